@@ -1,0 +1,81 @@
+import type { KnowledgePack } from '../core/data/model';
+import { buildHoverCard } from '../core/hover/hoverCard';
+import { themesAt } from '../core/hover/themesAt';
+import { POLICY_MARKDOWN_SCOPE, POLICY_TEXT_SCOPE } from '../core/lexicon/grammar';
+import { ThemeMatcher } from '../core/lexicon/themeMatcher';
+import { provisionAt } from '../core/recognition/recognise';
+import { CliError, parsePosition } from './cliError';
+import { openDocument } from './documents';
+import { loadGrammar } from './textmate';
+import { themeOccurrences } from './themeOccurrences';
+
+/** Output of a command: JSON for --json, text otherwise. */
+export interface Output {
+  readonly json: unknown;
+  readonly text: string;
+}
+
+export async function identifyCommand(pack: KnowledgePack, file: string): Promise<Output> {
+  const { recognition } = await openDocument(file, pack);
+  const provisions = recognition.provisions.map((lp) => ({
+    id: lp.provision.id,
+    heading: lp.provision.heading,
+    start: lp.range.start,
+    end: lp.range.end,
+  }));
+  const json = { plan: recognition.plan?.id ?? null, score: recognition.score, provisions };
+  const text = recognition.plan
+    ? [
+        `${file}: ${recognition.plan.title} (${recognition.plan.id}), score ${recognition.score}`,
+        `${provisions.length} of ${recognition.plan.provisions.length} provisions found:`,
+        ...provisions.map((p) => `  ${p.id.padEnd(8)} ${String(p.start.line).padStart(5)}-${String(p.end.line).padEnd(5)} ${p.heading}`),
+      ].join('\n')
+    : `${file}: not a known plan (best score ${recognition.score})`;
+  return { json, text };
+}
+
+export async function themesCommand(pack: KnowledgePack, file: string): Promise<Output> {
+  const doc = await openDocument(file, pack);
+  const grammar = await loadGrammar(doc.markdown ? POLICY_MARKDOWN_SCOPE : POLICY_TEXT_SCOPE);
+  const occurrences = themeOccurrences(doc.text, grammar, new ThemeMatcher(pack.themes));
+  const text = occurrences
+    .map((o) => `${o.line}:${o.character}\t${o.theme}\t${JSON.stringify(o.text)}${o.wrapped ? '\t(wrapped)' : ''}`)
+    .join('\n');
+  return { json: occurrences, text: text || `${file}: no themed phrases` };
+}
+
+export async function counterpartsCommand(pack: KnowledgePack, file: string, at: string | undefined): Promise<Output> {
+  const pos = parsePosition(at);
+  const doc = await openDocument(file, pack);
+  const located = provisionAt(doc.recognition, pos);
+  if (!located) {
+    const why = doc.recognition.plan ? `no provision of ${doc.recognition.plan.id} at ${pos.line}:${pos.character}` : 'not a known plan';
+    return { json: { provision: null, counterparts: [] }, text: `${file}: ${why}` };
+  }
+  const p = located.provision;
+  const counterparts = pack.counterpartsOf(p.id).map((c) => ({
+    plan: c.plan.id,
+    id: c.provision.id,
+    heading: c.provision.heading,
+    relation: c.link.relation,
+    confidence: c.link.confidence,
+    summary: c.link.summary,
+  }));
+  const text = [
+    `${p.planId} ${p.id}: ${p.heading}`,
+    ...(counterparts.length ? counterparts.map((c) => `  ${c.relation.padEnd(11)} ${c.confidence.padEnd(6)} ${c.id.padEnd(7)} ${c.heading}\n      ${c.summary}`) : ['  no counterparts']),
+  ].join('\n');
+  return { json: { provision: { plan: p.planId, id: p.id, heading: p.heading }, counterparts }, text };
+}
+
+export async function hoverCommand(pack: KnowledgePack, file: string, at: string | undefined): Promise<Output> {
+  const pos = parsePosition(at);
+  const doc = await openDocument(file, pack);
+  if (pos.line >= doc.recognition.lines.lineCount) throw new CliError(`${file}: line ${pos.line} is past the end (${doc.recognition.lines.lineCount} lines)`);
+  const card = buildHoverCard({
+    pack,
+    located: provisionAt(doc.recognition, pos),
+    themes: themesAt(new ThemeMatcher(pack.themes), doc.recognition.lines, pos),
+  });
+  return { json: { markdown: card ?? null }, text: card ?? '' };
+}

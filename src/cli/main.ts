@@ -1,0 +1,86 @@
+import { parseArgs } from 'util';
+import { formatProblem } from '../core/data/problem';
+import { checkCommand } from './checkCommand';
+import { CliError } from './cliError';
+import { counterpartsCommand, hoverCommand, identifyCommand, themesCommand, type Output } from './commands';
+import { loadPackFromDir } from './nodePack';
+import { reportCommand } from './reportCommand';
+
+const USAGE = `usage: policy-lens <command> [options]
+
+  identify FILE [--json]               which plan FILE is, and where its provisions are
+  themes FILE [--json]                 themed phrases, as the editor highlights them
+  counterparts FILE LINE:CHAR [--json] counterpart provisions of the provision at a position
+  hover FILE LINE:CHAR                 the hover card's Markdown at a position
+  check [PATH...] [--json]             validate knowledge packs (default: the bundled one)
+  report DIR [--json]                  theme frequencies per recognised plan, side by side
+
+Positions are 0-based LINE:CHAR, as in VS Code.`;
+
+async function loadPack() {
+  const { pack, problems } = await loadPackFromDir();
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length) throw new CliError(`the bundled knowledge pack is invalid:\n${errors.map(formatProblem).join('\n')}`);
+  return pack;
+}
+
+function need(arg: string | undefined, what: string): string {
+  if (!arg) throw new CliError(`missing ${what} (see policy-lens --help)`, 2);
+  return arg;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return command || values.help ? 0 : 2;
+  }
+  let out: Output;
+  let failed = false;
+  switch (command) {
+    case 'identify':
+      out = await identifyCommand(await loadPack(), need(rest[0], 'FILE'));
+      break;
+    case 'themes':
+      out = await themesCommand(await loadPack(), need(rest[0], 'FILE'));
+      break;
+    case 'counterparts':
+      out = await counterpartsCommand(await loadPack(), need(rest[0], 'FILE'), need(rest[1], 'LINE:CHAR'));
+      break;
+    case 'hover':
+      out = await hoverCommand(await loadPack(), need(rest[0], 'FILE'), need(rest[1], 'LINE:CHAR'));
+      process.stdout.write(`${out.text}\n`);
+      return 0;
+    case 'check': {
+      const r = await checkCommand(rest);
+      out = r;
+      failed = r.failed;
+      break;
+    }
+    case 'report':
+      out = await reportCommand(await loadPack(), need(rest[0], 'DIR'));
+      break;
+    default:
+      throw new CliError(`unknown command '${command}' (see policy-lens --help)`, 2);
+  }
+  process.stdout.write(values.json ? `${JSON.stringify(out.json, null, 2)}\n` : `${out.text}\n`);
+  return failed ? 1 : 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (err: unknown) => {
+      const e = err as Error & { code?: string };
+      const exit = err instanceof CliError ? err.exitCode : e.code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
+      process.stderr.write(`policy-lens: ${e.message}\n`);
+      process.exitCode = exit;
+    },
+  );
+}

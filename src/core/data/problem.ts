@@ -1,0 +1,33 @@
+/** A finding in a data file, positioned 0-based like VS Code; printed 1-based like compilers. */
+export interface Problem {
+  readonly file: string;
+  readonly line: number;
+  readonly character: number;
+  readonly message: string;
+  readonly severity: 'error' | 'warning';
+  /** Dotted path of the field concerned, e.g. `provisions[3].summary`. */
+  readonly field?: string;
+}
+
+export function formatProblem(p: Problem): string {
+  const where = p.field ? ` (${p.field})` : '';
+  return `${p.file}:${p.line + 1}:${p.character + 1}: ${p.severity}: ${p.message}${where}`;
+}
+
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.character - b.character);
+}
+
+/** Thrown when data cannot be used at all; carries every problem found. */
+export class DataError extends Error {
+  constructor(readonly problems: readonly Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'DataError';
+  }
+}
+
+export function fieldPath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
+  return out;
+}

@@ -1,0 +1,44 @@
+/**
+ * Regex sources for signal phrases, written once for both engines that use them: Oniguruma (the TextMate
+ * grammar, in VS Code) and JavaScript (the matcher behind hovers, decorations and the CLI). The sources use
+ * only syntax both engines read the same way, so grammar and matcher agree token for token.
+ */
+
+const HYPHENS = '-\u2010\u2011';
+const BLANK = ' \t\u00A0';
+/** Between two words on one line: spaces, or a hyphen with optional spaces around it. */
+export const INLINE_SEPARATOR = `(?:[${BLANK}]*[${HYPHENS}][${BLANK}]*|[${BLANK}]+)`;
+/** Between two words broken across lines (hard-wrapped text), optionally after a hyphen. */
+export const WRAPPED_SEPARATOR = `(?:[${BLANK}]*[${HYPHENS}]?[${BLANK}]*\\r?\\n[${BLANK}]*)`;
+/** A letter, digit or underscore: a phrase may not start or end next to one (no hits inside longer words). */
+export const WORD_CHAR = '[\\p{L}\\p{N}_]';
+export const BEFORE_WORD = `(?<!${WORD_CHAR})`;
+export const AFTER_WORD = `(?!${WORD_CHAR})`;
+
+const WORD_SPLIT = new RegExp(`[\\s${HYPHENS}]+`, 'u');
+
+/** The comparison key of a phrase: lower case, straight apostrophes, one space where spaces or hyphens were. */
+export function normalisePhrase(phrase: string): string {
+  return phrase
+    .trim()
+    .toLowerCase()
+    .replace(/\u2019/g, "'")
+    .split(WORD_SPLIT)
+    .filter(Boolean)
+    .join(' ');
+}
+
+function escapeWord(word: string): string {
+  let out = '';
+  for (const ch of word) {
+    if (ch === "'" || ch === '\u2019') out += "['\u2019]";
+    else if ('\\^$.*+?()[]{}|/'.includes(ch)) out += `\\${ch}`;
+    else out += ch;
+  }
+  return out;
+}
+
+/** Regex source for one phrase form, case handled by the caller's flags. */
+export function phraseSource(phrase: string, separator: string = INLINE_SEPARATOR): string {
+  return normalisePhrase(phrase).split(' ').map(escapeWord).join(separator);
+}

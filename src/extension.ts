@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { registerCounterpartDefinitions } from './vscode/counterpartDefinitions';
+import { DocumentAnalysis } from './vscode/documentAnalysis';
+import { registerDocumentSymbols } from './vscode/documentSymbols';
+import { registerHoverProvider } from './vscode/hoverProvider';
+import { registerJumpToCounterpart } from './vscode/jumpToCounterpart';
+import { KnowledgePackService } from './vscode/knowledgePackService';
+import { registerLanguageSwitch } from './vscode/languageSwitch';
+import { registerOpenProvision } from './vscode/openProvision';
+import { PlanLocator } from './vscode/planLocator';
+import { registerStatusBar } from './vscode/statusBar';
+import { registerVirtualPlanDocuments } from './vscode/virtualPlanDocuments';
+import { registerWrappedPhraseDecorations } from './vscode/wrappedPhraseDecorations';
+
+/** What activate() returns: used by the extension-host tests and for start-up measurements. */
+export interface PolicyLensApi {
+  readonly activationMs: number;
+}
+
+/** Wires the features together; the knowledge pack is read on first use, not here. */
+export function activate(context: vscode.ExtensionContext): PolicyLensApi {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('Policy Lens', { log: true });
+  const packs = new KnowledgePackService(vscode.Uri.joinPath(context.extensionUri, 'annotations'), log);
+  const analysis = new DocumentAnalysis(packs);
+  const locator = new PlanLocator(packs, analysis);
+  context.subscriptions.push(
+    log,
+    analysis,
+    locator,
+    registerVirtualPlanDocuments(packs),
+    registerHoverProvider(analysis),
+    registerDocumentSymbols(analysis),
+    registerCounterpartDefinitions(analysis, locator),
+    registerJumpToCounterpart(analysis, locator),
+    registerOpenProvision(packs, locator),
+    registerLanguageSwitch(analysis),
+    registerStatusBar(analysis),
+    registerWrappedPhraseDecorations(packs),
+  );
+  const activationMs = performance.now() - started;
+  log.info(`activated in ${activationMs.toFixed(1)} ms`);
+  return { activationMs };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,48 @@
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'policy-lens.policy-lens';
+
+export function workspaceRoot(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the suite runs with the sample workspace open');
+  return folder.uri.fsPath;
+}
+
+export function samplePath(...parts: string[]): string {
+  return path.join(workspaceRoot(), ...parts);
+}
+
+export const US_SAMPLE = (): string => samplePath('plans', 'us-ai-action-plan-2025.policy.md');
+export const CN_SAMPLE = (): string => samplePath('plans', 'cn-global-ai-governance-2025.txt');
+
+export async function openEditor(file: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(file);
+  return vscode.window.showTextDocument(doc, { preview: false });
+}
+
+/** Polls until a condition holds (the editor reacts to events asynchronously). */
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+}
+
+/** Position of the first occurrence of a text in a document. */
+export function find(doc: vscode.TextDocument, text: string, from = 0): vscode.Position {
+  const i = doc.getText().indexOf(text, doc.offsetAt(new vscode.Position(from, 0)));
+  assert.ok(i >= 0, `'${text}' not found in ${doc.uri.fsPath}`);
+  return doc.positionAt(i);
+}

@@ -1,0 +1,59 @@
+import * as assert from 'assert';
+import { KnowledgePack, type Provision, type Theme } from '../../src/core/data/model';
+import { buildHoverCard, HOVER_COMMANDS } from '../../src/core/hover/hoverCard';
+import { escapeMarkdown } from '../../src/core/hover/markdownText';
+import { themesAt } from '../../src/core/hover/themesAt';
+import { ThemeMatcher } from '../../src/core/lexicon/themeMatcher';
+import { recognise, provisionAt } from '../../src/core/recognition/recognise';
+import { LineIndex } from '../../src/core/text/lineIndex';
+import { bundledPack } from '../packFixture';
+
+const HOSTILE = 'Click [here](command:workbench.action.terminal.new) or <img src=x onerror=alert(1)> **bold** `code` https://evil.example';
+
+function provision(id: string, planId: string, over: Partial<Provision> = {}): Provision {
+  return { id, planId, kind: 'section', number: null, parent: null, heading: id, headingVerified: true, headingVariants: [], summary: 'S', keyPhrases: [], themes: ['t'], depth: 0, index: 0, ...over };
+}
+
+describe('hover card', () => {
+  it('escapes text from data files: no links, HTML or command URIs survive', () => {
+    const theme: Theme = { id: 't', label: HOSTILE, description: HOSTILE, colour: { dark: '#fff', light: '#000', highContrast: '#fff' }, phrases: [{ text: 'open source', variants: [], ambiguous: false }] };
+    const a = provision('a-1', 'a', { heading: HOSTILE, summary: HOSTILE });
+    const b = provision('b-1', 'b', { heading: HOSTILE, summary: HOSTILE });
+    const pack = new KnowledgePack(
+      [theme],
+      [
+        { id: 'a', title: 'A', shortTitle: HOSTILE, titleVariants: [], provisions: [a] },
+        { id: 'b', title: 'B', shortTitle: 'B', titleVariants: [], provisions: [b] },
+      ],
+      [{ from: 'a-1', to: 'b-1', relation: 'contrasting', confidence: 'high', summary: HOSTILE }],
+    );
+    const md = buildHoverCard({ pack, located: { provision: a, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, headingRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, documentHeading: '' }, themes: [{ themeId: 't', start: 0, end: 11, text: HOSTILE, wrapped: false }] })!;
+    assert.ok(!md.includes('](command:workbench'), md);
+    assert.ok(!md.includes('<img'), md);
+    assert.ok(!md.includes('https://'), md);
+    const commands = [...md.matchAll(/\]\(command:([\w.]+)/g)].map((m) => m[1]);
+    assert.deepStrictEqual(commands, ['policyLens.openProvision']);
+    assert.ok(HOVER_COMMANDS.includes('policyLens.openProvision'));
+    assert.ok(md.includes('≠ **contrasting**'));
+  });
+
+  it('escapes every Markdown-active character', () => {
+    assert.strictEqual(escapeMarkdown('a*b_[c](d)<e>'), 'a\\*b\\_\\[c\\]\\(d\\)\\<e\\>');
+    assert.strictEqual(escapeMarkdown('line\n\n# heading'), 'line \\# heading');
+  });
+
+  it('shows provision, theme and counterparts for a real document position', async () => {
+    const pack = await bundledPack();
+    const text = '# Winning the Race: America\'s AI Action Plan\n\n## Introduction\n\nIntro.\n\n## Pillar I: Accelerate AI Innovation\n\nText.\n\n### Encourage Open-Source and Open-Weight AI\n\nWe back open source models and open-weight AI for research.\n';
+    const r = recognise(text, pack, { markdown: true });
+    const pos = { line: 12, character: 10 };
+    const lines = new LineIndex(text);
+    const themes = themesAt(new ThemeMatcher(pack.themes), lines, pos);
+    assert.ok(themes.some((t) => t.themeId === 'open-source'), JSON.stringify(themes));
+    const md = buildHoverCard({ pack, located: provisionAt(r, pos), themes })!;
+    assert.match(md, /`us-1\.3`/);
+    assert.match(md, /Theme: Open source/i);
+    assert.match(md, /\*\*Counterparts\*\* \(\d+\)/);
+    assert.match(md, /cn-5/);
+  });
+});
