@@ -12,14 +12,17 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, reporter: 'spec' });
   for (const f of readdirSync(__dirname).sort()) if (f.endsWith('.test.js')) mocha.addFile(path.join(__dirname, f));
   return new Promise((resolve, reject) => {
+    const failed: { title: string; error: string }[] = [];
     const runner = mocha.run((failures) => {
-      const stats = runner.stats ?? { passes: 0, failures, pending: 0, tests: 0 };
-      const summary = { passed: stats.passes, failed: stats.failures, pending: stats.pending, total: stats.tests };
+      const stats = runner.stats ?? { passes: 0, failures, pending: 0 };
+      // Contract with scripts/e2e/summary.js: total counts the tests that ran (pending excluded).
+      const summary = { total: stats.passes + stats.failures, passed: stats.passes, failed: stats.failures, pending: stats.pending, failures: failed };
       const file = process.env['POLICY_LENS_E2E_SUMMARY'];
       if (file) writeFileSync(file, JSON.stringify(summary));
       console.log(`extension-host suite: ${summary.passed} passed, ${summary.failed} failed`);
       if (failures) reject(new Error(`${failures} extension-host test(s) failed`));
       else resolve();
     });
+    runner.on('fail', (test, err: Error) => failed.push({ title: test.fullTitle(), error: String(err?.message ?? err) }));
   });
 }

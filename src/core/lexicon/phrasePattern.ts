@@ -4,14 +4,14 @@
  * only syntax both engines read the same way, so grammar and matcher agree token for token.
  */
 
-const HYPHENS = '-\u2010\u2011';
+const HYPHENS = '\\-\u2010\u2011';
 const BLANK = ' \t\u00A0';
 /** Between two words on one line: spaces, or a hyphen with optional spaces around it. */
 export const INLINE_SEPARATOR = `(?:[${BLANK}]*[${HYPHENS}][${BLANK}]*|[${BLANK}]+)`;
 /** Between two words broken across lines (hard-wrapped text), optionally after a hyphen. */
 export const WRAPPED_SEPARATOR = `(?:[${BLANK}]*[${HYPHENS}]?[${BLANK}]*\\r?\\n[${BLANK}]*)`;
 /** A letter, digit or underscore: a phrase may not start or end next to one (no hits inside longer words). */
-export const WORD_CHAR = '[\\p{L}\\p{N}_]';
+export const WORD_CHAR = '[0-9A-Za-z_\u00C0-\u024F]';
 export const BEFORE_WORD = `(?<!${WORD_CHAR})`;
 export const AFTER_WORD = `(?!${WORD_CHAR})`;
 
