@@ -43,7 +43,7 @@ describe('generated grammars (vscode-textmate + Oniguruma)', function () {
   });
 
   it('keeps full Markdown highlighting and adds themes in prose and headings', () => {
-    const ts = tokens(md, '# Export Controls for allies\n\nWe support **open source** and [national security](http://x) work.\n\n- a list on international cooperation\n');
+    const ts = tokens(md, '# Export Controls for everyone\n\nWe support **open source** and [national security](http://x) work.\n\n- a list on international cooperation\n');
     assert.ok(ts.some((t) => t.line === 0 && t.scopes.includes('markup.heading.markdown')));
     assert.ok(ts.some((t) => t.text === 'open source' && t.scopes.some((s) => s.startsWith('markup.bold')) && t.theme === 'open-source'));
     assert.deepStrictEqual(themed(ts).map(([text]) => text.toLowerCase()), ['export controls', 'open source', 'national security', 'international cooperation']);

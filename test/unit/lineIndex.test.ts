@@ -21,6 +21,6 @@ describe('LineIndex', () => {
     const idx = new LineIndex('one\r\ntwo\nthree');
     assert.deepStrictEqual([0, 1, 2].map((l) => idx.lineText(l)), ['one', 'two', 'three']);
     assert.deepStrictEqual(idx.positionAt(5), { line: 1, character: 0 });
-    assert.strictEqual(idx.offsetAt({ line: 2, character: 99 }), 15);
+    assert.strictEqual(idx.offsetAt({ line: 2, character: 99 }), 14);
   });
 });

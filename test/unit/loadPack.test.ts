@@ -24,8 +24,8 @@ describe('knowledge pack loading', () => {
     const expect = [
       /^themes\.yaml:7:\d+: error: .*pattern.*\(themes\[0\]\.colour\.highContrast\)/,
       /^themes\.yaml:10:5: error: missing required field 'description' \(themes\[1\]\)/,
-      /^plans\/one\.yaml:14:11: error: must be one of .*\(provisions\[1\]\.kind\)/,
-      /^plans\/one\.yaml:18:5: error: unknown field 'colour' \(provisions\[1\]\.colour\)/,
+      /^plans\/one\.yaml:13:11: error: must be one of .*\(provisions\[1\]\.kind\)/,
+      /^plans\/one\.yaml:17:5: error: unknown field 'colour' \(provisions\[1\]\.colour\)/,
     ];
     for (const re of expect) assert.ok(lines.some((l) => re.test(l)), `expected ${re} among\n${lines.join('\n')}`);
     // Files with schema errors are left out; the rest still loads.
@@ -43,7 +43,7 @@ describe('knowledge pack loading', () => {
       counterparts: { file: 'c.yaml', text: 'version: 1\nlinks:\n  - { from: p-1, to: q-9, relation: aligned, confidence: high, summary: S }\n  - { from: p-1, to: q-1, relation: aligned, confidence: high, summary: S }\n  - { from: q-1, to: p-1, relation: partial, confidence: low, summary: S }\n' },
     });
     const msgs = problems.map(formatProblem);
-    assert.ok(msgs.some((m) => /^t\.yaml:12:15: error: phrase 'Open-Source' is already listed under theme 'a'/.test(m)), msgs.join('\n'));
+    assert.ok(msgs.some((m) => /^t\.yaml:14:15: error: phrase 'Open-Source' is already listed under theme 'a'/.test(m)), msgs.join('\n'));
     assert.ok(msgs.some((m) => /^p\.yaml:4:\d+: error: unknown theme 'zzz'/.test(m)), msgs.join('\n'));
     assert.ok(msgs.some((m) => /^c\.yaml:3:\d+: error: unknown provision 'q-9'/.test(m)), msgs.join('\n'));
     assert.ok(msgs.some((m) => /^c\.yaml:5:\d+: error: duplicate link/.test(m)), msgs.join('\n'));

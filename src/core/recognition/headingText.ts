@@ -28,7 +28,7 @@ export function headingTokens(text: string): string[] {
     .filter(Boolean);
   for (const raw of words) {
     if (raw === 'ai') {
-      out.push('artificial', 'intelligence');
+      out.push('artificial', stem('intelligence'));
       continue;
     }
     if (STOPWORDS.has(raw)) continue;
