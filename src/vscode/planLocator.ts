@@ -51,7 +51,7 @@ export class PlanLocator implements vscode.Disposable {
   private async candidates(planId: string): Promise<vscode.Uri[]> {
     const out: vscode.Uri[] = [];
     for (const d of vscode.workspace.textDocuments) {
-      if (d.uri.scheme === PLAN_SCHEME || d.isClosed) continue;
+      if (d.uri.scheme === PLAN_SCHEME || d.isClosed || !(await stillThere(d))) continue;
       const { recognition } = await this.analysis.analyse(d);
       if (recognition.plan?.id === planId) out.push(d.uri);
     }
@@ -87,6 +87,17 @@ export class PlanLocator implements vscode.Disposable {
 
   dispose(): void {
     this.watcher.dispose();
+  }
+}
+
+/** A document whose file was deleted or moved away stays in memory for a while; it is no jump target. */
+async function stillThere(d: vscode.TextDocument): Promise<boolean> {
+  if (d.isUntitled || d.isDirty) return true;
+  try {
+    await vscode.workspace.fs.stat(d.uri);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -42,7 +42,8 @@ export function hoverText(hovers: vscode.Hover[]): string {
 
 /** Position of the first occurrence of a text in a document. */
 export function find(doc: vscode.TextDocument, text: string, from = 0): vscode.Position {
-  const i = doc.getText().indexOf(text, doc.offsetAt(new vscode.Position(from, 0)));
+  const start = doc.offsetAt(new vscode.Position(from, 0));
+  const i = doc.getText().toLowerCase().indexOf(text.toLowerCase(), start);
   assert.ok(i >= 0, `'${text}' not found in ${doc.uri.fsPath}`);
   return doc.positionAt(i);
 }
