@@ -62,9 +62,9 @@ export async function reportCommand(pack: KnowledgePack, dir: string): Promise<O
   };
   if (plans.length === 0) return { json, text: `${dir}: no recognised plan among ${unrecognised.length} document(s)` };
   const idWidth = Math.max(...pack.themes.map((t) => t.id.length)) + 2;
-  const col = 22;
+  const col = Math.max(22, ...plans.map((t) => t.title.length + 2));
   const lines = [
-    ''.padEnd(idWidth) + plans.map((t) => t.title.slice(0, col - 2).padEnd(col)).join(''),
+    ''.padEnd(idWidth) + plans.map((t) => t.title.padEnd(col)).join(''),
     ''.padEnd(idWidth) + plans.map((t) => `${t.words} words`.padEnd(col)).join(''),
     'theme'.padEnd(idWidth) + plans.map(() => 'count  per 1,000'.padEnd(col)).join(''),
   ];

@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Proves in real VS Code that every theme of the lexicon gets its own colour in Dark Modern, Light Modern and
+// High Contrast with default settings: writes a gallery document (one line per theme, its first phrases), opens it
+// with scripts/e2e/screenshots.js, and requires 16 groups with 16 distinct colours per colour theme. Also opens the
+// US sample and hovers a phrase. Screenshots and colour tables land in test-output/screenshots/.
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawnSync } = require('child_process');
+const YAML = require('yaml');
+
+const repo = path.resolve(__dirname, '..');
+const { themes } = YAML.parse(fs.readFileSync(path.join(repo, 'annotations', 'themes.yaml'), 'utf8'));
+const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-gallery-'));
+fs.cpSync(path.join(repo, 'samples'), workspace, { recursive: true });
+
+const expect = {};
+const lines = ['# Theme gallery', '', 'One line per theme of the Policy Lens lexicon.', ''];
+for (const t of themes) {
+  const phrases = t.phrases.filter((p) => !p.ambiguous).slice(0, 3).map((p) => p.text);
+  expect[phrases[0]] = t.id;
+  lines.push(`- ${t.label}: ${phrases.join(', ')}.`);
+}
+fs.writeFileSync(path.join(workspace, 'gallery.policy.md'), `${lines.join('\n')}\n`);
+
+const out = path.join(repo, 'test-output', 'screenshots');
+const run = (config, sub) =>
+  spawnSync(process.execPath, [path.join(__dirname, 'e2e', 'screenshots.js'), JSON.stringify(config), '--samples', workspace, '--out', path.join(out, sub)], { stdio: 'inherit' }).status;
+
+let status = run({ file: 'gallery.policy.md', expect, distinct: true, expectGroups: themes.length, expectLanguage: 'Policy Markdown' }, 'themes');
+if (status === 0) {
+  status = run({ file: 'plans/us-ai-action-plan-2025.policy.md', themes: ['Default Dark Modern'], expectLanguage: 'Policy Markdown', hover: { word: 'Biosecurity', expect: 'us-3.7' } }, 'sample');
+}
+fs.rmSync(workspace, { recursive: true, force: true });
+console.log(status === 0 ? `theme colours: ${themes.length} themes, distinct in every colour theme; screenshots in ${path.relative(repo, out)}` : 'theme screenshots FAILED');
+process.exit(status ?? 1);
