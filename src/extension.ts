@@ -1,10 +1,19 @@
 import * as vscode from 'vscode';
+import { registerAnnotateCommands } from './vscode/annotations/annotateCommands';
+import { registerAnnotationDecorations } from './vscode/annotations/annotationDecorations';
+import { AnnotationStore } from './vscode/annotations/annotationStore';
+import { CodebookService } from './vscode/annotations/codebookService';
+import { registerLinkCommand } from './vscode/annotations/linkCommand';
+import { registerOpenAnnotation } from './vscode/annotations/openAnnotation';
+import { registerOrphanDiagnostics } from './vscode/annotations/orphanDiagnostics';
+import { registerReattachCommand } from './vscode/annotations/reattachCommand';
 import { registerCounterpartDefinitions } from './vscode/counterpartDefinitions';
 import { DocumentAnalysis } from './vscode/documentAnalysis';
 import { registerDocumentSymbols } from './vscode/documentSymbols';
 import { registerHoverProvider } from './vscode/hoverProvider';
 import { registerJumpToCounterpart } from './vscode/jumpToCounterpart';
 import { KnowledgePackService } from './vscode/knowledgePackService';
+import { isPolicyLanguage } from './vscode/languages';
 import { registerLanguageSwitch } from './vscode/languageSwitch';
 import { registerOpenProvision } from './vscode/openProvision';
 import { PlanLocator } from './vscode/planLocator';
@@ -24,15 +33,26 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   const packs = new KnowledgePackService(vscode.Uri.joinPath(context.extensionUri, 'annotations'), log);
   const analysis = new DocumentAnalysis(packs);
   const locator = new PlanLocator(packs, analysis);
+  const codebook = new CodebookService(packs);
+  // Annotations live beside real files; the read-only plan renderings have none.
+  const store = new AnnotationStore(log, (d) => isPolicyLanguage(d.languageId) && d.uri.scheme !== 'policy-lens');
   context.subscriptions.push(
     log,
     analysis,
     locator,
+    codebook,
+    store,
     registerVirtualPlanDocuments(packs),
-    registerHoverProvider(analysis),
+    registerHoverProvider(analysis, store, codebook),
     registerDocumentSymbols(analysis),
     registerCounterpartDefinitions(analysis, locator),
-    registerJumpToCounterpart(analysis, locator),
+    registerJumpToCounterpart(analysis, locator, store),
+    registerAnnotateCommands(store, codebook),
+    registerLinkCommand(store, codebook, packs),
+    registerReattachCommand(store),
+    registerOpenAnnotation(store),
+    registerAnnotationDecorations(store, codebook),
+    registerOrphanDiagnostics(store),
     registerOpenProvision(packs, locator),
     registerLanguageSwitch(analysis),
     registerStatusBar(analysis),

@@ -1,7 +1,9 @@
-import { promises as fs } from 'fs';
+import { existsSync, promises as fs } from 'fs';
 import * as path from 'path';
 import { formatProblem, sortProblems, type Problem } from '../core/data/problem';
 import { PACK_THEMES } from '../core/data/packFiles';
+import { parseSidecar } from '../core/sidecar/parse';
+import { SIDECAR_SUFFIX } from './annotationCommands';
 import { CliError } from './cliError';
 import type { Output } from './commands';
 import { bundledPackDir, loadPackFromDir } from './nodePack';
@@ -19,18 +21,55 @@ async function packRootOf(target: string): Promise<string | undefined> {
   return undefined;
 }
 
-/** Validates knowledge packs; every problem as file:line:col (1-based, like compilers). */
+/** A sidecar, validated against its document (quote lengths, linked documents). */
+async function checkSidecar(file: string): Promise<Problem[]> {
+  const bytes = await fs.readFile(file);
+  const docPath = file.slice(0, -SIDECAR_SUFFIX.length);
+  const docLength = await fs.readFile(docPath, 'utf8').then((t) => t.length, () => undefined);
+  const dir = path.dirname(file);
+  const exists = (rel: string): boolean => existsSync(path.resolve(dir, rel));
+  const problems = parseSidecar(path.relative(process.cwd(), file) || file, new Uint8Array(bytes), { maxBytes: 10 * 1024 * 1024, documentLength: docLength, documentExists: exists }).problems;
+  if (docLength === undefined) problems.push({ file: path.relative(process.cwd(), file), line: 0, character: 0, severity: 'warning', message: `the annotated document ${path.basename(docPath)} does not exist` });
+  return problems;
+}
+
+async function sidecarsUnder(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await fs.readdir(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory() && !['node_modules', '.git'].includes(e.name)) out.push(...(await sidecarsUnder(p)));
+    else if (e.isFile() && e.name.endsWith(SIDECAR_SUFFIX)) out.push(p);
+  }
+  return out;
+}
+
+/** Validates knowledge packs and sidecars; every problem as file:line:col (1-based, like compilers). */
 export async function checkCommand(targets: readonly string[]): Promise<Output & { failed: boolean }> {
   const roots = new Set<string>();
+  const sidecars: string[] = [];
   for (const t of targets.length ? targets : [bundledPackDir()]) {
+    if (t.endsWith(SIDECAR_SUFFIX)) {
+      sidecars.push(t);
+      continue;
+    }
+    const stat = await fs.stat(t).catch(() => undefined);
+    if (stat?.isDirectory() && !(await fs.stat(path.join(t, PACK_THEMES)).catch(() => undefined))) {
+      const found = await sidecarsUnder(t);
+      if (found.length) {
+        sidecars.push(...found);
+        continue;
+      }
+    }
     const root = await packRootOf(t);
     if (!root) throw new CliError(`${t}: not part of a knowledge pack (no ${PACK_THEMES} in it or above it)`, 2);
     roots.add(root);
   }
   const problems: Problem[] = [];
   for (const root of roots) problems.push(...(await loadPackFromDir(root)).problems);
+  for (const s of sidecars) problems.push(...(await checkSidecar(s)));
   const sorted = sortProblems(problems);
   const errors = sorted.filter((p) => p.severity === 'error').length;
-  const text = sorted.length ? sorted.map(formatProblem).join('\n') : `${[...roots].map((r) => path.relative(process.cwd(), r) || '.').join(', ')}: ok`;
+  const checked = [...[...roots].map((r) => path.relative(process.cwd(), r) || '.'), ...sidecars.map((s) => path.relative(process.cwd(), s))];
+  const text = sorted.length ? sorted.map(formatProblem).join('\n') : `${checked.join(', ')}: ok`;
   return { json: sorted, text, failed: errors > 0 };
 }

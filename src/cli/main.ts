@@ -1,5 +1,6 @@
 import { parseArgs } from 'util';
 import { formatProblem } from '../core/data/problem';
+import { annotateCommand, annotationsCommand } from './annotationCommands';
 import { checkCommand } from './checkCommand';
 import { CliError } from './cliError';
 import { counterpartsCommand, hoverCommand, identifyCommand, themesCommand, type Output } from './commands';
@@ -12,7 +13,10 @@ const USAGE = `usage: policy-lens <command> [options]
   themes FILE [--json]                 themed phrases, as the editor highlights them
   counterparts FILE LINE:CHAR [--json] counterpart provisions of the provision at a position
   hover FILE LINE:CHAR                 the hover card's Markdown at a position
-  check [PATH...] [--json]             validate knowledge packs (default: the bundled one)
+  annotate FILE L:C-L:C --code ID [--code ID...] [--note TEXT] [--json]
+                                       add an annotation to FILE's sidecar; prints its id
+  annotations FILE [--json]            FILE's annotations, re-anchored: status, score, range
+  check [PATH...] [--json]             validate knowledge packs (default: the bundled one) and sidecars
   report DIR [--json]                  theme frequencies per recognised plan, side by side
 
 Positions are 0-based LINE:CHAR, as in VS Code.`;
@@ -32,7 +36,12 @@ function need(arg: string | undefined, what: string): string {
 export async function main(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
-    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      code: { type: 'string', multiple: true },
+      note: { type: 'string' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -63,6 +72,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       failed = r.failed;
       break;
     }
+    case 'annotate':
+      out = await annotateCommand(await loadPack(), need(rest[0], 'FILE'), need(rest[1], 'LINE:CHAR-LINE:CHAR'), values.code ?? [], values.note);
+      break;
+    case 'annotations':
+      out = await annotationsCommand(need(rest[0], 'FILE'));
+      break;
     case 'report':
       out = await reportCommand(await loadPack(), need(rest[0], 'DIR'));
       break;

@@ -5,4 +5,10 @@ export const CommandId = {
   jumpToCounterpart: 'policyLens.jumpToCounterpart',
   openProvision: OPEN_PROVISION_COMMAND,
   treatAsPolicyDocument: 'policyLens.treatAsPolicyDocument',
+  annotateSelection: 'policyLens.annotateSelection',
+  editAnnotation: 'policyLens.editAnnotation',
+  deleteAnnotation: 'policyLens.deleteAnnotation',
+  linkSelectionAsCounterpart: 'policyLens.linkSelectionAsCounterpart',
+  reattachOrphan: 'policyLens.reattachOrphanedAnnotation',
+  openAnnotation: 'policyLens.openAnnotation',
 } as const;

@@ -1,17 +1,36 @@
 import * as vscode from 'vscode';
+import { annotationSection } from '../core/annotations/annotationCard';
 import { buildHoverCard, HOVER_COMMANDS } from '../core/hover/hoverCard';
+import type { AnnotationStore } from './annotations/annotationStore';
+import type { CodebookService } from './annotations/codebookService';
 import { themesAt } from '../core/hover/themesAt';
 import { fromVsPosition, toVsRange } from './convert';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { POLICY_SELECTOR } from './languages';
 
 /** Hover cards: provision, themes under the pointer, counterparts. Data text is escaped by the core. */
-export function registerHoverProvider(analysis: DocumentAnalysis): vscode.Disposable {
+export function registerHoverProvider(analysis: DocumentAnalysis, store: AnnotationStore, codebook: CodebookService): vscode.Disposable {
   return vscode.languages.registerHoverProvider(POLICY_SELECTOR, {
     async provideHover(document, position) {
+      try {
+        return await hoverAt(document, position);
+      } catch (err) {
+        console.error('[Policy Lens] hover failed', err);
+        return undefined;
+      }
+    },
+  });
+
+  async function hoverAt(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
       const { analysis: a, located } = await analysis.provisionAt(document, position);
       const themes = themesAt(a.matcher, a.recognition.lines, fromVsPosition(position));
-      const markdown = buildHoverCard({ pack: a.pack, located, themes });
+      const state = store.peek(document.uri);
+      const here = state ? store.at(state, document.offsetAt(position)) : [];
+      const codes = here.length ? new Map((await codebook.codes()).map((c) => [c.id, c])) : new Map();
+      const annotations = here.length
+        ? annotationSection(a.pack, here.map((an) => ({ annotation: an, status: state!.status.get(an.id) ?? 'exact', documentUri: document.uri.toString() })), codes)
+        : undefined;
+      const markdown = buildHoverCard({ pack: a.pack, located, themes, annotations });
       if (!markdown) return undefined;
       const content = new vscode.MarkdownString(markdown);
       // Only our own commands may run from the card, never a command URI that came from a file.
@@ -22,6 +41,5 @@ export function registerHoverProvider(analysis: DocumentAnalysis): vscode.Dispos
         ? toVsRange({ start: a.recognition.lines.positionAt(first.start), end: a.recognition.lines.positionAt(first.end) })
         : undefined;
       return new vscode.Hover(content, range);
-    },
-  });
+  }
 }

@@ -1,17 +1,24 @@
 import * as vscode from 'vscode';
 import type { Counterpart } from '../core/data/model';
+import type { AnnotationLink } from '../core/sidecar/model';
+import type { AnnotationStore } from './annotations/annotationStore';
+import type { OpenAnnotationArgs } from '../core/annotations/annotationCard';
+import type { KnowledgePack } from '../core/data/model';
 import { RELATION_MARK } from '../core/hover/hoverCard';
 import { CommandId } from './commandIds';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { isPolicyLanguage } from './languages';
 import { revealProvision, type PlanLocator } from './planLocator';
 
-interface CounterpartItem extends vscode.QuickPickItem {
-  readonly counterpart: Counterpart;
+/** A bundled counterpart link, or one the analyst made on an annotation. */
+type Choice = { readonly counterpart: Counterpart } | { readonly link: AnnotationLink; readonly from: vscode.Uri };
+
+interface ChoiceItem extends vscode.QuickPickItem {
+  readonly choice: Choice;
 }
 
 /** From the provision under the cursor to its counterpart: directly when there is one, through a picker otherwise. */
-export function registerJumpToCounterpart(analysis: DocumentAnalysis, locator: PlanLocator): vscode.Disposable {
+export function registerJumpToCounterpart(analysis: DocumentAnalysis, locator: PlanLocator, store: AnnotationStore): vscode.Disposable {
   return vscode.commands.registerCommand(CommandId.jumpToCounterpart, async (): Promise<vscode.TextEditor | undefined> => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !isPolicyLanguage(editor.document.languageId)) {
@@ -19,39 +26,59 @@ export function registerJumpToCounterpart(analysis: DocumentAnalysis, locator: P
       return undefined;
     }
     const { analysis: a, located } = await analysis.provisionAt(editor.document, editor.selection.active);
-    if (!located) {
+    const state = await store.get(editor.document);
+    const userLinks: Choice[] = (state ? store.at(state, editor.document.offsetAt(editor.selection.active)) : []).flatMap((an) => (an.links ?? []).map((link) => ({ link, from: editor.document.uri })));
+    if (!located && userLinks.length === 0) {
       const why = a.recognition.plan ? `the cursor is not inside a provision of ${a.recognition.plan.shortTitle}` : 'this document is not recognised as a known plan';
       void vscode.window.showInformationMessage(`Policy Lens: ${why}.`);
       return undefined;
     }
-    const counterparts = a.pack.counterpartsOf(located.provision.id);
-    if (counterparts.length === 0) {
-      void vscode.window.showInformationMessage(`Policy Lens: ${located.provision.id} "${located.provision.heading}" has no counterpart provision.`);
+    const choices: Choice[] = [...userLinks, ...(located ? a.pack.counterpartsOf(located.provision.id).map((counterpart) => ({ counterpart })) : [])];
+    if (choices.length === 0) {
+      void vscode.window.showInformationMessage(`Policy Lens: ${located!.provision.id} "${located!.provision.heading}" has no counterpart provision.`);
       return undefined;
     }
-    const chosen = counterparts.length === 1 ? counterparts[0] : await pickCounterpart(located.provision.heading, counterparts);
+    const chosen = choices.length === 1 ? choices[0] : await pickChoice(located?.provision.heading ?? 'this annotation', choices, a.pack);
     if (!chosen) return undefined;
-    const target = await locator.locate(chosen.plan.id, chosen.provision.id);
+    if ('link' in chosen) return followUserLink(chosen.link, chosen.from, locator, a.pack);
+    const target = await locator.locate(chosen.counterpart.plan.id, chosen.counterpart.provision.id);
     if (!target) {
-      void vscode.window.showWarningMessage(`Policy Lens: could not find ${chosen.provision.id} in any document.`);
+      void vscode.window.showWarningMessage(`Policy Lens: could not find ${chosen.counterpart.provision.id} in any document.`);
       return undefined;
     }
     return revealProvision(target);
   });
 }
 
-async function pickCounterpart(fromHeading: string, counterparts: readonly Counterpart[]): Promise<Counterpart | undefined> {
-  const items: CounterpartItem[] = counterparts.map((c) => ({
-    label: `${RELATION_MARK[c.link.relation]} ${c.provision.heading}`,
-    description: `${c.link.relation} · ${c.provision.id} · ${c.link.confidence} confidence`,
-    detail: c.link.summary,
-    counterpart: c,
-  }));
+async function followUserLink(link: AnnotationLink, from: vscode.Uri, locator: PlanLocator, pack: KnowledgePack): Promise<vscode.TextEditor | undefined> {
+  const provision = link.provision ? pack.provision(link.provision) : undefined;
+  if (provision) {
+    const target = await locator.locate(provision.planId, provision.id);
+    return target ? revealProvision(target) : undefined;
+  }
+  if (link.document) {
+    const args: OpenAnnotationArgs = { fromDocument: from.toString(), document: link.document, annotationId: link.annotation };
+    return vscode.commands.executeCommand<vscode.TextEditor | undefined>(CommandId.openAnnotation, args);
+  }
+  return undefined;
+}
+
+async function pickChoice(fromHeading: string, choices: readonly Choice[], pack: KnowledgePack): Promise<Choice | undefined> {
+  const items: ChoiceItem[] = choices.map((choice) => {
+    if ('counterpart' in choice) {
+      const c = choice.counterpart;
+      return { label: `${RELATION_MARK[c.link.relation]} ${c.provision.heading}`, description: `${c.link.relation} · ${c.provision.id} · ${c.link.confidence} confidence`, detail: c.link.summary, choice };
+    }
+    const l = choice.link;
+    const provision = l.provision ? pack.provision(l.provision) : undefined;
+    const mark = l.relation in RELATION_MARK ? RELATION_MARK[l.relation as keyof typeof RELATION_MARK] : '→';
+    return { label: `${mark} ${provision?.heading ?? l.document ?? l.provision ?? '?'}`, description: `${l.relation} · your link${provision ? ` · ${provision.id}` : ''}`, detail: l.note, choice };
+  });
   const picked = await vscode.window.showQuickPick(items, {
     title: `Counterparts of "${fromHeading}"`,
     placeHolder: 'Type to filter by heading, relation or summary',
     matchOnDescription: true,
     matchOnDetail: true,
   });
-  return picked?.counterpart;
+  return picked?.choice;
 }

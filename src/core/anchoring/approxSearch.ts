@@ -56,6 +56,8 @@ export function exactOccurrences(text: string, pattern: string, lo: number, hi: 
   if (pattern.length === 0 || to - from < pattern.length) return out;
   // A slice of a long string is a cheap view in V8, and it bounds the scan (indexOf alone would run to the end).
   const window = from === 0 && to === text.length ? text : text.slice(from, to);
-  for (let i = window.indexOf(pattern); i !== -1 && out.length < limit; i = window.indexOf(pattern, i + 1)) out.push(from + i);
+  for (let i = window.indexOf(pattern); i !== -1 && out.length < limit; i = window.indexOf(pattern, i + 1)) {
+    out.push(from + i);
+  }
   return out;
 }

@@ -27,7 +27,11 @@ export interface OffsetRange {
  * clamped into the document as it evolves, so the result is always inside the new document even for
  * inconsistent input. Without it the result is inside the new document whenever the input is consistent.
  */
-export function mapRange(range: OffsetRange, edits: readonly TextEdit[], lengthBefore?: number): OffsetRange | 'orphaned' {
+export function mapRange(
+  range: OffsetRange,
+  edits: readonly TextEdit[],
+  lengthBefore?: number,
+): OffsetRange | 'orphaned' {
   let length = lengthBefore === undefined ? Number.MAX_SAFE_INTEGER : Math.max(0, Math.trunc(lengthBefore));
   let a = clamp(Math.min(range.start, range.end), length);
   let b = clamp(Math.max(range.start, range.end), length);

@@ -4,16 +4,22 @@ import type { QuoteSelector } from './selectors';
 /**
  * Weights of a candidate anchor's score (they sum to 1, so the score is in 0..1).
  *
- * - `quote`: similarity of the candidate's text to the remembered quote (1 - edits / quote length). The main
- *   evidence, but on its own it cannot tell the annotated passage from a look-alike elsewhere.
- * - `prefix`, `suffix`: similarity of the ~32 characters on each side to the remembered context. What tells
- *   a passage from its look-alikes (a repeated phrase, a recurring page header); together as heavy as most
- *   of the quote, so that an edited quote in its own context beats a closer copy of it in another context.
- * - `proximity`: nearness to where the passage was (the position hint). A tie-breaker between equally good
- *   candidates, and a small bonus that keeps a nearby edited passage ahead of a distant look-alike; small
- *   enough that a passage moved far away with its context intact is still found.
+ * - `quote` 0.45: similarity of the candidate's text to the remembered quote (1 - edits / quote length). The
+ *   main evidence, but on its own it cannot tell the annotated passage from a look-alike elsewhere.
+ * - `context` 0.40: similarity of the ~32 characters on each side to the remembered prefix and suffix: what
+ *   tells a passage from its look-alikes (a repeated phrase, a heading repeated in the table of contents).
+ *   The side that agrees better counts for 0.28, the other for 0.12: an edit right next to a passage wipes out
+ *   one side of its context, rarely both, while a look-alike elsewhere agrees with neither.
+ * - `proximity` 0.15: nearness to where the passage was (the position hint). A tie-breaker between equally
+ *   good candidates, and a bonus that keeps a nearby edited passage ahead of a distant look-alike; small
+ *   enough that a passage moved far away with its text and context intact still scores 0.85.
+ *
+ * Chosen (with DEFAULT_MIN_SCORE) on the measurements of test/unit/anchoringMeasure.test.ts.
  */
-export const SCORE_WEIGHTS = { quote: 0.5, prefix: 0.175, suffix: 0.175, proximity: 0.15 } as const;
+export const SCORE_WEIGHTS = { quote: 0.45, context: 0.4, proximity: 0.15 } as const;
+
+/** Share of the context weight that goes to the better-agreeing side (prefix or suffix). */
+export const BETTER_SIDE_SHARE = 0.7;
 
 /** Distance from the hint (characters) at which the proximity term has fallen to 1/2. */
 export const PROXIMITY_HALF_DISTANCE = 1000;
@@ -27,7 +33,14 @@ export interface ScoreParts {
 
 export function combinedScore(p: ScoreParts): number {
   const w = SCORE_WEIGHTS;
-  return w.quote * p.quote + w.prefix * p.prefix + w.suffix * p.suffix + w.proximity * p.proximity;
+  return w.quote * p.quote + w.context * contextAgreement(p) + w.proximity * p.proximity;
+}
+
+/** Agreement of the candidate's surroundings with the remembered context, 0..1 (see SCORE_WEIGHTS). */
+export function contextAgreement(p: ScoreParts): number {
+  const better = Math.max(p.prefix, p.suffix);
+  const worse = Math.min(p.prefix, p.suffix);
+  return BETTER_SIDE_SHARE * better + (1 - BETTER_SIDE_SHARE) * worse;
 }
 
 /** 1 at the hint, 1/2 at PROXIMITY_HALF_DISTANCE, tending to 0 far away. */

@@ -5,7 +5,8 @@ import { commandLink, escapeMarkdown } from './markdownText';
 
 /** Commands our hover links may run; the editor trusts links to these and no others. */
 export const OPEN_PROVISION_COMMAND = 'policyLens.openProvision';
-export const HOVER_COMMANDS: readonly string[] = [OPEN_PROVISION_COMMAND];
+/** policyLens.openAnnotation is built by annotationCard.ts; both are ours, with arguments we encode. */
+export const HOVER_COMMANDS: readonly string[] = [OPEN_PROVISION_COMMAND, 'policyLens.openAnnotation'];
 
 /** Relation at a glance, in text that reads the same in a hover, a terminal and a screen reader. */
 export const RELATION_MARK: Record<Relation, string> = { aligned: '=', contrasting: '≠', partial: '≈' };
@@ -22,11 +23,14 @@ export interface HoverCardInput {
   readonly pack: KnowledgePack;
   readonly located?: LocatedProvision;
   readonly themes: readonly ThemeMatch[];
+  /** The analyst's annotations under the pointer, already rendered (annotationSection). */
+  readonly annotations?: string;
 }
 
 /** The hover card's Markdown, or undefined when there is nothing to say at this position. */
-export function buildHoverCard({ pack, located, themes }: HoverCardInput): string | undefined {
+export function buildHoverCard({ pack, located, themes, annotations }: HoverCardInput): string | undefined {
   const parts: string[] = [];
+  if (annotations) parts.push(annotations);
   if (located) parts.push(provisionSection(pack, located.provision));
   const seen = new Set<string>();
   const themeLines: string[] = [];

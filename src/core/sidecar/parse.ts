@@ -1,0 +1,281 @@
+import { isMap, isPair, isScalar, isSeq, type Document, type Node, type YAMLSeq } from 'yaml';
+import { fieldPath, sortProblems, type Problem } from '../data/problem';
+import { checkSchema } from '../data/schemaCheck';
+import { YamlFile } from '../data/yamlFile';
+import { decodeSidecarBytes } from './decode';
+import { canonicalAnnotation, LINK_TARGET_KEYS, SIDECAR_VERSION, type Annotation, type AnnotationLink, type Sidecar } from './model';
+import { ANNOTATION_SCHEMA, SIDECAR_TOP_SCHEMA } from './schema';
+import { findUnsafeNodes, LineStarts, pathAt, type NodePath, type UnsafeNode } from './yamlNodes';
+
+export interface SidecarParseOptions {
+  /** Files over this size are refused unread (the `policyLens` setting; default 10 MB). */
+  readonly maxBytes: number;
+  /** Passed to the yaml package; aliases are refused anyway, this only bounds the work before that. */
+  readonly maxAliasCount?: number;
+  /** Length of the annotated document (UTF-16 code units): quotes longer than it are errors. */
+  readonly documentLength?: number;
+  /** Codes known to the knowledge pack and the workspace codebook: others are warnings. */
+  readonly knownCodes?: ReadonlySet<string>;
+  /** Whether a document path (relative to the sidecar, as written in it) exists: missing ones are warnings. */
+  readonly documentExists?: (relPath: string) => boolean;
+}
+
+export interface SidecarParseResult {
+  /** The whole sidecar when its top level (version, document, annotations) is sound; else undefined. */
+  readonly sidecar: Sidecar | undefined;
+  /** Every annotation that loaded (file order); bad ones are left out, each with its problems. */
+  readonly annotations: Annotation[];
+  /** Every problem, sorted by position: file, 0-based line and character, field. */
+  readonly problems: Problem[];
+  /** True when the file has any error: the editor must never overwrite it. */
+  readonly readOnly: boolean;
+}
+
+/** What the updater needs besides the result: the parse and which seq item each annotation came from. */
+export interface SidecarAnalysis extends SidecarParseResult {
+  readonly yaml: YamlFile | undefined;
+  /** `itemIndex[k]` is the index in the `annotations` sequence of `annotations[k]`. */
+  readonly itemIndex: number[];
+}
+
+/**
+ * Parses and validates a sidecar. Every problem is reported with file, line, column and field; each
+ * bad annotation is dropped and the others still load; nothing in the file is executed or expanded.
+ * `input` may be the file's bytes (then invalid UTF-8 is reported where it is) or its decoded text.
+ */
+export function parseSidecar(file: string, input: string | Uint8Array, opts: SidecarParseOptions): SidecarParseResult {
+  const { yaml: _yaml, itemIndex: _index, ...result } = analyseSidecar(file, input, opts);
+  return result;
+}
+
+export function analyseSidecar(file: string, input: string | Uint8Array, opts: SidecarParseOptions): SidecarAnalysis {
+  const problems: Problem[] = [];
+  const done = (yaml: YamlFile | undefined, sidecar?: Sidecar, annotations: Annotation[] = [], itemIndex: number[] = []): SidecarAnalysis => {
+    const sorted = sortProblems(problems);
+    return { sidecar, annotations, problems: sorted, readOnly: sorted.some((p) => p.severity === 'error'), yaml, itemIndex };
+  };
+
+  let text: string;
+  let invalidOffsets: readonly number[] = [];
+  let maxBytes = opts.maxBytes;
+  if (typeof input === 'string') text = input;
+  else {
+    if (input.length > opts.maxBytes) {
+      problems.push({ file, line: 0, character: 0, severity: 'error', message: `file is ${input.length} bytes, over the limit of ${opts.maxBytes}` });
+      return done(undefined);
+    }
+    const decoded = decodeSidecarBytes(input, file);
+    text = decoded.text;
+    invalidOffsets = decoded.invalidOffsets;
+    problems.push(...decoded.problems);
+    maxBytes = Number.MAX_SAFE_INTEGER; // already checked on the bytes; U+FFFD may have made the text longer
+  }
+
+  const yaml = YamlFile.parse(file, text, { maxBytes, maxAliasCount: opts.maxAliasCount ?? 100 });
+  const doc = yaml.doc;
+  if (!doc) {
+    problems.push(...yaml.problems);
+    return done(undefined);
+  }
+  const root = doc.contents;
+  const errorOffset = Math.min(...doc.errors.map((e) => e.pos[0]));
+  const lines = new LineStarts(text);
+
+  // Aliases, custom tags and invalid UTF-8 taint the value they are in: reported, and that value not used.
+  const decodeProblems = problems.splice(0);
+  const unsafe = findUnsafeNodes(root);
+  const tainted: NodePath[] = [];
+  // One problem per annotation (or top-level field) and kind: an alias bomb has hundreds of aliases.
+  const groups = new Map<string, UnsafeNode[]>();
+  for (const u of unsafe) {
+    tainted.push(u.path);
+    const unit = `${u.kind}:${JSON.stringify(u.path.slice(0, u.path[0] === 'annotations' ? 2 : 1))}`;
+    groups.set(unit, [...(groups.get(unit) ?? []), u]);
+  }
+  for (const [first, ...more] of groups.values()) {
+    const also = more.length ? ` (and ${more.length} more here)` : '';
+    if (first!.kind === 'alias') problems.push(yaml.problemAt(first!.path, `YAML alias ${first!.detail} is not allowed in a sidecar${also}`));
+    else {
+      // Point at the tag itself, which the yaml package leaves out of the node's range.
+      const p = yaml.problemAt(first!.path, `YAML tag '${shortTag(first!.detail)}' is not allowed in a sidecar: nothing in a sidecar is constructed or executed${also}`);
+      const at = lines.start(p.line, text.length) + p.character;
+      const before = /!\S*[ \t]*$/.exec(text.slice(lines.start(p.line, text.length), at));
+      problems.push(before ? { ...p, character: before.index } : p);
+    }
+  }
+  invalidOffsets.forEach((offset, i) => {
+    const path = pathAt(root, offset);
+    tainted.push(path);
+    const p = decodeProblems[i];
+    if (p) decodeProblems[i] = { ...p, field: fieldPath(path) || undefined };
+  });
+  problems.push(...decodeProblems);
+  for (const p of yaml.problems) {
+    if (unsafe.some((u) => u.kind === 'alias') && p.message.startsWith('cannot expand YAML aliases')) continue; // reported per alias
+    if (unsafe.some((u) => u.kind === 'tag') && p.message.startsWith('Unresolved tag')) continue; // reported per tag, as an error
+    const field = p.field ?? (fieldPath(pathAt(root, lines.start(p.line, text.length) + p.character)) || undefined);
+    problems.push({ ...p, field });
+  }
+  // A value is unusable when something bad is in it (not when it merely contains a bad comment elsewhere).
+  const isTainted = (path: NodePath) => tainted.some((t) => startsWith(t, path));
+
+  if (!isMap(root)) {
+    if (doc.errors.length === 0) problems.push(yaml.problemAt([], 'a sidecar must be a YAML mapping with version, document and annotations'));
+    return done(yaml);
+  }
+  const syntaxOk = doc.errors.length === 0;
+  const usable = (node: unknown) => {
+    const r = (node as Node | null | undefined)?.range;
+    return r ? r[2] <= errorOffset : syntaxOk;
+  };
+  const valueOf = (node: unknown, path: NodePath): unknown => {
+    if (syntaxOk && yaml.value !== undefined) return path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], yaml.value);
+    return toJS(doc, node);
+  };
+  const pair = (key: string) => root.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
+
+  // version: nothing else can be read without it.
+  const versionPair = pair('version');
+  if (!versionPair || !usable(versionPair.value)) {
+    if (syntaxOk) problems.push(yaml.problemAt([], "missing required field 'version'"));
+    return done(yaml);
+  }
+  const version = isTainted(['version']) ? undefined : valueOf(versionPair.value, ['version']);
+  if (version !== SIDECAR_VERSION) {
+    problems.push(yaml.problemAt(['version'], `unsupported sidecar version ${JSON.stringify(version) ?? '?'}: this Policy Lens reads version ${SIDECAR_VERSION}`));
+    return done(yaml);
+  }
+
+  // The top level, with the annotations only checked to be a list.
+  let topOk = false;
+  let document: string | undefined;
+  if (syntaxOk) {
+    const top: Record<string, unknown> = {};
+    for (const p of root.items) {
+      if (!isPair(p)) continue;
+      const key = isScalar(p.key) ? String(p.key.value) : '?';
+      const value = key === 'annotations' && isSeq(p.value) ? [] : toJS(doc, p.value);
+      Object.defineProperty(top, key, { value, enumerable: true, writable: true, configurable: true }); // even '__proto__'
+    }
+    const topProblems = checkSchema(viewOf(yaml, top, []), SIDECAR_TOP_SCHEMA).map(explainPattern);
+    problems.push(...topProblems.filter((p) => !tainted.some((t) => p.field !== undefined && p.field === fieldPath(t))));
+    document = typeof top['document'] === 'string' && !isTainted(['document']) ? top['document'] : undefined;
+    topOk = document !== undefined && !topProblems.some((p) => p.field === 'document' || p.field === 'version' || p.field === 'annotations');
+    if (document !== undefined && opts.documentExists && !opts.documentExists(document)) {
+      problems.push(yaml.problemAt(['document'], `the annotated document '${document}' does not exist`, 'warning'));
+    }
+  }
+
+  // Annotations, one at a time.
+  const seqPair = pair('annotations');
+  const seq = seqPair && isSeq(seqPair.value) ? (seqPair.value as YAMLSeq) : undefined;
+  if (!seq) return done(yaml); // missing or not a list: reported by the schema
+  const annotations: Annotation[] = [];
+  const itemIndex: number[] = [];
+  const firstOfId = new Map<string, number>();
+  let skippedAfterError = 0;
+  seq.items.forEach((item, i) => {
+    const path: NodePath = ['annotations', i];
+    if (!usable(item)) {
+      if (skippedAfterError++ === 0) problems.push(yaml.problemAt(path, 'this annotation and the ones after it are not loaded until the YAML error is fixed', 'warning'));
+      return;
+    }
+    if (isTainted(path)) return;
+    const value = valueOf(item, path);
+    const schemaProblems = checkSchema(viewOf(yaml, value, path), ANNOTATION_SCHEMA).map(explainPattern);
+    if (schemaProblems.length) {
+      problems.push(...schemaProblems);
+      return;
+    }
+    const a = canonicalAnnotation(value as Annotation);
+    const own = checkAnnotation(a, path, yaml, opts);
+    problems.push(...own);
+    if (own.some((p) => p.severity === 'error')) return;
+    const first = firstOfId.get(a.id);
+    if (first !== undefined) {
+      const firstLine = yaml.problemAt(['annotations', first, 'id'], '').line;
+      problems.push(yaml.problemAt([...path, 'id'], `duplicate annotation id '${a.id}' (first used at line ${firstLine + 1}); only the first is loaded`));
+      return;
+    }
+    firstOfId.set(a.id, i);
+    annotations.push(a);
+    itemIndex.push(i);
+  });
+  const sidecar: Sidecar | undefined = syntaxOk && topOk && document !== undefined ? { version: SIDECAR_VERSION, document, annotations } : undefined;
+  return done(yaml, sidecar, annotations, itemIndex);
+}
+
+/** Checks the schema cannot express. */
+function checkAnnotation(a: Annotation, path: NodePath, yaml: YamlFile, opts: SidecarParseOptions): Problem[] {
+  const out: Problem[] = [];
+  const { start, end } = a.target.position;
+  if (end < start) out.push(yaml.problemAt([...path, 'target', 'position', 'end'], `end ${end} is before start ${start}`));
+  if (opts.documentLength !== undefined && a.target.quote.exact.length > opts.documentLength) {
+    out.push(
+      yaml.problemAt(
+        [...path, 'target', 'quote', 'exact'],
+        `quote is ${a.target.quote.exact.length} characters long, longer than the whole document (${opts.documentLength})`,
+      ),
+    );
+  }
+  a.links?.forEach((link: AnnotationLink, j) => {
+    const lp = [...path, 'links', j];
+    if (!LINK_TARGET_KEYS.some((k) => link[k] !== undefined)) {
+      out.push(yaml.problemAt(lp, 'link names no target: give plan, provision, document or annotation'));
+    }
+    if (link.document !== undefined && opts.documentExists && !opts.documentExists(link.document)) {
+      out.push(yaml.problemAt([...lp, 'document'], `linked document '${link.document}' does not exist`, 'warning'));
+    }
+  });
+  if (opts.knownCodes) {
+    a.codes.forEach((code, k) => {
+      if (!opts.knownCodes!.has(code)) {
+        out.push(yaml.problemAt([...path, 'codes', k], `unknown code '${code}': not a theme of the knowledge pack nor a code of the workspace codebook`, 'warning'));
+      }
+    });
+  }
+  return out;
+}
+
+/** `file` seen through a value at `prefix`, so that checkSchema positions its problems under `prefix`. */
+function viewOf(file: YamlFile, value: unknown, prefix: NodePath): YamlFile {
+  const view = Object.create(file) as YamlFile;
+  Object.defineProperty(view, 'value', { value });
+  Object.defineProperty(view, 'problemAt', {
+    value: (path: NodePath, message: string, severity?: Problem['severity'], preferKey?: boolean) =>
+      file.problemAt([...prefix, ...path], message, severity, preferKey),
+  });
+  return view;
+}
+
+const PATTERN_MEANING: [RegExp, string][] = [
+  [/(^|\.)(created|modified)$/, 'must be an ISO 8601 date or date-time, e.g. 2025-07-23 or 2025-07-23T10:15:00Z'],
+  [/(^|\.)(id|annotation)$/, "must be an annotation id: a letter or digit, then letters, digits, '.', '_' or '-' (at most 64)"],
+  [/(^|\.)document$/, "must be a relative path with '/' separators (no leading '/', drive letter, URI scheme or backslash)"],
+  [/\.relation$/, "must be a relation name: a letter, then letters, digits, '_' or '-'"],
+  [/\.codes\[\d+\]$/, 'must be a code without spaces'],
+];
+
+/** Says what a `pattern` is for instead of quoting the regular expression. */
+function explainPattern(p: Problem): Problem {
+  if (!p.message.startsWith('must match pattern') || !p.field) return p;
+  const meaning = PATTERN_MEANING.find(([re]) => re.test(p.field!));
+  return meaning ? { ...p, message: meaning[1] } : p;
+}
+
+function toJS(doc: Document, node: unknown): unknown {
+  if (node === null || node === undefined) return null;
+  try {
+    return (node as Node).toJS(doc, { maxAliasCount: 0 });
+  } catch {
+    return null;
+  }
+}
+
+function startsWith(path: NodePath, prefix: NodePath): boolean {
+  return prefix.length <= path.length && prefix.every((seg, i) => path[i] === seg);
+}
+
+function shortTag(tag: string): string {
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+}

@@ -1,0 +1,334 @@
+import { Document, isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLSeq, type CST, type Node, type YAMLMap } from 'yaml';
+import { DataError, type Problem } from '../data/problem';
+import { compareAnnotations, canonicalAnnotation, sameValue, sortAnnotations, type Annotation, type Sidecar } from './model';
+import { analyseSidecar } from './parse';
+import { createSidecarNode, indentBlock, protectStrings, renderAnnotationItem, serializeSidecar, SIDECAR_YAML_OPTIONS } from './serialize';
+import { LineStarts } from './yamlNodes';
+
+export interface SidecarUpdate {
+  readonly text: string;
+  /**
+   * 'unchanged': nothing to write; 'in-place': the existing text edited, everything outside the
+   * changed annotations byte for byte as it was; 'rewritten': written afresh (empty or unusual file).
+   */
+  readonly mode: 'unchanged' | 'in-place' | 'rewritten';
+}
+
+/**
+ * The text of the sidecar `next`, made by editing `existingText` in place: annotations that did not
+ * change keep their exact text (comments, formatting, blank lines), changed ones are re-rendered from
+ * their YAML nodes (keeping the comments inside them), deleted ones are cut out with the comment lines
+ * just above them, new ones are inserted at their place in document order. Each annotation is one
+ * contiguous block of lines, so two people adding annotations at different places of a document
+ * produce a clean `git merge`.
+ *
+ * Throws DataError when `existingText` has errors (a sidecar with errors is never overwritten) or when
+ * `next` is not a valid sidecar. The result is parsed back and checked to hold exactly `next`.
+ */
+export function updateSidecarText(existingText: string, next: Sidecar, file = 'sidecar'): string {
+  return updateSidecar(existingText, next, file).text;
+}
+
+/** updateSidecarText, also saying how the text was made. `file` names the sidecar in errors. */
+export function updateSidecar(existingText: string, next: Sidecar, file = 'sidecar'): SidecarUpdate {
+  const ids = new Set<string>();
+  for (const a of next.annotations) {
+    if (ids.has(a.id)) throw new DataError([{ file, line: 0, character: 0, severity: 'error', message: `duplicate annotation id '${a.id}'` }]);
+    ids.add(a.id);
+  }
+  if (existingText.trim() === '') return checked(file, serializeSidecar(next), next, 'rewritten');
+
+  const existing = analyseSidecar(file, existingText, { maxBytes: Number.MAX_SAFE_INTEGER });
+  if (existing.readOnly || !existing.sidecar) {
+    throw new DataError(existing.problems.length ? existing.problems : [{ file, line: 0, character: 0, severity: 'error', message: 'not a sidecar' }]);
+  }
+  if (existing.sidecar.document === next.document && sameList(existing.annotations, next.annotations)) return { text: existingText, mode: 'unchanged' };
+
+  let text: string | undefined;
+  try {
+    text = editInPlace(existingText, existing.yaml!.doc!, existing.annotations, next);
+  } catch {
+    text = undefined; // an unusual layout: rewritten below
+  }
+  if (text !== undefined) {
+    const back = analyseSidecar(file, text, { maxBytes: Number.MAX_SAFE_INTEGER });
+    if (!back.readOnly && back.sidecar?.document === next.document && sameList(back.annotations, next.annotations)) return { text, mode: 'in-place' };
+  }
+  return checked(file, serializeSidecar(next), next, 'rewritten');
+}
+
+function checked(file: string, text: string, next: Sidecar, mode: SidecarUpdate['mode']): SidecarUpdate {
+  const back = analyseSidecar(file, text, { maxBytes: Number.MAX_SAFE_INTEGER });
+  if (back.readOnly || !back.sidecar || back.sidecar.document !== next.document || !sameList(back.annotations, next.annotations)) {
+    const problems: Problem[] = back.problems.filter((p) => p.severity === 'error');
+    throw new DataError(problems.length ? problems : [{ file, line: 0, character: 0, severity: 'error', message: 'the sidecar does not read back as written' }]);
+  }
+  return { text, mode };
+}
+
+function sameList(a: readonly Annotation[], b: readonly Annotation[]): boolean {
+  if (a.length !== b.length) return false;
+  const sa = sortAnnotations(a);
+  const sb = sortAnnotations(b);
+  return sa.every((x, i) => sameValue(canonicalAnnotation(x), canonicalAnnotation(sb[i]!)));
+}
+
+interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** The in-place edit; throws on layouts it does not handle (the caller then rewrites the file). */
+function editInPlace(text: string, parsed: Document, current: readonly Annotation[], next: Sidecar): string {
+  let doc = parsed;
+  let dashes = seqOf(doc) && dashesBefore(text, seqOf(doc)!);
+  if (!dashes) {
+    // Something between a dash and its item (a comment, an anchor): ask the source tokens.
+    doc = parseDocument(text, { keepSourceTokens: true, uniqueKeys: true, strict: true });
+    dashes = dashOffsets(seqOf(doc)!);
+  }
+  const root = doc.contents;
+  if (!isMap(root)) throw new Error('not a mapping');
+  const eol = /\r?\n/.exec(text)?.[0] ?? '\n';
+  const lines = new LineStarts(text);
+  const lineStart = (line: number) => lines.start(line, text.length);
+  const lineText = (line: number) => text.slice(lineStart(line), lineStart(line + 1)).replace(/\r?\n$/, '');
+  const edits: Edit[] = [];
+
+  // document: the scalar replaced; version: always 1 here.
+  const docPair = findPair(root, 'document');
+  if (!docPair || !isScalar(docPair.value) || !docPair.value.range) throw new Error('no document scalar');
+  if (docPair.value.value !== next.document) {
+    const r = docPair.value.range;
+    edits.push({ start: r[0], end: r[1], text: renderScalar(next.document) });
+  }
+
+  const seqPair = findPair(root, 'annotations');
+  if (!seqPair || !isSeq(seqPair.value) || !seqPair.value.range) throw new Error('no annotations sequence');
+  const seq = seqPair.value as YAMLSeq;
+  const seqRange = seq.range!;
+  const wanted = sortAnnotations(next.annotations).map(canonicalAnnotation);
+
+  // An empty or flow-style list: written afresh as a block list (or `[]`).
+  if (seq.flow || seq.items.length === 0) {
+    const colon = text.lastIndexOf(':', seqRange[0]);
+    const body = wanted.length ? eol + wanted.map((a) => renderAnnotationItem(a, 2, eol)).join('').slice(0, -eol.length) : ' []';
+    edits.push({ start: colon + 1, end: seqRange[1], text: body });
+    return applyEdits(text, edits);
+  }
+  if (current.length !== seq.items.length) throw new Error('items and annotations differ');
+
+  // Where each item's lines are: [chunkStart, dashLine) comment lines that belong to it, then its
+  // body [dashLine, bodyEnd), then [bodyEnd, chunkEnd) trailing comment and blank lines.
+  const keyLine = lines.lineOf(seqPair.key && (seqPair.key as Node).range ? (seqPair.key as Node).range![0] : seqRange[0]);
+  const n = seq.items.length;
+  const dashLine: number[] = [];
+  const dashCol: number[] = [];
+  const bodyEnd: number[] = [];
+  const chunkStart: number[] = [];
+  const chunkEnd: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const item = seq.items[k] as Node;
+    if (!isMap(item) || !item.range) throw new Error('item is not a mapping');
+    const dash = dashes[k];
+    if (dash === undefined || dash > item.range[0]) throw new Error('no dash');
+    const line = lines.lineOf(dash);
+    if (text.slice(lineStart(line), dash).trim() !== '') throw new Error('dash not first on its line');
+    dashLine.push(line);
+    dashCol.push(dash - lineStart(line));
+    bodyEnd.push(lines.lineOf(Math.max(item.range[1] - 1, item.range[0])) + 1);
+    let s = line;
+    const floor = k > 0 ? bodyEnd[k - 1]! : keyLine + 1;
+    while (s - 1 >= floor && isCommentLine(lineText(s - 1), dashCol[k]!)) s--;
+    chunkStart.push(s);
+  }
+  for (let k = 0; k < n - 1; k++) chunkEnd.push(chunkStart[k + 1]!);
+  let end = bodyEnd[n - 1]!;
+  while (end < lines.count && (lineText(end).trim() === '' || indentOf(lineText(end)) > dashCol[n - 1]!)) end++;
+  while (end > bodyEnd[n - 1]! && lineText(end - 1).trim() === '') end--; // blank lines after the list stay outside it
+  chunkEnd.push(end);
+  const offsetOfLine = (line: number) => lineStart(line);
+  const indent = dashCol[0]!;
+
+  // What happens to each existing item.
+  const wantedById = new Map(wanted.map((a) => [a.id, a]));
+  const fate: ('keep' | 'change' | 'delete' | 'move')[] = current.map((a) => {
+    const w = wantedById.get(a.id);
+    return !w ? 'delete' : sameValue(canonicalAnnotation(a), w) ? 'keep' : 'change';
+  });
+  // A changed annotation that no longer sits in document order among the others is moved.
+  const remaining = () => current.map((_, k) => k).filter((k) => fate[k] === 'keep' || fate[k] === 'change');
+  for (;;) {
+    const rest = remaining();
+    const bad = rest.find((k, i) => {
+      if (fate[k] !== 'change') return false;
+      const w = wantedById.get(current[k]!.id)!;
+      const prev = i > 0 ? wantedById.get(current[rest[i - 1]!]!.id)! : undefined;
+      const nxt = i < rest.length - 1 ? wantedById.get(current[rest[i + 1]!]!.id)! : undefined;
+      return (prev && compareAnnotations(prev, w) > 0) || (nxt && compareAnnotations(w, nxt) > 0);
+    });
+    if (bad === undefined) break;
+    fate[bad] = 'move';
+  }
+
+  const inserts: { at: number; annotation: Annotation; text: string }[] = [];
+  const anchors = remaining();
+  const insertAt = (a: Annotation): number => {
+    const j = anchors.find((k) => compareAnnotations(wantedById.get(current[k]!.id)!, a) > 0);
+    return j === undefined ? offsetOfLine(chunkEnd[n - 1]!) : offsetOfLine(chunkStart[j]!);
+  };
+  const existingIds = new Set(current.map((a) => a.id));
+  for (let k = 0; k < n; k++) {
+    const a = current[k]!;
+    const w = wantedById.get(a.id);
+    const chunk = { start: offsetOfLine(chunkStart[k]!), end: offsetOfLine(chunkEnd[k]!) };
+    if (fate[k] === 'delete') edits.push({ ...chunk, text: '' });
+    else if (fate[k] === 'change') {
+      edits.push({ start: offsetOfLine(dashLine[k]!), end: offsetOfLine(bodyEnd[k]!), text: renderChanged(doc, seq.items[k] as YAMLMap, w!, dashCol[k]!, eol) });
+    } else if (fate[k] === 'move') {
+      edits.push({ ...chunk, text: '' });
+      const lead = text.slice(chunk.start, offsetOfLine(dashLine[k]!));
+      const tail = text.slice(offsetOfLine(bodyEnd[k]!), chunk.end);
+      inserts.push({ at: insertAt(w!), annotation: w!, text: lead + renderChanged(doc, seq.items[k] as YAMLMap, w!, dashCol[k]!, eol) + withEol(tail, eol) });
+    }
+  }
+  for (const w of wanted) if (!existingIds.has(w.id)) inserts.push({ at: insertAt(w), annotation: w, text: renderAnnotationItem(w, indent, eol) });
+
+  if (anchors.length === 0 && inserts.length === 0) {
+    // Every annotation deleted: `annotations: []`.
+    const keyEnd = (seqPair.key as Node).range![1];
+    const colon = text.indexOf(':', keyEnd);
+    edits.push({ start: colon + 1, end: colon + 1, text: ' []' });
+  }
+  inserts.sort((x, y) => x.at - y.at || compareAnnotations(x.annotation, y.annotation));
+  for (const ins of inserts) {
+    const needsBreak = ins.at === text.length && text.length > 0 && !text.endsWith('\n');
+    edits.push({ start: ins.at, end: ins.at, text: (needsBreak ? eol : '') + ins.text });
+  }
+  return applyEdits(text, edits);
+}
+
+/** Edits applied in one pass; at one offset an insertion goes before a replacement, insertions keep their order. */
+function applyEdits(text: string, edits: Edit[]): string {
+  const sorted = edits.map((e, i) => ({ e, i })).sort((x, y) => x.e.start - y.e.start || Number(x.e.end > x.e.start) - Number(y.e.end > y.e.start) || x.i - y.i);
+  let out = '';
+  let pos = 0;
+  for (const { e } of sorted) {
+    if (e.start < pos) throw new Error('overlapping edits');
+    out += text.slice(pos, e.start) + e.text;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}
+
+/** The item's node edited to hold `next` (comments inside kept), rendered alone at its indentation. */
+function renderChanged(doc: Document, item: YAMLMap, next: Annotation, indent: number, eol: string): string {
+  updateNode(doc, item, next);
+  // Comments above the item and after its last value stay in the file as they are (lead and tail lines).
+  item.commentBefore = undefined;
+  item.spaceBefore = false;
+  item.comment = undefined;
+  protectStrings(item);
+  const single = new Document();
+  const seq = new YAMLSeq();
+  seq.items.push(item);
+  single.contents = seq;
+  return indentBlock(single.toString(SIDECAR_YAML_OPTIONS), indent, eol);
+}
+
+/** Makes `node` hold `value`, editing in place where it can so that comments on unchanged parts stay. */
+function updateNode(doc: Document, node: unknown, value: unknown): Node {
+  if (isMap(node) && isPlainObject(value)) {
+    const keys = Object.keys(value).filter((k) => value[k] !== undefined);
+    node.items = node.items.filter((p) => isPair(p) && isScalar(p.key) && keys.includes(String(p.key.value)));
+    keys.forEach((key, i) => {
+      const idx = node.items.findIndex((p) => isScalar(p.key) && p.key.value === key);
+      if (idx >= 0) {
+        const pair = node.items[idx]!;
+        pair.value = updateNode(doc, pair.value, value[key]);
+      } else {
+        // After the nearest earlier key that is present, else first.
+        const earlier = keys.slice(0, i).reverse().map((k) => node.items.findIndex((p) => isScalar(p.key) && p.key.value === k)).find((x) => x >= 0);
+        node.items.splice(earlier === undefined ? 0 : earlier + 1, 0, new Pair(new Scalar(key), createSidecarNode(doc, value[key])));
+      }
+    });
+    return node;
+  }
+  if (isSeq(node) && Array.isArray(value) && node.items.length > 0 && value.length > 0) {
+    node.items = value.map((v, i) => (i < node.items.length ? updateNode(doc, node.items[i], v) : createSidecarNode(doc, v)));
+    return node;
+  }
+  if (isScalar(node) && !isObject(value) && node.value === value) return node;
+  const fresh = createSidecarNode(doc, value);
+  if (isMap(node) || isSeq(node) || isScalar(node)) {
+    fresh.commentBefore = node.commentBefore;
+    fresh.comment = node.comment;
+    fresh.spaceBefore = node.spaceBefore;
+  }
+  return fresh;
+}
+
+function renderScalar(value: string): string {
+  const d = new Document();
+  d.contents = createSidecarNode(d, value);
+  return d.toString(SIDECAR_YAML_OPTIONS).replace(/\n$/, '');
+}
+
+function findPair(map: YAMLMap, key: string): Pair | undefined {
+  return map.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key) as Pair | undefined;
+}
+
+function seqOf(doc: Document): YAMLSeq | undefined {
+  const root = doc.contents;
+  const value = isMap(root) ? findPair(root, 'annotations')?.value : undefined;
+  return isSeq(value) ? value : undefined;
+}
+
+/** Offsets of the `-` of each item, when only spaces and line breaks separate it from its item. */
+function dashesBefore(text: string, seq: YAMLSeq): number[] | undefined {
+  if (seq.flow) return [];
+  const out: number[] = [];
+  for (const item of seq.items) {
+    let i = ((item as Node).range?.[0] ?? 0) - 1;
+    while (i >= 0 && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r')) i--;
+    if (i < 0 || text[i] !== '-') return undefined;
+    out.push(i);
+  }
+  return out;
+}
+
+/** Offsets of the `-` of each item of a block sequence (from the source tokens), one per item. */
+function dashOffsets(seq: YAMLSeq): number[] {
+  const token = seq.srcToken as CST.Token | undefined;
+  if (!token || token.type !== 'block-seq') throw new Error('not a block sequence');
+  const all = token.items.flatMap((it) => it.start.filter((t) => t.type === 'seq-item-ind').map((t) => t.offset));
+  // The dash of each item is the last one before it.
+  let j = 0;
+  return seq.items.map((item) => {
+    const at = (item as Node).range?.[0] ?? 0;
+    while (j + 1 < all.length && all[j + 1]! <= at) j++;
+    return all[j]!;
+  });
+}
+
+function isCommentLine(line: string, maxIndent: number): boolean {
+  const t = line.trimStart();
+  return t.startsWith('#') && line.length - t.length <= maxIndent;
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+function withEol(s: string, eol: string): string {
+  return s === '' || s.endsWith('\n') ? s : s + eol;
+}
+
+function isObject(v: unknown): boolean {
+  return typeof v === 'object' && v !== null;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return isObject(v) && !Array.isArray(v);
+}

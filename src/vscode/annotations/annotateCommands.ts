@@ -1,0 +1,128 @@
+import * as os from 'os';
+import * as vscode from 'vscode';
+import { reportError } from '../errors';
+import { createAnnotation } from '../../core/annotations/annotationFactory';
+import type { Code } from '../../core/codebook/codebook';
+import type { Annotation } from '../../core/sidecar/model';
+import { CommandId } from '../commandIds';
+import type { AnnotationStore } from './annotationStore';
+import type { CodebookService } from './codebookService';
+
+/** Arguments that let scripts and tests run the commands without pickers. */
+export interface AnnotateArgs {
+  readonly codes?: readonly string[];
+  readonly note?: string;
+  readonly id?: string;
+}
+
+export function author(): string | undefined {
+  const configured = vscode.workspace.getConfiguration('policyLens').get<string>('author', '').trim();
+  if (configured) return configured;
+  try {
+    return os.userInfo().username || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** In an untrusted workspace nothing is written unless the user agrees, once per session. */
+let untrustedWritesAllowed = false;
+export async function mayWrite(): Promise<boolean> {
+  if (vscode.workspace.isTrusted || untrustedWritesAllowed) return true;
+  const choice = await vscode.window.showWarningMessage('This workspace is not trusted. Write annotation files in it anyway?', { modal: true }, 'Write');
+  untrustedWritesAllowed = choice === 'Write';
+  return untrustedWritesAllowed;
+}
+
+async function pickCodes(codes: readonly Code[], selected: readonly string[], title: string): Promise<string[] | undefined> {
+  const items = codes.map((c) => ({ label: c.label, description: c.source === 'theme' ? `theme · ${c.id}` : `codebook · ${c.id}${c.parent ? ` · under ${c.parent}` : ''}`, detail: c.description, picked: selected.includes(c.id), id: c.id }));
+  const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true, matchOnDescription: true, matchOnDetail: true, placeHolder: 'Pick one or more codes' });
+  return picked?.map((p) => p.id);
+}
+
+/** The annotation under the cursor; a picker when several overlap there. */
+export async function annotationUnderCursor(store: AnnotationStore, editor: vscode.TextEditor, id?: string): Promise<Annotation | undefined> {
+  const state = await store.get(editor.document);
+  if (!state) return undefined;
+  if (id) return state.annotations.get(id);
+  const here = store.at(state, editor.document.offsetAt(editor.selection.active));
+  if (here.length <= 1) return here[0];
+  const picked = await vscode.window.showQuickPick(
+    here.map((a) => ({ label: a.target.quote.exact.slice(0, 80), description: a.codes.join(', '), detail: a.note, a })),
+    { title: 'Which annotation?' },
+  );
+  return picked?.a;
+}
+
+export function registerAnnotateCommands(store: AnnotationStore, codebook: CodebookService): vscode.Disposable {
+  const annotate = withEditor(CommandId.annotateSelection, async (editor, args?: AnnotateArgs) => {
+    if (editor.selection.isEmpty) return void vscode.window.showInformationMessage('Policy Lens: select the passage to annotate first.');
+    if (!(await mayWrite())) return undefined;
+    await codebook.ensureExists();
+    const codes = args?.codes ? [...args.codes] : await pickCodes(await codebook.codes(), [], 'Annotate selection: codes');
+    if (!codes || codes.length === 0) return undefined;
+    const note = args ? args.note : await vscode.window.showInputBox({ title: 'Annotate selection: note (optional)', prompt: 'A note in plain text' });
+    if (note === undefined && !args) return undefined;
+    const doc = editor.document;
+    const annotation = createAnnotation({ text: doc.getText(), start: doc.offsetAt(editor.selection.start), end: doc.offsetAt(editor.selection.end), codes, note, author: author(), id: args?.id });
+    try {
+      await store.put(doc, [annotation]);
+    } catch (err) {
+      return reportError(err);
+    }
+    return annotation.id;
+  });
+
+  const edit = withEditor(CommandId.editAnnotation, async (editor, args?: AnnotateArgs) => {
+    const a = await annotationUnderCursor(store, editor, args?.id);
+    if (!a) return void vscode.window.showInformationMessage('Policy Lens: no annotation under the cursor.');
+    if (!(await mayWrite())) return undefined;
+    const codes = args?.codes ? [...args.codes] : await pickCodes(await codebook.codes(), a.codes, 'Edit annotation: codes');
+    if (!codes || codes.length === 0) return undefined;
+    const note = args && 'note' in args ? args.note : await vscode.window.showInputBox({ title: 'Edit annotation: note', value: a.note ?? '' });
+    if (note === undefined && !(args && 'note' in args)) return undefined;
+    const next: Annotation = { ...a, codes, modified: new Date().toISOString() };
+    if (note?.trim()) next.note = note.trim();
+    else delete next.note;
+    try {
+      await store.put(editor.document, [next], rangeOf(store, editor.document, a.id));
+    } catch (err) {
+      return reportError(err);
+    }
+    return next.id;
+  });
+
+  const remove = withEditor(CommandId.deleteAnnotation, async (editor, args?: { id?: string; confirm?: boolean }) => {
+    const a = await annotationUnderCursor(store, editor, args?.id);
+    if (!a) return void vscode.window.showInformationMessage('Policy Lens: no annotation under the cursor.');
+    if (args?.confirm !== false) {
+      const ok = await vscode.window.showWarningMessage(`Delete the annotation on "${a.target.quote.exact.slice(0, 60)}"?`, { modal: true }, 'Delete');
+      if (ok !== 'Delete') return undefined;
+    }
+    if (!(await mayWrite())) return undefined;
+    try {
+      await store.remove(editor.document, a.id);
+    } catch (err) {
+      return reportError(err);
+    }
+    return a.id;
+  });
+  return vscode.Disposable.from(annotate, edit, remove);
+}
+
+export function rangeOf(store: AnnotationStore, document: vscode.TextDocument, id: string): ReadonlyMap<string, { start: number; end: number }> | undefined {
+  const r = store.peek(document.uri)?.ranges.get(id);
+  return r && r !== 'orphaned' ? new Map([[id, r]]) : undefined;
+}
+
+/**
+ * A command on the active editor. registerTextEditorCommand would not wait for an async callback (nor
+ * return its result), so the sidecar could still be unwritten when the command "finished".
+ */
+export function withEditor<A>(id: string, run: (editor: vscode.TextEditor, args?: A) => Promise<unknown>): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (args?: A) => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return void vscode.window.showInformationMessage('Policy Lens: open a policy document first.');
+    return run(editor, args);
+  });
+}

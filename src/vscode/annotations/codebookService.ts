@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import { allCodes, CODEBOOK_PATH, NEW_CODEBOOK, parseCodebook, type Code, type Codebook } from '../../core/codebook/codebook';
+import type { KnowledgePackService } from '../knowledgePackService';
+
+/** The workspace codebook (.policy-lens/codebook.yaml) beside the knowledge pack's themes. */
+export class CodebookService implements vscode.Disposable {
+  private cached: Promise<Codebook | undefined> | undefined;
+  private readonly watcher = vscode.workspace.createFileSystemWatcher(`**/${CODEBOOK_PATH}`);
+  private readonly problems = vscode.languages.createDiagnosticCollection('policy-lens-codebook');
+
+  constructor(private readonly packs: KnowledgePackService) {
+    const reset = (): void => (this.cached = undefined);
+    this.watcher.onDidChange(reset);
+    this.watcher.onDidCreate(reset);
+    this.watcher.onDidDelete(reset);
+  }
+
+  private uri(): vscode.Uri | undefined {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    return folder && vscode.Uri.joinPath(folder.uri, CODEBOOK_PATH);
+  }
+
+  private async read(): Promise<Codebook | undefined> {
+    const uri = this.uri();
+    if (!uri) return undefined;
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return undefined;
+    }
+    const book = parseCodebook(vscode.workspace.asRelativePath(uri), text);
+    this.problems.set(
+      uri,
+      book.problems.map((p) => new vscode.Diagnostic(new vscode.Range(p.line, p.character, p.line, p.character + 1), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning)),
+    );
+    return book;
+  }
+
+  codebook(): Promise<Codebook | undefined> {
+    this.cached ??= this.read();
+    return this.cached;
+  }
+
+  /** Creates the codebook on first use, so a team sees where its own codes go. */
+  async ensureExists(): Promise<void> {
+    const uri = this.uri();
+    if (!uri || !vscode.workspace.isTrusted) return;
+    try {
+      await vscode.workspace.fs.stat(uri);
+    } catch {
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(NEW_CODEBOOK));
+      this.cached = undefined;
+    }
+  }
+
+  async codes(): Promise<Code[]> {
+    const [{ pack }, book] = await Promise.all([this.packs.get(), this.codebook()]);
+    return allCodes(pack.themes, book);
+  }
+
+  async relations(): Promise<string[]> {
+    const book = await this.codebook();
+    return ['aligned', 'contrasting', 'partial', ...(book?.relations ?? []).filter((r) => !['aligned', 'contrasting', 'partial'].includes(r))];
+  }
+
+  dispose(): void {
+    this.watcher.dispose();
+    this.problems.dispose();
+  }
+}

@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import { reportError } from '../errors';
+import Fuse from 'fuse.js';
+import { createAnnotation } from '../../core/annotations/annotationFactory';
+import type { Annotation, AnnotationLink } from '../../core/sidecar/model';
+import { CommandId } from '../commandIds';
+import type { KnowledgePackService } from '../knowledgePackService';
+import { annotationUnderCursor, author, mayWrite, rangeOf, withEditor } from './annotateCommands';
+import type { AnnotationStore } from './annotationStore';
+import type { CodebookService } from './codebookService';
+import { relativeFromSidecar, sidecarUriFor } from './sidecarPaths';
+import { workspaceAnnotations } from './workspaceAnnotations';
+
+export type LinkTarget = { readonly planId: string; readonly provisionId: string } | { readonly document: string; readonly annotationId: string };
+
+export interface LinkArgs {
+  readonly target: LinkTarget;
+  readonly relation: string;
+  readonly note?: string;
+}
+
+interface TargetItem extends vscode.QuickPickItem {
+  readonly target: LinkTarget;
+  readonly text: string;
+}
+
+/** A picker over every provision and every annotation elsewhere, filtered with fuse.js as the user types. */
+async function pickTarget(packs: KnowledgePackService, here: vscode.Uri): Promise<LinkTarget | undefined> {
+  const { pack } = await packs.get();
+  const items: TargetItem[] = [];
+  for (const plan of pack.plans) {
+    for (const p of plan.provisions) {
+      items.push({ label: `$(law) ${p.heading}`, description: `${p.id} · ${plan.shortTitle}`, detail: p.summary, alwaysShow: true, target: { planId: plan.id, provisionId: p.id }, text: `${p.heading} ${p.id} ${plan.shortTitle}` });
+    }
+  }
+  for (const w of await workspaceAnnotations()) {
+    if (w.document.toString() === here.toString()) continue;
+    const a = w.annotation;
+    items.push({ label: `$(note) ${a.target.quote.exact.replace(/\s+/g, ' ').slice(0, 80)}`, description: `${vscode.workspace.asRelativePath(w.document)} · ${a.codes.join(', ')}`, detail: a.note, alwaysShow: true, target: { document: w.document.toString(), annotationId: a.id }, text: `${a.target.quote.exact} ${a.note ?? ''} ${a.codes.join(' ')}` });
+  }
+  const fuse = new Fuse(items, { keys: [{ name: 'text', weight: 2 }, { name: 'detail', weight: 1 }], ignoreLocation: true, threshold: 0.4 });
+  const qp = vscode.window.createQuickPick<TargetItem>();
+  qp.title = 'Link selection as counterpart of…';
+  qp.placeholder = 'Type to search provisions of every plan and annotations in other documents';
+  qp.matchOnDescription = false;
+  qp.items = items;
+  const sub = qp.onDidChangeValue((v) => (qp.items = v.trim() ? fuse.search(v, { limit: 50 }).map((r) => r.item) : items));
+  const chosen = await new Promise<TargetItem | undefined>((resolve) => {
+    qp.onDidAccept(() => resolve(qp.selectedItems[0]));
+    qp.onDidHide(() => resolve(undefined));
+    qp.show();
+  });
+  sub.dispose();
+  qp.dispose();
+  return chosen?.target;
+}
+
+/**
+ * Link Selection as Counterpart…: the selection (or the annotation under the cursor) gets a link to a
+ * provision or to another document's annotation; an annotation at the other end gets the reverse link.
+ */
+export function registerLinkCommand(store: AnnotationStore, codebook: CodebookService, packs: KnowledgePackService): vscode.Disposable {
+  return withEditor(CommandId.linkSelectionAsCounterpart, async (editor, args?: LinkArgs) => {
+    const doc = editor.document;
+    const existing = editor.selection.isEmpty ? await annotationUnderCursor(store, editor) : undefined;
+    if (editor.selection.isEmpty && !existing) return void vscode.window.showInformationMessage('Policy Lens: select a passage (or put the cursor in an annotation) to link it.');
+    if (!(await mayWrite())) return undefined;
+    const target = args?.target ?? (await pickTarget(packs, doc.uri));
+    if (!target) return undefined;
+    const relation = args?.relation ?? (await vscode.window.showQuickPick(await codebook.relations(), { title: 'Relation' }));
+    if (!relation) return undefined;
+    const note = args ? args.note : await vscode.window.showInputBox({ title: 'Link note (optional)' });
+    if (note === undefined && !args) return undefined;
+    const mySidecar = sidecarUriFor(doc.uri);
+    const link: AnnotationLink = 'planId' in target ? { plan: target.planId, provision: target.provisionId, relation } : { document: relativeFromSidecar(mySidecar, vscode.Uri.parse(target.document)), annotation: target.annotationId, relation };
+    if (note?.trim()) link.note = note.trim();
+    const base: Annotation = existing ?? createAnnotation({ text: doc.getText(), start: doc.offsetAt(editor.selection.start), end: doc.offsetAt(editor.selection.end), codes: [], author: author() });
+    const mine: Annotation = { ...base, links: [...(base.links ?? []), link], ...(existing ? { modified: new Date().toISOString() } : {}) };
+    try {
+      await store.put(doc, [mine], existing ? rangeOf(store, doc, existing.id) : undefined);
+      if ('document' in target) await addReverseLink(store, vscode.Uri.parse(target.document), target.annotationId, { document: '', annotation: mine.id, relation, ...(link.note ? { note: link.note } : {}) }, doc.uri);
+    } catch (err) {
+      return reportError(err);
+    }
+    return mine.id;
+  });
+}
+
+async function addReverseLink(store: AnnotationStore, otherDoc: vscode.Uri, annotationId: string, link: AnnotationLink, myDoc: vscode.Uri): Promise<void> {
+  const other = await vscode.workspace.openTextDocument(otherDoc);
+  const state = await store.get(other);
+  const a = state?.annotations.get(annotationId);
+  if (!state || !a) throw new Error(`the annotation ${annotationId} in ${vscode.workspace.asRelativePath(otherDoc)} is gone; the link was stored on this side only.`);
+  const reverse: AnnotationLink = { ...link, document: relativeFromSidecar(state.sidecar, myDoc) };
+  await store.put(other, [{ ...a, links: [...(a.links ?? []), reverse], modified: new Date().toISOString() }], rangeOf(store, other, a.id));
+}

@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { reportError } from '../errors';
+import { approximateMatches } from '../../core/anchoring/approxSearch';
+import { withFreshSelectors } from '../../core/annotations/annotationFactory';
+import { CommandId } from '../commandIds';
+import { mayWrite, withEditor } from './annotateCommands';
+import type { AnnotationStore } from './annotationStore';
+
+const MAX_CANDIDATES = 8;
+
+/** Re-attach Orphaned Annotation…: pick an orphan, then one of the spans that resemble its quote, or the selection. */
+export function registerReattachCommand(store: AnnotationStore): vscode.Disposable {
+  return withEditor(CommandId.reattachOrphan, async (editor, args?: { id: string; start: number; end: number }) => {
+    const doc = editor.document;
+    const state = await store.get(doc);
+    const orphans = state ? [...state.annotations.values()].filter((a) => state.status.get(a.id) === 'orphaned') : [];
+    if (!state || orphans.length === 0) return void vscode.window.showInformationMessage('Policy Lens: this document has no orphaned annotations.');
+    let choice: { id: string; start: number; end: number } | undefined = args;
+    if (!choice) {
+      const orphan = await vscode.window.showQuickPick(
+        orphans.map((a) => ({ label: a.target.quote.exact.replace(/\s+/g, ' ').slice(0, 80), description: a.codes.join(', '), detail: a.note, a })),
+        { title: 'Re-attach which orphaned annotation?' },
+      );
+      if (!orphan) return undefined;
+      const text = doc.getText();
+      const quote = orphan.a.target.quote.exact;
+      const budget = Math.max(2, Math.floor(quote.length * 0.4));
+      const matches = approximateMatches(text, quote, budget, 0, text.length, 65536)
+        .sort((x, y) => x.errors - y.errors)
+        .slice(0, MAX_CANDIDATES);
+      const items: (vscode.QuickPickItem & { start: number; end: number })[] = matches.map((m) => {
+        const pos = doc.positionAt(m.start);
+        return { label: text.slice(m.start, m.end).replace(/\s+/g, ' ').slice(0, 100), description: `line ${pos.line + 1} · ${m.errors} edit(s) away`, start: m.start, end: m.end };
+      });
+      if (!editor.selection.isEmpty) items.unshift({ label: '$(selection) The current selection', description: doc.getText(editor.selection).slice(0, 60), start: doc.offsetAt(editor.selection.start), end: doc.offsetAt(editor.selection.end) });
+      if (items.length === 0) return void vscode.window.showInformationMessage('Policy Lens: no similar passage found; select the new passage and run the command again.');
+      const picked = await vscode.window.showQuickPick(items, { title: `Attach "${quote.slice(0, 50)}" to…` });
+      if (!picked) return undefined;
+      choice = { id: orphan.a.id, start: picked.start, end: picked.end };
+    }
+    const a = state.annotations.get(choice.id);
+    if (!a || !(await mayWrite())) return undefined;
+    const next = { ...withFreshSelectors(doc.getText(), a, choice.start, choice.end), modified: new Date().toISOString() };
+    try {
+      await store.put(doc, [next], new Map([[a.id, { start: choice.start, end: choice.end }]]));
+    } catch (err) {
+      return reportError(err);
+    }
+    return a.id;
+  });
+}

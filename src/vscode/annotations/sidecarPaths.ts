@@ -1,0 +1,27 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+export const SIDECAR_SUFFIX = '.annotations.yaml';
+
+/**
+ * Where a document's sidecar lives: beside it (`<document>.annotations.yaml`), or, with
+ * policyLens.sidecarFolder, under that folder of the workspace, mirroring the document's path.
+ */
+export function sidecarUriFor(document: vscode.Uri): vscode.Uri {
+  const folder = vscode.workspace.getWorkspaceFolder(document);
+  const setting = vscode.workspace.getConfiguration('policyLens', document).get<string>('sidecarFolder', '').trim();
+  if (folder && setting) {
+    const rel = path.posix.relative(folder.uri.path, document.path);
+    if (!rel.startsWith('..')) return vscode.Uri.joinPath(folder.uri, setting, `${rel}${SIDECAR_SUFFIX}`);
+  }
+  return document.with({ path: `${document.path}${SIDECAR_SUFFIX}` });
+}
+
+/** A path from the sidecar's folder to the document, with '/' separators (what the sidecar records). */
+export function relativeFromSidecar(sidecar: vscode.Uri, target: vscode.Uri): string {
+  return path.posix.relative(path.posix.dirname(sidecar.path), target.path);
+}
+
+export function resolveFromSidecar(sidecar: vscode.Uri, relative: string): vscode.Uri {
+  return sidecar.with({ path: path.posix.resolve(path.posix.dirname(sidecar.path), relative) });
+}

@@ -1,0 +1,161 @@
+import * as assert from 'assert';
+import { promises as fs } from 'fs';
+import * as vscode from 'vscode';
+import { parse } from 'yaml';
+import { CN_SAMPLE, find, hoverText, openEditor, US_SAMPLE, waitFor } from './helpers';
+
+interface SidecarFile {
+  version: number;
+  document: string;
+  annotations: { id: string; target: { quote: { exact: string; prefix: string; suffix: string }; position: { start: number; end: number } }; codes: string[]; note?: string; links?: { plan?: string; provision?: string; relation: string; note?: string }[]; author?: string; created: string }[];
+}
+
+const sidecarOf = (file: string): string => `${file}.annotations.yaml`;
+const readSidecar = async (file: string): Promise<SidecarFile> => parse(await fs.readFile(sidecarOf(file), 'utf8')) as SidecarFile;
+const hoverAt = async (doc: vscode.TextDocument, pos: vscode.Position): Promise<string> =>
+  hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos));
+
+async function select(editor: vscode.TextEditor, text: string, from = 0): Promise<vscode.Selection> {
+  const start = find(editor.document, text, from);
+  const wanted = new vscode.Selection(start, start.translate(0, text.length));
+  // Selections travel to the workbench and back: an older state arriving late can undo ours, so settle first.
+  for (let i = 0; i < 20; i++) {
+    editor.selection = wanted;
+    await new Promise((r) => setTimeout(r, 150));
+    if (editor.selection.isEqual(wanted)) break;
+  }
+  return editor.selection;
+}
+
+async function revert(editor: vscode.TextEditor): Promise<void> {
+  await vscode.window.showTextDocument(editor.document);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+}
+
+describe('annotations in YAML sidecars', () => {
+  afterEach(async () => {
+    for (const f of [US_SAMPLE(), CN_SAMPLE()]) await fs.rm(sidecarOf(f), { force: true });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Annotate Selection writes the exact sidecar', async () => {
+    const editor = await openEditor(US_SAMPLE());
+    const phrase = 'distinct asset for innovation';
+    await select(editor, phrase);
+    const id = await vscode.commands.executeCommand<string>('policyLens.annotateSelection', { codes: ['open-source', 'innovation-industry'], note: 'Open models as\n  an asset: compare cn-5', id: 'a-test000001' });
+    assert.strictEqual(id, 'a-test000001');
+    const text = await fs.readFile(sidecarOf(US_SAMPLE()), 'utf8');
+    const s = parse(text) as SidecarFile;
+    const start = editor.document.offsetAt(editor.selection.start);
+    assert.deepStrictEqual({ ...s, annotations: s.annotations.map(({ created: _c, author: _a, ...rest }) => rest) }, {
+      version: 1,
+      document: 'us-ai-action-plan-2025.policy.md',
+      annotations: [
+        {
+          id: 'a-test000001',
+          target: {
+            quote: { exact: phrase, prefix: editor.document.getText().slice(start - 32, start), suffix: editor.document.getText().slice(start + phrase.length, start + phrase.length + 32) },
+            position: { start, end: start + phrase.length },
+          },
+          codes: ['open-source', 'innovation-industry'],
+          note: 'Open models as\n  an asset: compare cn-5',
+        },
+      ],
+    });
+    assert.match(s.annotations[0]!.created, /^\d{4}-\d\d-\d\dT/);
+    assert.match(text, /^version: 1\n/);
+    // The card shows it, with the note as plain text.
+    const hoverPos = editor.document.positionAt(start + 3);
+    const hover = await waitFor('hover with the annotation', async () => {
+      const h = await hoverAt(editor.document, hoverPos);
+      return /\*\*Annotation\*\*/.test(h) ? h : undefined;
+    });
+    assert.match(hover, /\*\*Annotation\*\* · Open source[^·]* · Innovation/);
+    assert.match(hover, /Open models as an asset\\: compare cn\\-5/);
+  });
+
+  it('ranges follow edits; the sidecar is updated when the document is saved', async () => {
+    const editor = await openEditor(US_SAMPLE());
+    const phrase = 'rigorous experiments';
+    await select(editor, phrase);
+    await vscode.commands.executeCommand('policyLens.annotateSelection', { codes: ['science-research'], note: 'n', id: 'a-test000002' });
+    const before = (await readSidecar(US_SAMPLE())).annotations[0]!.target.position.start;
+    const insertAt = find(editor.document, '### Encourage Open-Source');
+    const inserted = 'Inserted line before the section.\n';
+    await editor.edit((e) => e.insert(insertAt, inserted));
+    const moved = find(editor.document, phrase);
+    assert.match(await hoverAt(editor.document, moved.translate(0, 2)), /\*\*Annotation\*\* · Science/);
+    assert.strictEqual((await readSidecar(US_SAMPLE())).annotations[0]!.target.position.start, before, 'not written before save');
+    await editor.document.save();
+    await waitFor('sidecar rewritten on save', async () => ((await readSidecar(US_SAMPLE())).annotations[0]!.target.position.start === before + inserted.length ? true : undefined));
+    await editor.edit((e) => e.delete(new vscode.Range(insertAt, insertAt.translate(1))));
+    await editor.document.save();
+  });
+
+  it('a sidecar changed on disk is reloaded and merged by id', async () => {
+    const editor = await openEditor(US_SAMPLE());
+    await select(editor, 'academic');
+    await vscode.commands.executeCommand('policyLens.annotateSelection', { codes: ['science-research'], note: 'mine', id: 'a-test000003' });
+    const s = await readSidecar(US_SAMPLE());
+    const text = editor.document.getText();
+    const theirsAt = text.indexOf('training data');
+    s.annotations.push({ id: 'a-theirs0001', target: { quote: { exact: 'training data', prefix: text.slice(theirsAt - 32, theirsAt), suffix: text.slice(theirsAt + 13, theirsAt + 45) }, position: { start: theirsAt, end: theirsAt + 13 } }, codes: ['data'], note: 'from a colleague', created: '2026-01-01T00:00:00.000Z' });
+    const { stringify } = await import('yaml');
+    await fs.writeFile(sidecarOf(US_SAMPLE()), stringify(s, { lineWidth: 0 }));
+    const pos = editor.document.positionAt(theirsAt + 2);
+    await waitFor('their annotation in the hover', async () => ((await hoverAt(editor.document, pos)).includes('from a colleague') ? true : undefined), 8000);
+    assert.match(await hoverAt(editor.document, editor.document.positionAt(text.indexOf('academic') + 1)), /mine/);
+  });
+
+  it('a malformed sidecar shows Problems, stays untouched, and makes annotations read-only', async () => {
+    const broken = 'version: 1\ndocument: us-ai-action-plan-2025.policy.md\nannotations:\n  - id: a-bad\n    codes: not-a-list\n';
+    await fs.writeFile(sidecarOf(US_SAMPLE()), broken);
+    const editor = await openEditor(US_SAMPLE());
+    const uri = vscode.Uri.file(sidecarOf(US_SAMPLE()));
+    const diags = await waitFor('sidecar diagnostics', () => {
+      const d = vscode.languages.getDiagnostics(uri);
+      return d.length ? d : undefined;
+    });
+    assert.ok(diags.some((d) => d.range.start.line >= 3 && d.severity === vscode.DiagnosticSeverity.Error), JSON.stringify(diags.map((d) => [d.range.start.line, d.message])));
+    await select(editor, 'academic');
+    await vscode.commands.executeCommand('policyLens.annotateSelection', { codes: ['data'], note: 'x' });
+    assert.strictEqual(await fs.readFile(sidecarOf(US_SAMPLE()), 'utf8'), broken);
+  });
+
+  it('a counterpart link shows in the hover and is followed by Jump to Counterpart', async () => {
+    const editor = await openEditor(US_SAMPLE());
+    await select(editor, 'Strengthen AI Compute Export Control Enforcement');
+    const heading = editor.selection.start;
+    await select(editor, 'export', heading.line + 1);
+    await vscode.commands.executeCommand('policyLens.linkSelectionAsCounterpart', { target: { planId: 'cn-global-ai-governance-2025', provisionId: 'cn-11' }, relation: 'contrasting', note: 'my reading' });
+    const s = await readSidecar(US_SAMPLE());
+    assert.deepStrictEqual(s.annotations[0]!.links, [{ plan: 'cn-global-ai-governance-2025', provision: 'cn-11', relation: 'contrasting', note: 'my reading' }]);
+    const inside = editor.selection.start.translate(0, 1);
+    assert.match(await hoverAt(editor.document, inside), /≠ \*\*contrasting\*\* .*`cn-11`/);
+    editor.selection = new vscode.Selection(inside, inside);
+    const jump = vscode.commands.executeCommand<vscode.TextEditor | undefined>('policyLens.jumpToCounterpart');
+    await new Promise((r) => setTimeout(r, 800));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // the user's link is listed first
+    await jump;
+    const active = vscode.window.activeTextEditor!;
+    assert.strictEqual(active.document.uri.fsPath, CN_SAMPLE());
+    assert.match(active.document.lineAt(active.selection.start.line).text, /^11\. /);
+  });
+
+  it('deleting an annotated passage orphans the annotation; it is listed and can be re-attached', async () => {
+    const editor = await openEditor(US_SAMPLE());
+    const phrase = 'business and science';
+    await select(editor, phrase);
+    await vscode.commands.executeCommand('policyLens.annotateSelection', { codes: ['science-research'], note: 'orphan me', id: 'a-test000004' });
+    const at = editor.selection.start;
+    await editor.edit((e) => e.delete(editor.selection));
+    const diags = await waitFor('orphan diagnostic', () => vscode.languages.getDiagnostics(editor.document.uri).find((d) => /Orphaned annotation/.test(d.message)));
+    assert.strictEqual(diags.code, 'a-test000004');
+    await editor.edit((e) => e.insert(at, 'science and business'));
+    const start = editor.document.offsetAt(at);
+    await vscode.commands.executeCommand('policyLens.reattachOrphanedAnnotation', { id: 'a-test000004', start, end: start + 20 });
+    const s = await readSidecar(US_SAMPLE());
+    assert.strictEqual(s.annotations[0]!.target.quote.exact, 'science and business');
+    await revert(editor);
+  });
+});
