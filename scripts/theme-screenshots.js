@@ -28,9 +28,22 @@ const out = path.join(repo, 'test-output', 'screenshots');
 const run = (config, sub) =>
   spawnSync(process.execPath, [path.join(__dirname, 'e2e', 'screenshots.js'), JSON.stringify(config), '--samples', workspace, '--out', path.join(out, sub)], { stdio: 'inherit' }).status;
 
+// A few annotations on the US sample, added with the CLI (the editor's own code), so the pictures show them.
+const usDoc = path.join(workspace, 'plans', 'us-ai-action-plan-2025.policy.md');
+const usLines = fs.readFileSync(usDoc, 'utf8').split('\n');
+const annotate = (phrase, codes, note) => {
+  const line = usLines.findIndex((l) => l.includes(phrase));
+  const ch = usLines[line].indexOf(phrase);
+  const args = [path.join(repo, 'dist', 'cli.js'), 'annotate', usDoc, `${line}:${ch}-${line}:${ch + phrase.length}`, ...codes.flatMap((c) => ['--code', c]), '--note', note];
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`annotate failed: ${r.stderr}`);
+};
+annotate('contest for worldwide leadership', ['international-cooperation'], 'Race framing: compare the CN preamble (AI as a global public good).');
+annotate('Invest in Biosecurity', ['safety-security'], 'Check whether CN item 10 covers biological risks at all.');
+
 let status = run({ file: 'gallery.policy.md', expect, distinct: true, expectGroups: themes.length, expectLanguage: 'Policy Markdown' }, 'themes');
 if (status === 0) {
-  status = run({ file: 'plans/us-ai-action-plan-2025.policy.md', themes: ['Default Dark Modern'], expectLanguage: 'Policy Markdown', hover: { word: 'Biosecurity', expect: 'us-3.7' } }, 'sample');
+  status = run({ file: 'plans/us-ai-action-plan-2025.policy.md', themes: ['Default Dark Modern'], settleMs: 5000, expectLanguage: 'Policy Markdown', hover: { word: 'Biosecurity', expect: 'us-3.7' } }, 'sample');
 }
 fs.rmSync(workspace, { recursive: true, force: true });
 console.log(status === 0 ? `theme colours: ${themes.length} themes, distinct in every colour theme; screenshots in ${path.relative(repo, out)}` : 'theme screenshots FAILED');

@@ -197,6 +197,33 @@ describe('sidecar: in-place update (updateSidecarText)', () => {
     assert.ok(text.endsWith(crlf.split('\r\n').slice(3).join('\r\n')), text);
   });
 
+  it('handles hand layouts: a comment after the dash, the dash alone on its line, items at column 0', () => {
+    const hand = [
+      'version: 1',
+      'document: plan.policy.md',
+      'annotations:',
+      '- # the first one',
+      '  id: a-0000000010',
+      '  target: {quote: {exact: "text of a-0000000010", prefix: "before ", suffix: " after"}, position: {start: 10, end: 22}}',
+      '  codes: [sovereignty]',
+      '  created: 2025-07-23T10:00:00.000Z',
+      '-',
+      '    id: a-0000000050',
+      '    target: {quote: {exact: "text of a-0000000050", prefix: "before ", suffix: " after"}, position: {start: 50, end: 62}}',
+      '    codes: [sovereignty]',
+      '    created: 2025-07-23T10:00:00.000Z',
+      '# end',
+      '',
+    ].join('\n');
+    const cur = parseOk(hand);
+    const next = sidecar(cur.annotations[0]!, { ...cur.annotations[1]!, note: 'added' }, ann('a-0000000030', 30));
+    const u = updateSidecar(hand, next);
+    assert.strictEqual(u.mode, 'in-place');
+    assert.deepStrictEqual(parseOk(u.text).annotations, [next.annotations[0], next.annotations[2], next.annotations[1]]);
+    assert.ok(u.text.startsWith(hand.split('\n').slice(0, 8).join('\n') + '\n- id: a-0000000030\n'), u.text);
+    assert.ok(u.text.endsWith('  note: added\n  created: 2025-07-23T10:00:00.000Z\n# end\n'), u.text);
+  });
+
   it('refuses to write over a sidecar with errors, and refuses an invalid sidecar', () => {
     assert.throws(() => updateSidecarText('version: 2\ndocument: p.md\nannotations: []\n', sidecar()), /unsupported sidecar version 2/);
     assert.throws(() => updateSidecarText('version: 1\ndocument: p.md\nannotations: [\n', sidecar()), /DataError|Missing|flow/i);
@@ -204,11 +231,16 @@ describe('sidecar: in-place update (updateSidecarText)', () => {
     assert.throws(() => updateSidecarText('', sidecar({ ...ann('a-0000000001', 1), codes: ['two words'] })), /must be a code without spaces/);
   });
 
-  it('writes a new sidecar from empty text', () => {
+  it('writes a new sidecar from empty text, or below the comments of a comments-only file', () => {
     const s = sidecar(ann('a-0000000001', 1));
     const u = updateSidecar('', s);
     assert.strictEqual(u.mode, 'rewritten');
     assert.strictEqual(u.text, serializeSidecar(s));
+    for (const empty of ['', '\n\n', '# annotations of the US plan\n']) {
+      const r = parseSidecar('e.yaml', empty, LIMITS);
+      assert.deepStrictEqual([r.problems, r.annotations, r.readOnly, r.sidecar], [[], [], false, undefined]);
+    }
+    assert.strictEqual(updateSidecarText('# annotations of the US plan', s), '# annotations of the US plan\n' + serializeSidecar(s));
   });
 });
 

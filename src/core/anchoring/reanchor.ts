@@ -324,10 +324,11 @@ class AnchorSearch {
     let haystack = text;
     for (let round = 0; round < LIST_ROUNDS; round++) {
       const found: Candidate[] = [];
-      for (const area of areas) this.searchQuote(area, found, haystack);
-      if (found.length === 0) break;
+      const matched: Interval[] = [];
+      for (const area of areas) matched.push(...this.searchQuote(area, found, haystack));
       for (const c of found) this.consider(c);
-      haystack = blank(haystack, found);
+      if (matched.length === 0) break;
+      haystack = blank(haystack, matched);
     }
     const chosen: AnchorResult[] = [];
     const ranked = [...this.candidates];
@@ -382,11 +383,12 @@ class AnchorSearch {
   }
 
   /** Approximate matches of the quote alone (searched in `haystack`, a copy of the text with parts blanked). */
-  private searchQuote([lo, hi]: Interval, found: Candidate[], haystack = this.text): void {
+  private searchQuote([lo, hi]: Interval, found: Candidate[], haystack = this.text): Interval[] {
     const { len, maxErrors } = this;
     const reach = len + maxErrors;
     const chunk = Math.max(512, 4 * reach);
-    for (const m of approximateMatches(haystack, this.quote.exact, maxErrors, lo - reach, hi + reach, chunk)) {
+    const matches = approximateMatches(haystack, this.quote.exact, maxErrors, lo - reach, hi + reach, chunk);
+    for (const m of matches) {
       const key = `${m.start}:${m.end}`;
       if (this.fuzzySeen.has(key)) continue;
       this.fuzzySeen.add(key);
@@ -395,6 +397,7 @@ class AnchorSearch {
         found.push(this.score(m.start, m.end, quoteSimilarity, m.errors === 0));
       }
     }
+    return matches.map((m): Interval => [m.start, m.end]);
   }
 
   /**
@@ -471,11 +474,11 @@ function anchorEmptyQuote(text: string, selectors: Selectors, hint: number): Anc
 }
 
 /** `text` with the spans of `found` replaced by NUL characters (same length), so that they match nothing. */
-function blank(text: string, found: readonly Candidate[]): string {
-  const spans = [...found].sort((a, b) => a.start - b.start);
+function blank(text: string, found: readonly Interval[]): string {
+  const spans = [...found].sort((a, b) => a[0] - b[0]);
   const parts: string[] = [];
   let at = 0;
-  for (const { start, end } of spans) {
+  for (const [start, end] of spans) {
     if (end <= at) continue;
     const from = Math.max(at, start);
     parts.push(text.slice(at, from), '\0'.repeat(end - from));

@@ -31,11 +31,9 @@ export interface SidecarParseResult {
   readonly readOnly: boolean;
 }
 
-/** What the updater needs besides the result: the parse and which seq item each annotation came from. */
+/** What the updater needs besides the result: the parsed YAML. */
 export interface SidecarAnalysis extends SidecarParseResult {
   readonly yaml: YamlFile | undefined;
-  /** `itemIndex[k]` is the index in the `annotations` sequence of `annotations[k]`. */
-  readonly itemIndex: number[];
 }
 
 /**
@@ -44,15 +42,15 @@ export interface SidecarAnalysis extends SidecarParseResult {
  * `input` may be the file's bytes (then invalid UTF-8 is reported where it is) or its decoded text.
  */
 export function parseSidecar(file: string, input: string | Uint8Array, opts: SidecarParseOptions): SidecarParseResult {
-  const { yaml: _yaml, itemIndex: _index, ...result } = analyseSidecar(file, input, opts);
+  const { yaml: _yaml, ...result } = analyseSidecar(file, input, opts);
   return result;
 }
 
 export function analyseSidecar(file: string, input: string | Uint8Array, opts: SidecarParseOptions): SidecarAnalysis {
   const problems: Problem[] = [];
-  const done = (yaml: YamlFile | undefined, sidecar?: Sidecar, annotations: Annotation[] = [], itemIndex: number[] = []): SidecarAnalysis => {
+  const done = (yaml: YamlFile | undefined, sidecar?: Sidecar, annotations: Annotation[] = []): SidecarAnalysis => {
     const sorted = sortProblems(problems);
-    return { sidecar, annotations, problems: sorted, readOnly: sorted.some((p) => p.severity === 'error'), yaml, itemIndex };
+    return { sidecar, annotations, problems: sorted, readOnly: sorted.some((p) => p.severity === 'error'), yaml };
   };
 
   let text: string;
@@ -120,7 +118,8 @@ export function analyseSidecar(file: string, input: string | Uint8Array, opts: S
   const isTainted = (path: NodePath) => tainted.some((t) => startsWith(t, path));
 
   if (!isMap(root)) {
-    if (doc.errors.length === 0) problems.push(yaml.problemAt([], 'a sidecar must be a YAML mapping with version, document and annotations'));
+    // An empty (or comments-only) file is a sidecar without annotations yet, not an error.
+    if (doc.errors.length === 0 && root !== null) problems.push(yaml.problemAt([], 'a sidecar must be a YAML mapping with version, document and annotations'));
     return done(yaml);
   }
   const syntaxOk = doc.errors.length === 0;
@@ -171,7 +170,6 @@ export function analyseSidecar(file: string, input: string | Uint8Array, opts: S
   const seq = seqPair && isSeq(seqPair.value) ? (seqPair.value as YAMLSeq) : undefined;
   if (!seq) return done(yaml); // missing or not a list: reported by the schema
   const annotations: Annotation[] = [];
-  const itemIndex: number[] = [];
   const firstOfId = new Map<string, number>();
   let skippedAfterError = 0;
   seq.items.forEach((item, i) => {
@@ -199,10 +197,9 @@ export function analyseSidecar(file: string, input: string | Uint8Array, opts: S
     }
     firstOfId.set(a.id, i);
     annotations.push(a);
-    itemIndex.push(i);
   });
   const sidecar: Sidecar | undefined = syntaxOk && topOk && document !== undefined ? { version: SIDECAR_VERSION, document, annotations } : undefined;
-  return done(yaml, sidecar, annotations, itemIndex);
+  return done(yaml, sidecar, annotations);
 }
 
 /** Checks the schema cannot express. */

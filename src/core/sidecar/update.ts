@@ -39,6 +39,10 @@ export function updateSidecar(existingText: string, next: Sidecar, file = 'sidec
   if (existingText.trim() === '') return checked(file, serializeSidecar(next), next, 'rewritten');
 
   const existing = analyseSidecar(file, existingText, { maxBytes: Number.MAX_SAFE_INTEGER });
+  if (!existing.readOnly && existing.yaml?.doc?.contents === null) {
+    // Only comments so far: they stay on top.
+    return checked(file, existingText.replace(/\s*$/, '\n') + serializeSidecar(next), next, 'rewritten');
+  }
   if (existing.readOnly || !existing.sidecar) {
     throw new DataError(existing.problems.length ? existing.problems : [{ file, line: 0, character: 0, severity: 'error', message: 'not a sidecar' }]);
   }
@@ -293,6 +297,8 @@ function dashesBefore(text: string, seq: YAMLSeq): number[] | undefined {
     let i = ((item as Node).range?.[0] ?? 0) - 1;
     while (i >= 0 && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r')) i--;
     if (i < 0 || text[i] !== '-') return undefined;
+    const lineStart = text.lastIndexOf('\n', i) + 1;
+    if (text.slice(lineStart, i).trim() !== '') return undefined; // e.g. a '-' ending a comment
     out.push(i);
   }
   return out;

@@ -20,21 +20,26 @@ export interface UnsafeNode {
  */
 export function findUnsafeNodes(node: unknown, path: NodePath = [], out: UnsafeNode[] = []): UnsafeNode[] {
   if (isAlias(node)) {
-    out.push({ path, kind: 'alias', detail: `*${node.source}` });
+    out.push({ path: [...path], kind: 'alias', detail: `*${node.source}` });
     return out;
   }
   // The yaml package sets `tag` on a parsed node only when the source names one (e.g. `!!str`).
   const tag = (node as Node | null | undefined)?.tag;
-  if (typeof tag === 'string' && !CORE_TAGS.has(tag)) out.push({ path, kind: 'tag', detail: tag });
+  if (typeof tag === 'string' && !CORE_TAGS.has(tag)) out.push({ path: [...path], kind: 'tag', detail: tag });
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
-      const key = isScalar(pair.key) ? String(pair.key.value) : '?';
-      findUnsafeNodes(pair.key, [...path, key], out);
-      findUnsafeNodes(pair.value, [...path, key], out);
+      path.push(isScalar(pair.key) ? String(pair.key.value) : '?');
+      if (!isScalar(pair.key) || pair.key.tag !== undefined) findUnsafeNodes(pair.key, path, out);
+      if (!isScalar(pair.value) || pair.value.tag !== undefined) findUnsafeNodes(pair.value, path, out);
+      path.pop();
     }
   } else if (isSeq(node)) {
-    node.items.forEach((item, i) => findUnsafeNodes(item, [...path, i], out));
+    for (let i = 0; i < node.items.length; i++) {
+      path.push(i);
+      findUnsafeNodes(node.items[i], path, out);
+      path.pop();
+    }
   }
   return out;
 }
