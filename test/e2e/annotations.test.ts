@@ -158,4 +158,27 @@ describe('annotations in YAML sidecars', () => {
     assert.strictEqual(s.annotations[0]!.target.quote.exact, 'science and business');
     await revert(editor);
   });
+
+  it('uses the workspace codebook (created on first use) and policyLens.sidecarFolder', async () => {
+    const root = vscode.workspace.workspaceFolders![0]!.uri;
+    const codebook = vscode.Uri.joinPath(root, '.policy-lens', 'codebook.yaml');
+    await vscode.workspace.fs.stat(codebook); // created by the first annotation above
+    const config = vscode.workspace.getConfiguration('policyLens');
+    await config.update('sidecarFolder', 'notes', vscode.ConfigurationTarget.Workspace);
+    try {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const editor = await openEditor(CN_SAMPLE());
+      await waitFor('policy language', () => editor.document.languageId === 'policy-text');
+      await select(editor, 'capacity building');
+      await vscode.commands.executeCommand('policyLens.annotateSelection', { codes: ['follow-up'], note: 'team code', id: 'a-test000005' });
+      const file = vscode.Uri.joinPath(root, 'notes', 'plans', 'cn-global-ai-governance-2025.txt.annotations.yaml');
+      const s = parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as SidecarFile;
+      assert.strictEqual(s.document, '../../plans/cn-global-ai-governance-2025.txt');
+      assert.deepStrictEqual(s.annotations.map((a) => a.codes), [['follow-up']]);
+      assert.match(await hoverAt(editor.document, editor.selection.start.translate(0, 2)), /\*\*Annotation\*\* · Follow up/);
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, 'notes'), { recursive: true });
+    } finally {
+      await config.update('sidecarFolder', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });

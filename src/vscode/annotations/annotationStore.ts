@@ -61,10 +61,19 @@ export class AnnotationStore implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.track(e)),
       vscode.workspace.onDidSaveTextDocument((d) => void this.saved(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.states.delete(d.uri.toString())),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('policyLens.sidecarFolder') && this.reloadAll()),
       this.changed,
       this.sidecarProblems,
     );
     for (const d of vscode.workspace.textDocuments) void this.load(d);
+  }
+
+  /** Sidecars moved (setting changed): read every open document's annotations again from the new place. */
+  private reloadAll(): void {
+    const uris = [...this.states.keys()];
+    this.states.clear();
+    for (const d of vscode.workspace.textDocuments) if (uris.includes(d.uri.toString())) void this.load(d);
+    uris.forEach((u) => this.changed.fire(vscode.Uri.parse(u)));
   }
 
   /** The annotations of a document, loading its sidecar on first request. */
