@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { reportError } from '../errors';
-import { approximateMatches } from '../../core/anchoring/approxSearch';
+import { anchorCandidates } from '../../core/anchoring';
 import { withFreshSelectors } from '../../core/annotations/annotationFactory';
 import { CommandId } from '../commandIds';
 import { mayWrite, withEditor } from './annotateCommands';
@@ -24,13 +24,11 @@ export function registerReattachCommand(store: AnnotationStore): vscode.Disposab
       if (!orphan) return undefined;
       const text = doc.getText();
       const quote = orphan.a.target.quote.exact;
-      const budget = Math.max(2, Math.floor(quote.length * 0.4));
-      const matches = approximateMatches(text, quote, budget, 0, text.length, 65536)
-        .sort((x, y) => x.errors - y.errors)
-        .slice(0, MAX_CANDIDATES);
+      // Ranked look-alikes, including those below the score at which an annotation attaches by itself.
+      const matches = anchorCandidates(text, orphan.a.target, { limit: MAX_CANDIDATES, minScore: 0 });
       const items: (vscode.QuickPickItem & { start: number; end: number })[] = matches.map((m) => {
         const pos = doc.positionAt(m.start);
-        return { label: text.slice(m.start, m.end).replace(/\s+/g, ' ').slice(0, 100), description: `line ${pos.line + 1} · ${m.errors} edit(s) away`, start: m.start, end: m.end };
+        return { label: text.slice(m.start, m.end).replace(/\s+/g, ' ').slice(0, 100), description: `line ${pos.line + 1} · score ${m.score.toFixed(2)}`, start: m.start, end: m.end };
       });
       if (!editor.selection.isEmpty) items.unshift({ label: '$(selection) The current selection', description: doc.getText(editor.selection).slice(0, 60), start: doc.offsetAt(editor.selection.start), end: doc.offsetAt(editor.selection.end) });
       if (items.length === 0) return void vscode.window.showInformationMessage('Policy Lens: no similar passage found; select the new passage and run the command again.');
