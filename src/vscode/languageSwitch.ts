@@ -42,7 +42,8 @@ export function registerLanguageSwitch(analysis: DocumentAnalysis): vscode.Dispo
     return vscode.languages.setTextDocumentLanguage(document, policyLanguageFor(document));
   });
 
-  const onOpen = vscode.workspace.onDidOpenTextDocument((d) => void maybeSwitch(d));
-  for (const d of vscode.workspace.textDocuments) void maybeSwitch(d);
+  const check = (d: vscode.TextDocument): void => void maybeSwitch(d).catch((err: unknown) => console.error('[Policy Lens] language detection failed', err));
+  const onOpen = vscode.workspace.onDidOpenTextDocument(check);
+  vscode.workspace.textDocuments.forEach(check);
   return vscode.Disposable.from(command, onOpen);
 }

@@ -58,11 +58,16 @@ function provisionSection(pack: KnowledgePack, p: Provision): string {
   return lines.join('\n\n');
 }
 
+/** A card stays readable: the strongest links first, the rest one keystroke away. */
+export const MAX_COUNTERPARTS_IN_CARD = 6;
+
 function counterpartSection(pack: KnowledgePack, p: Provision): string {
   const counterparts = pack.counterpartsOf(p.id);
   if (counterparts.length === 0) return '*No counterpart provision in the other plan.*';
   const lines = [`**Counterparts** (${counterparts.length})`];
-  for (const c of counterparts) lines.push(counterpartLine(c));
+  for (const c of counterparts.slice(0, MAX_COUNTERPARTS_IN_CARD)) lines.push(counterpartLine(c));
+  const more = counterparts.length - MAX_COUNTERPARTS_IN_CARD;
+  if (more > 0) lines.push(`*…and ${more} more: Policy Lens: Jump to Counterpart Provision lists them all.*`);
   return lines.join('\n\n');
 }
 

@@ -54,18 +54,23 @@ export class AnnotationStore implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     this.disposables.push(
       watcher,
-      watcher.onDidChange((uri) => void this.sidecarChangedOnDisk(uri)),
-      watcher.onDidCreate((uri) => void this.sidecarChangedOnDisk(uri)),
+      watcher.onDidChange((uri) => this.quietly(this.sidecarChangedOnDisk(uri))),
+      watcher.onDidCreate((uri) => this.quietly(this.sidecarChangedOnDisk(uri))),
       watcher.onDidDelete((uri) => this.sidecarDeleted(uri)),
-      vscode.workspace.onDidOpenTextDocument((d) => void this.load(d)),
+      vscode.workspace.onDidOpenTextDocument((d) => this.quietly(this.load(d))),
       vscode.workspace.onDidChangeTextDocument((e) => this.track(e)),
-      vscode.workspace.onDidSaveTextDocument((d) => void this.saved(d)),
+      vscode.workspace.onDidSaveTextDocument((d) => this.quietly(this.saved(d))),
       vscode.workspace.onDidCloseTextDocument((d) => this.states.delete(d.uri.toString())),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('policyLens.sidecarFolder') && this.reloadAll()),
       this.changed,
       this.sidecarProblems,
     );
-    for (const d of vscode.workspace.textDocuments) void this.load(d);
+    for (const d of vscode.workspace.textDocuments) this.quietly(this.load(d));
+  }
+
+  /** Event-driven work has nobody to report to: failures go to the log. */
+  private quietly(p: Promise<unknown>): void {
+    p.catch((err: unknown) => this.log.error(`annotations: ${err instanceof Error ? err.message : String(err)}`));
   }
 
   /** Sidecars moved (setting changed): read every open document's annotations again from the new place. */
