@@ -115,7 +115,7 @@ describe('sidecar: ids, schema, serialisation', () => {
   });
 
   it('round-trips the strings the yaml package gets wrong by default (leading spaces, whitespace-only lines)', () => {
-    const tricky = ['  indented first line\nsecond', ' \n', '  \n\n', '\n \n', ' ', '', 'a\r\nb', 'x\u2028y', '\ufeffbom', '--- \n...', '# not a comment', 'key: value', '"quoted"', "it's", 'trailing \n', '\t tab'];
+    const tricky = ['  indented first line\nsecond', ' \n', '  \n\n', '\n \n', ' ', '', 'a\r\nb', 'x\u2028y', '\ufeffbom', '--- \n...', '# not a comment', 'key: value', '"quoted"', "it's", 'trailing \n', '\t tab', ' \n \nlong enough to be written over several lines \n  '];
     const s = sidecar(...tricky.map((t, i) => ann(`a-${String(i).padStart(10, '0')}`, i, { note: t, target: { quote: { exact: t || 'x', prefix: t, suffix: t }, position: { start: i, end: i + 1 } } })));
     assert.deepStrictEqual(parseOk(serializeSidecar(s)).annotations, s.annotations);
   });

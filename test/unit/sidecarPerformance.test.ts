@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import { performance } from 'perf_hooks';
-import { parseDocument, Parser } from 'yaml';
-import { YamlFile } from '../../src/core/data/yamlFile';
-import { newAnnotationId, parseSidecar, serializeSidecar, updateSidecar, type Annotation, type Sidecar } from '../../src/core/sidecar/api';
+import { emitAnnotationItem } from '../../src/core/sidecar/emit';
+import { fastAnalyse, parseSidecar } from '../../src/core/sidecar/parse';
+import { fastUpdateInPlace } from '../../src/core/sidecar/update';
+import { newAnnotationId, serializeSidecar, updateSidecar, type Annotation, type Sidecar } from '../../src/core/sidecar/api';
 
 const WORDS = 'the plan shall promote international cooperation on artificial intelligence governance open source models while securing export controls for the Global South and climate energy'.split(' ');
 
@@ -16,8 +16,8 @@ function phrase(random: () => number, chars: number): string {
   return s.slice(0, chars);
 }
 
-/** 10,000 annotations as analysts write them (~650 bytes each): quote with context, codes, a two-line note, a link. */
-function bigSidecar(count: number): Sidecar {
+/** Annotations as analysts write them (~650 bytes each): quote with context, codes, a two-line note, a link. */
+function sidecarOf(count: number): Sidecar {
   const random = seeded(42);
   const annotations: Annotation[] = [];
   for (let i = 0; i < count; i++) {
@@ -36,54 +36,34 @@ function bigSidecar(count: number): Sidecar {
   return { version: 1, document: 'plan.policy.md', annotations };
 }
 
-/** Best of `runs` (the machine may be shared; the first run also warms up the JIT). */
-function time<T>(fn: () => T, runs = 2): [T, number] {
-  let best = Infinity;
-  let result: T;
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    result = fn();
-    best = Math.min(best, performance.now() - t);
-  }
-  return [result!, best];
-}
+/**
+ * The speed of sidecars is measured by the benchmark (npm run bench -- sidecars: 10,000 annotations). Here,
+ * on a small file, only that what Policy Lens writes takes the fast paths — a change to the serializer that
+ * the fast reader no longer reads would otherwise cost nothing but time, silently.
+ */
+describe('sidecar fast paths (the benchmark measures them; this checks they are taken)', () => {
+  const sidecar = sidecarOf(200);
+  const text = serializeSidecar(sidecar);
+  const commented = text.replace('annotations:\n', '# reviewed\nannotations:\n').replace(/^( {4}created: \S+)$/m, '$1 # checked');
 
-describe('sidecar performance (10,000 annotations)', function () {
-  this.timeout(300_000);
+  it('reads what it writes with the fast reader, comments included', () => {
+    for (const t of [text, commented]) {
+      const fast = fastAnalyse('s.yaml', t, {});
+      assert.ok(fast, 'the fast reader reads the serializer output');
+      assert.strictEqual(fast.result.annotations.length, 200);
+      assert.deepStrictEqual(parseSidecar('s.yaml', new Uint8Array(Buffer.from(t)), { maxBytes: 1e7 }).annotations, fast.result.annotations);
+    }
+  });
 
-  it('measures serialise, parse+validate and in-place update (issue 4 wants parse+validate < 300 ms)', () => {
-    const sidecar = bigSidecar(10_000);
-    const [text, serializeMs] = time(() => serializeSidecar(sidecar));
-    const bytes = new Uint8Array(Buffer.from(text, 'utf8'));
-    const opts = { maxBytes: 10 * 1024 * 1024, knownCodes: new Set(['international-cooperation', 'open-source']), documentLength: 5_000_000 };
-    const [result, parseMs] = time(() => parseSidecar('big.yaml', bytes, opts));
-    assert.deepStrictEqual(result.problems, []);
-    assert.strictEqual(result.annotations.length, 10_000);
-
-    // Where the time goes: the yaml package (lexer + CST parser, then composer, then toJS), then our checks.
-    const [, cstMs] = time(() => {
-      let n = 0;
-      for (const _token of new Parser().parse(text)) n++;
-      return n;
-    });
-    const [, yamlParseMs] = time(() => parseDocument(text, { uniqueKeys: true, strict: true }));
-    const [, yamlFileMs] = time(() => YamlFile.parse('big.yaml', text, { maxBytes: 1e8, maxAliasCount: 100 }));
-    const [, jsonMs] = time(() => JSON.parse(JSON.stringify(sidecar)));
-
+  it('writes annotations with the emitter and adds one in place without the yaml package reading the file', () => {
+    for (const a of sidecar.annotations) assert.ok(emitAnnotationItem(a) !== undefined);
     const first = sidecar.annotations[0]!;
-    const added = { ...sidecar, annotations: [...sidecar.annotations, { ...first, id: 'a-new0000001', target: { ...first.target, position: { start: 2_000_001, end: 2_000_111 } } }] };
-    const [update, updateMs] = time(() => updateSidecar(text, added), 1);
-    assert.strictEqual(update.mode, 'in-place');
-
-    const mb = (bytes.length / 1024 / 1024).toFixed(2);
-    const ms = (x: number) => `${x.toFixed(0)} ms`.padStart(8);
-    console.log(`      sidecar of 10,000 annotations: ${mb} MB (best of 2 runs each)`);
-    console.log(`      serialize                          ${ms(serializeMs)}`);
-    console.log(`      parse + validate, from bytes       ${ms(parseMs)}   (issue 4 goal: < 300 ms)`);
-    console.log(`        yaml lexer + CST parser alone    ${ms(cstMs)}`);
-    console.log(`        yaml parseDocument (+ composer)  ${ms(yamlParseMs)}`);
-    console.log(`        YamlFile.parse (+ toJS)          ${ms(yamlFileMs)}`);
-    console.log(`        for scale: JSON round trip       ${ms(jsonMs)}`);
-    console.log(`      in-place update, one added         ${ms(updateMs)}   (validate the old text, edit, read the new text back)`);
+    const next: Sidecar = { ...sidecar, annotations: [...sidecar.annotations, { ...first, id: 'a-new0000001', target: { ...first.target, position: { start: 40_001, end: 40_111 } } }] };
+    const quick = fastUpdateInPlace(commented, next);
+    assert.ok(quick !== undefined, 'the fast in-place path applies');
+    const u = updateSidecar(commented, next);
+    assert.strictEqual(u.mode, 'in-place');
+    assert.strictEqual(u.text, quick);
+    assert.ok(u.text.includes('# reviewed\n') && u.text.includes(' # checked\n'));
   });
 });

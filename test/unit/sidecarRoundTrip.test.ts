@@ -1,68 +1,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { formatProblem } from '../../src/core/data/problem';
-import {
-  parseSidecar,
-  renderAnnotationItem,
-  sameAnnotation,
-  serializeSidecar,
-  sortAnnotations,
-  updateSidecar,
-  type Annotation,
-  type AnnotationLink,
-  type Sidecar,
-} from '../../src/core/sidecar/api';
-
-// Text as analysts' quotes and notes have it, and as YAML likes least: spaces at line starts,
-// line breaks of every kind, indicators, comment and document markers, quotes, unicode.
-const piece = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom(' ', '  ', '   ', '\n', '\n\n', '\t', '#', ' #', '# ', ':', ': ', '- ', '-', '---', '...', '--- x', '"', "'", '\\', '|', '>', '|-', '{', '}', '[', ']', '&a', '*a', '!', '!!str', '%', '@', '`', ',', '?', '? ', '<<', '~', 'null', 'true', 'no', '0x1F', '1e3', '012', '2025-01-01', '\r\n', '\r', '\u0085', '\u2028', '\u2029', '\ufeff', '\u00a0', '\u200b', '\u0000', '\u0007', '\u001b', '\u007f', 'é', '中文', '😀', 'e\u0301', 'Pillar II:', '(1)', '一、') },
-  { weight: 4, arbitrary: fc.string({ unit: 'grapheme', maxLength: 8 }) },
-  { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 4 }) },
-  { weight: 4, arbitrary: fc.constantFrom('international cooperation', 'open-source models', 'AI', 'the Global South', 'export controls') },
-);
-const text = fc.array(piece, { maxLength: 14 }).map((parts) => parts.join(''));
-const nonEmptyText = text.filter((t) => t.length > 0);
-const code = fc.oneof(fc.constantFrom('sovereignty', 'open-source', 'safety-security', 'team:capacity'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }).filter((s) => /^\S+$/u.test(s)));
-const isoDate = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString());
-const timestamp = fc.oneof(isoDate, isoDate.map((s) => s.slice(0, 10)), isoDate.map((s) => s.slice(0, 19) + '+02:00'));
-const relPath = fc.constantFrom('other.policy.md', '../cn/plan.txt', 'a b/ünïcode.policy.md', 'x.md');
-const link: fc.Arbitrary<AnnotationLink> = fc
-  .record(
-    {
-      plan: fc.constantFrom('us-ai-action-plan-2025', 'cn-global-ai-governance-2025'),
-      provision: fc.constantFrom('us-1.2', 'cn-3'),
-      document: relPath,
-      annotation: fc.stringMatching(/^a-[0-9a-z]{10}$/),
-      relation: fc.constantFrom('aligned', 'contrasting', 'partial', 'team_defined-2'),
-      note: text,
-    },
-    { requiredKeys: ['relation'], noNullPrototype: true },
-  )
-  .filter((l) => l.plan !== undefined || l.provision !== undefined || l.document !== undefined || l.annotation !== undefined);
-
-const annotationBody = fc.record(
-  {
-    target: fc.record({
-      quote: fc.record({ exact: nonEmptyText, prefix: text, suffix: text }),
-      position: fc.tuple(fc.nat({ max: 5_000_000 }), fc.nat({ max: 5000 })).map(([start, len]) => ({ start, end: start + len })),
-    }),
-    codes: fc.uniqueArray(code, { maxLength: 4 }),
-    note: text,
-    links: fc.array(link, { maxLength: 3 }),
-    author: text,
-    created: timestamp,
-    modified: timestamp,
-  },
-  { requiredKeys: ['target', 'codes', 'created'], noNullPrototype: true },
-);
-
-const ids = (min: number, max: number) => fc.uniqueArray(fc.stringMatching(/^a-[0-9a-z]{10}$/), { minLength: min, maxLength: max });
-/** Plain objects, as a parser gives (fast-check's records may have a null prototype). */
-const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
-const annotations = (max: number) =>
-  ids(0, max).chain((idList) => fc.tuple(...idList.map(() => annotationBody)).map((bodies) => plain(bodies.map((b, i) => ({ id: idList[i]!, ...b }) as Annotation))));
-const sidecarArb: fc.Arbitrary<Sidecar> = fc.record({ version: fc.constant(1 as const), document: relPath, annotations: annotations(8) });
+import { parseSidecar, renderAnnotationItem, sameAnnotation, serializeSidecar, sortAnnotations, updateSidecar, type Annotation, type Sidecar } from '../../src/core/sidecar/api';
+import { annotations, sidecarArb, text } from '../sidecarArbitraries';
 
 function reparse(text: string): Sidecar {
   const r = parseSidecar('prop.yaml', text, { maxBytes: 100 * 1024 * 1024 });

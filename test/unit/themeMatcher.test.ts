@@ -1,7 +1,12 @@
 import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { readFileSync } from 'fs';
+import { NaiveThemeMatcher } from '../../bench/figures/fig2-matcher';
 import type { Theme } from '../../src/core/data/model';
 import { normalisePhrase } from '../../src/core/lexicon/phrasePattern';
 import { ThemeMatcher } from '../../src/core/lexicon/themeMatcher';
+import { bundledPack } from '../packFixture';
+import { CORPUS_US, SAMPLE_CN, SAMPLE_US } from '../paths';
 
 const colour = { dark: '#ffffff', light: '#000000', highContrast: '#ffffff' };
 const themes: Theme[] = [
@@ -75,5 +80,52 @@ describe('ThemeMatcher', () => {
   it('normalises phrases for comparison', () => {
     assert.strictEqual(normalisePhrase('  Open-Source  Models '), 'open source models');
     assert.strictEqual(normalisePhrase('America’s'), "america's");
+  });
+});
+
+describe('ThemeMatcher against the naive combined regex (bundled lexicon)', () => {
+  // The fast matcher runs the combined regex only at words that start a phrase: it must find exactly what
+  // one global regex over the whole text finds (bench/figures/fig2-matcher.ts keeps that regex as baseline).
+  let fast: ThemeMatcher;
+  let naive: NaiveThemeMatcher;
+  let words: string[];
+  before(async () => {
+    const pack = await bundledPack();
+    fast = new ThemeMatcher(pack.themes);
+    naive = new NaiveThemeMatcher(pack.themes);
+    words = pack.themes.flatMap((t) => t.phrases.flatMap((p) => [p.text, ...p.variants])).flatMap((p) => p.split(/\s+/));
+  });
+  const key = (ms: readonly { start: number; end: number; themeId: string }[]): string[] => ms.map((m) => `${m.start}-${m.end}:${m.themeId}`);
+
+  it('finds the same matches on random mixes of phrase words, case, separators and noise', () => {
+    const noise = ['the', 'and', 'of', 'x', 'é', 'Ärger', 'naïve', 'AI', 'R&D', 'U.S.', '—', '“', '’s', '_', '-', '  ', '\t', '\u00a0', '(', ')', '.', ',', '12', 'ſ', 'K', 'İ'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.constantFrom(' ', '-', ' - ', '  ', '', '\u2011', ', ', '\n')), { maxLength: 60 }),
+        (parts) => {
+          const text = parts
+            .map(([i, upper, sep]) => {
+              const pool = i % 3 === 0 ? noise : words;
+              const w = pool[i % pool.length]!;
+              return (upper ? w.toUpperCase() : w) + sep;
+            })
+            .join('');
+          assert.deepStrictEqual(key(fast.matchLine(text)), key(naive.matchLine(text)), JSON.stringify(text));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('finds the same matches on the corpus and the samples', () => {
+    for (const file of [CORPUS_US, SAMPLE_US, SAMPLE_CN]) {
+      const text = readFileSync(file, 'utf8');
+      assert.deepStrictEqual(key(fast.matchLine(text)), key(naive.matchLine(text)), file);
+    }
+  });
+
+  it('reports offsets with the given offset added', () => {
+    const m = fast.matchLine('an open source model', 100);
+    assert.deepStrictEqual([m[0]!.start, m[0]!.end], [103, 114]);
   });
 });

@@ -16,6 +16,11 @@ function validatorFor(schema: object): ValidateFunction {
   return v;
 }
 
+/** Whether a value is valid against a JSON Schema (no positions: for a fast path that falls back on any error). */
+export function schemaAccepts(value: unknown, schema: object): boolean {
+  return validatorFor(schema)(value) === true;
+}
+
 /** Validates a parsed YAML file against a JSON Schema; returns one positioned problem per schema error. */
 export function checkSchema(file: YamlFile, schema: object): Problem[] {
   const validate = validatorFor(schema);

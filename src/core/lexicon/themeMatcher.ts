@@ -1,6 +1,6 @@
 import type { Theme } from '../data/model';
-import { themePatterns } from './lexicon';
-import { BEFORE_WORD, INLINE_SEPARATOR, WRAPPED_SEPARATOR } from './phrasePattern';
+import { combinedThemePattern } from './lexicon';
+import { INLINE_SEPARATOR, WORD_CHAR, WRAPPED_SEPARATOR } from './phrasePattern';
 
 export interface ThemeMatch {
   readonly themeId: string;
@@ -13,14 +13,29 @@ export interface ThemeMatch {
 }
 
 interface Compiled {
-  readonly re: RegExp;
-  readonly themeIds: readonly string[];
+  /** The grammar's combined regex, sticky: tried only where a phrase can start. */
+  readonly sticky: RegExp;
+  readonly groupThemes: readonly string[];
+  /** Lower-cased first words of the phrases; undefined when one is not plain ASCII (then every word runs the regex). */
+  readonly firstWords: ReadonlySet<string> | undefined;
+  /** Allowed first two characters (ASCII, lower-cased with |32) of a first word: a cheap test before the Set. */
+  readonly heads: Uint8Array;
+  /** Characters that start a phrase but are not word characters (rare). */
+  readonly otherStarts: string;
+  readonly minWord: number;
+  readonly maxWord: number;
+  readonly word: Uint8Array;
 }
 
 /**
- * Finds themed phrases with one JavaScript regex: the grammar's per-theme patterns joined in the grammar's
- * order. Both engines take the leftmost match and, at one position, the first pattern that matches, so the
- * inline mode finds exactly the grammar's tokens. The wrapped mode also crosses line breaks.
+ * Finds themed phrases with the grammar's own regex (combinedThemePattern), so the inline mode finds exactly
+ * the grammar's tokens: leftmost match, and at one position the first theme that matches. The wrapped mode
+ * also crosses line breaks.
+ *
+ * Fast because the regex runs only where a phrase can start: a cheap scan visits each word, and only a word
+ * that is the first word of some phrase (a Set lookup) runs the regex, sticky, at that word. Every match of
+ * the regex starts at such a word — the phrase's first word is followed by a separator, an apostrophe or the
+ * phrase's end, none of them a word character — so nothing is skipped that the regex would find.
  */
 export class ThemeMatcher {
   private readonly inline: Compiled;
@@ -49,25 +64,72 @@ export class ThemeMatcher {
   }
 }
 
+/** WORD_CHAR as a table over UTF-16 code units (it is a class of BMP characters); built on first use. */
+let WORD: Uint8Array | undefined;
+function wordTable(): Uint8Array {
+  if (!WORD) {
+    const re = new RegExp(`^${WORD_CHAR}$`);
+    WORD = new Uint8Array(0x10000);
+    for (let c = 0; c < WORD.length; c++) WORD[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
+  }
+  return WORD;
+}
+const END = 0;
+
 function compile(themes: readonly Theme[], separator: string): Compiled {
-  const patterns = themePatterns(themes, separator);
-  // Every pattern starts with the same look-behind: test it once per position, not once per theme.
-  const body = patterns.map((p) => `(${p.source.slice(BEFORE_WORD.length)})`).join('|') || '(?!)';
-  const source = `${BEFORE_WORD}(?:${body})`;
-  return { re: new RegExp(source, 'gi'), themeIds: patterns.map((p) => p.themeId) };
+  const combined = combinedThemePattern(themes, separator);
+  const words = [...combined.firstWords];
+  // The Set lookup stands in for the regex's [Xx] classes: exact for ASCII, where lower-casing a character
+  // gives the one the class pairs it with. Any other first word: no shortcut.
+  const ascii = words.every((w) => /^[\x00-\x7f]*$/.test(w));
+  const heads = new Uint8Array(128 * 128);
+  for (const w of words) heads[(w.charCodeAt(0) | 32) * 128 + (w.length > 1 ? w.charCodeAt(1) | 32 : END)] = 1;
+  return {
+    sticky: new RegExp(combined.source, 'y'),
+    groupThemes: combined.groupThemes,
+    firstWords: ascii ? combined.firstWords : undefined,
+    heads,
+    otherStarts: combined.otherStarts,
+    minWord: words.length ? Math.min(...words.map((w) => w.length)) : 1,
+    maxWord: words.length ? Math.max(...words.map((w) => w.length)) : 0,
+    word: wordTable(),
+  };
 }
 
-function scan({ re, themeIds }: Compiled, text: string, offset: number, markWrapped: boolean): ThemeMatch[] {
+function scan(c: Compiled, text: string, offset: number, markWrapped: boolean): ThemeMatch[] {
   const out: ThemeMatch[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  const { sticky, firstWords, heads, otherStarts, groupThemes, minWord, maxWord, word } = c;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const ch = text.charCodeAt(i);
+    let at = -1;
+    if (word[ch] === 1) {
+      // A run of word characters: a phrase can start only at its first character, and only if the run is a
+      // phrase's first word (the regex requires a non-word character or the phrase's end right after it).
+      const start = i;
+      while (i < n && word[text.charCodeAt(i)] === 1) i++;
+      const len = i - start;
+      if (!firstWords) at = start;
+      else if (len >= minWord && len <= maxWord) {
+        const c1 = len > 1 ? text.charCodeAt(start + 1) : END;
+        if (ch < 128 && c1 < 128 && heads[(ch | 32) * 128 + (len > 1 ? c1 | 32 : END)] === 1 && firstWords.has(text.slice(start, i).toLowerCase())) at = start;
+      }
+    } else {
+      if (otherStarts && otherStarts.includes(text[i]!)) at = i;
+      i++;
+    }
+    if (at < 0) continue;
+    sticky.lastIndex = at;
+    const m = sticky.exec(text);
+    if (!m || m[0].length === 0) continue;
     let g = 1;
     while (g < m.length && m[g] === undefined) g++;
-    const themeId = themeIds[g - 1];
-    if (themeId !== undefined && m[0].length > 0) {
-      const wrapped = markWrapped && /[\r\n]/.test(m[0]);
-      out.push({ themeId, start: m.index + offset, end: m.index + m[0].length + offset, text: m[0], wrapped });
-    } else re.lastIndex++;
+    const themeId = groupThemes[g - 1];
+    if (themeId === undefined) continue;
+    const end = at + m[0].length;
+    out.push({ themeId, start: at + offset, end: end + offset, text: m[0], wrapped: markWrapped && /[\r\n]/.test(m[0]) });
+    i = end;
   }
   return out;
 }

@@ -1,8 +1,9 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type YAMLSeq } from 'yaml';
 import { fieldPath, sortProblems, type Problem } from '../data/problem';
-import { checkSchema } from '../data/schemaCheck';
+import { checkSchema, schemaAccepts } from '../data/schemaCheck';
 import { YamlFile } from '../data/yamlFile';
 import { decodeSidecarBytes } from './decode';
+import { fastRead, type FastRead } from './fastRead';
 import { canonicalAnnotation, LINK_TARGET_KEYS, SIDECAR_VERSION, type Annotation, type AnnotationLink, type Sidecar } from './model';
 import { ANNOTATION_SCHEMA, SIDECAR_TOP_SCHEMA } from './schema';
 import { findUnsafeNodes, LineStarts, pathAt, type NodePath, type UnsafeNode } from './yamlNodes';
@@ -40,10 +41,111 @@ export interface SidecarAnalysis extends SidecarParseResult {
  * Parses and validates a sidecar. Every problem is reported with file, line, column and field; each
  * bad annotation is dropped and the others still load; nothing in the file is executed or expanded.
  * `input` may be the file's bytes (then invalid UTF-8 is reported where it is) or its decoded text.
+ *
+ * Two paths, one result: a sidecar as Policy Lens writes it (or hand-edited within the same plain
+ * subset of YAML, comments included) that has no error is read by the fast reader (fastRead.ts) and
+ * checked against the same schema; anything else — other YAML styles, any error — is parsed by the
+ * `yaml` package, which positions every problem. The property tests hold both paths to the same result.
  */
 export function parseSidecar(file: string, input: string | Uint8Array, opts: SidecarParseOptions): SidecarParseResult {
+  let text: string | undefined;
+  if (typeof input === 'string') {
+    if (input.length * 3 <= opts.maxBytes || Buffer.byteLength(input, 'utf8') <= opts.maxBytes) text = input;
+  } else if (input.length <= opts.maxBytes) {
+    const decoded = decodeSidecarBytes(input);
+    if (decoded.problems.length === 0) text = decoded.text;
+  }
+  const fast = text === undefined ? undefined : fastAnalyse(file, text, opts);
+  if (fast) return fast.result;
   const { yaml: _yaml, ...result } = analyseSidecar(file, input, opts);
   return result;
+}
+
+/** A sidecar read by the fast path: the result, and the reader's layout (for the in-place writer). */
+export interface FastAnalysis {
+  readonly result: SidecarParseResult & { readonly sidecar: Sidecar };
+  readonly read: FastRead;
+  /** The text read: the input, with CRLF line ends made LF (the layout's offsets are in it). */
+  readonly text: string;
+  /** The input's line end. */
+  readonly eol: '\n' | '\r\n';
+}
+
+/** `text` with CRLF line ends made LF when every line ends in CRLF (no other CR); else undefined. */
+export function lfText(text: string): string | undefined {
+  if (!text.includes('\r')) return text;
+  const lf = text.replace(/\r\n/g, '\n');
+  return lf.includes('\r') || (lf.length < text.length && text.length - lf.length !== lf.split('\n').length - 1) ? undefined : lf;
+}
+
+/**
+ * The fast path: the result when `text` is inside the fast reader's subset and has no error (only
+ * warnings, positioned as the `yaml` path positions them); otherwise undefined, and the caller parses
+ * with `yaml`. Size limits and decoding are the caller's.
+ */
+export function fastAnalyse(file: string, text: string, opts: Omit<SidecarParseOptions, 'maxBytes'>): FastAnalysis | undefined {
+  // CRLF files (git on Windows) are read as LF: YAML reads CRLF and LF alike, and '\r' only ever ends a line.
+  const input = text;
+  const lf = lfText(input);
+  if (lf === undefined) return undefined;
+  text = lf;
+  const read = fastRead(text);
+  if (!read) return undefined;
+  const value = read.value;
+  if (value['version'] !== SIDECAR_VERSION) return undefined;
+  const top: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) top[key] = key === 'annotations' && Array.isArray(value[key]) ? [] : value[key];
+  if (!schemaAccepts(top, SIDECAR_TOP_SCHEMA)) return undefined;
+  const document = value['document'] as string;
+  const items = value['annotations'] as unknown[];
+
+  // Warnings are positioned at their value; positions are read again only when there is one.
+  const warnings: { path: NodePath; message: string }[] = [];
+  if (opts.documentExists && !opts.documentExists(document)) warnings.push({ path: ['document'], message: `the annotated document '${document}' does not exist` });
+  const annotations: Annotation[] = [];
+  const ids = new Set<string>();
+  for (let i = 0; i < items.length; i++) {
+    if (!schemaAccepts(items[i], ANNOTATION_SCHEMA)) return undefined;
+    // In canonical key order already (as written), the value read is its own canonical copy.
+    const a = read.canonicalOrder ? (items[i] as Annotation) : canonicalAnnotation(items[i] as Annotation);
+    if (a.target.position.end < a.target.position.start) return undefined;
+    if (opts.documentLength !== undefined && a.target.quote.exact.length > opts.documentLength) return undefined;
+    if (ids.has(a.id)) return undefined;
+    ids.add(a.id);
+    const links = a.links;
+    if (links) {
+      for (let j = 0; j < links.length; j++) {
+        const link = links[j]!;
+        if (!LINK_TARGET_KEYS.some((k) => link[k] !== undefined)) return undefined;
+        if (link.document !== undefined && opts.documentExists && !opts.documentExists(link.document)) {
+          warnings.push({ path: ['annotations', i, 'links', j, 'document'], message: `linked document '${link.document}' does not exist` });
+        }
+      }
+    }
+    if (opts.knownCodes) {
+      a.codes.forEach((code, k) => {
+        if (!opts.knownCodes!.has(code)) {
+          warnings.push({ path: ['annotations', i, 'codes', k], message: `unknown code '${code}': not a theme of the knowledge pack nor a code of the workspace codebook` });
+        }
+      });
+    }
+    annotations.push(a);
+  }
+  let problems: Problem[] = [];
+  if (warnings.length) {
+    const positions = new Map<string, number>();
+    fastRead(text, positions);
+    const lines = new LineStarts(text);
+    problems = sortProblems(
+      warnings.map(({ path, message }) => {
+        const field = fieldPath(path);
+        const offset = positions.get(field) ?? 0;
+        const line = lines.lineOf(offset);
+        return { file, line, character: offset - lines.start(line, text.length), severity: 'warning', message, field } as Problem;
+      }),
+    );
+  }
+  return { result: { sidecar: { version: SIDECAR_VERSION, document, annotations }, annotations, problems, readOnly: false }, read, text, eol: lf === input ? '\n' : '\r\n' };
 }
 
 export function analyseSidecar(file: string, input: string | Uint8Array, opts: SidecarParseOptions): SidecarAnalysis {

@@ -1,7 +1,10 @@
 import { Document, isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLSeq, type CST, type Node, type YAMLMap } from 'yaml';
 import { DataError, type Problem } from '../data/problem';
-import { compareAnnotations, canonicalAnnotation, sameValue, sortAnnotations, type Annotation, type Sidecar } from './model';
-import { analyseSidecar } from './parse';
+import { schemaAccepts } from '../data/schemaCheck';
+import { fastRead, fastReadItems, type FastRead } from './fastRead';
+import { compareAnnotations, canonicalAnnotation, LINK_TARGET_KEYS, SIDECAR_VERSION, sameAnnotationData, sameValue, sortAnnotations, type Annotation, type Sidecar } from './model';
+import { analyseSidecar, fastAnalyse, type FastAnalysis } from './parse';
+import { ANNOTATION_SCHEMA, SIDECAR_TOP_SCHEMA } from './schema';
 import { createSidecarNode, indentBlock, protectStrings, renderAnnotationItem, serializeSidecar, SIDECAR_YAML_OPTIONS } from './serialize';
 import { LineStarts } from './yamlNodes';
 
@@ -31,17 +34,48 @@ export function updateSidecarText(existingText: string, next: Sidecar, file = 's
 
 /** updateSidecarText, also saying how the text was made. `file` names the sidecar in errors. */
 export function updateSidecar(existingText: string, next: Sidecar, file = 'sidecar'): SidecarUpdate {
+  return update(existingText, next, file, true);
+}
+
+/**
+ * updateSidecar without the fast path: the `yaml` package reads the file, and the result back, whole.
+ * The reference the fast path is tested against, and the benchmark's baseline.
+ */
+export function updateSidecarWithYaml(existingText: string, next: Sidecar, file = 'sidecar'): SidecarUpdate {
+  return update(existingText, next, file, false);
+}
+
+/**
+ * The fast path alone: the in-place text, or undefined when it does not apply (the file is outside
+ * the fast reader's subset, has errors, is unchanged, or a spliced block does not read back).
+ */
+export function fastUpdateInPlace(existingText: string, next: Sidecar): string | undefined {
+  const fast = fastAnalyse('sidecar', existingText, {});
+  if (!fast || (fast.result.sidecar.document === next.document && sameList(fast.result.annotations, next.annotations))) return undefined;
+  return fastEdit(fast, next);
+}
+
+function update(existingText: string, next: Sidecar, file: string, fastPath: boolean): SidecarUpdate {
   const ids = new Set<string>();
   for (const a of next.annotations) {
     if (ids.has(a.id)) throw new DataError([{ file, line: 0, character: 0, severity: 'error', message: `duplicate annotation id '${a.id}'` }]);
     ids.add(a.id);
   }
-  if (existingText.trim() === '') return checked(file, serializeSidecar(next), next, 'rewritten');
+  if (existingText.trim() === '') return checked(file, serializeSidecar(next), next, 'rewritten', fastPath);
+
+  // The fast path: a sidecar the fast reader reads, edited by its layout, each spliced block read back alone.
+  const fast = fastPath ? fastAnalyse(file, existingText, {}) : undefined;
+  if (fast) {
+    const current = fast.result;
+    if (current.sidecar.document === next.document && sameList(current.annotations, next.annotations)) return { text: existingText, mode: 'unchanged' };
+    const text = fastEdit(fast, next);
+    if (text !== undefined) return { text, mode: 'in-place' };
+  }
 
   const existing = analyseSidecar(file, existingText, { maxBytes: Number.MAX_SAFE_INTEGER });
   if (!existing.readOnly && existing.yaml?.doc?.contents === null) {
     // Only comments so far: they stay on top.
-    return checked(file, existingText.replace(/\s*$/, '\n') + serializeSidecar(next), next, 'rewritten');
+    return checked(file, existingText.replace(/\s*$/, '\n') + serializeSidecar(next), next, 'rewritten', fastPath);
   }
   if (existing.readOnly || !existing.sidecar) {
     throw new DataError(existing.problems.length ? existing.problems : [{ file, line: 0, character: 0, severity: 'error', message: 'not a sidecar' }]);
@@ -58,10 +92,12 @@ export function updateSidecar(existingText: string, next: Sidecar, file = 'sidec
     const back = analyseSidecar(file, text, { maxBytes: Number.MAX_SAFE_INTEGER });
     if (!back.readOnly && back.sidecar?.document === next.document && sameList(back.annotations, next.annotations)) return { text, mode: 'in-place' };
   }
-  return checked(file, serializeSidecar(next), next, 'rewritten');
+  return checked(file, serializeSidecar(next), next, 'rewritten', fastPath);
 }
 
-function checked(file: string, text: string, next: Sidecar, mode: SidecarUpdate['mode']): SidecarUpdate {
+function checked(file: string, text: string, next: Sidecar, mode: SidecarUpdate['mode'], fastPath: boolean): SidecarUpdate {
+  const fast = fastPath ? fastAnalyse(file, text, {}) : undefined;
+  if (fast && fast.result.sidecar.document === next.document && sameList(fast.result.annotations, next.annotations)) return { text, mode };
   const back = analyseSidecar(file, text, { maxBytes: Number.MAX_SAFE_INTEGER });
   if (back.readOnly || !back.sidecar || back.sidecar.document !== next.document || !sameList(back.annotations, next.annotations)) {
     const problems: Problem[] = back.problems.filter((p) => p.severity === 'error');
@@ -74,13 +110,106 @@ function sameList(a: readonly Annotation[], b: readonly Annotation[]): boolean {
   if (a.length !== b.length) return false;
   const sa = sortAnnotations(a);
   const sb = sortAnnotations(b);
-  return sa.every((x, i) => sameValue(canonicalAnnotation(x), canonicalAnnotation(sb[i]!)));
+  return sa.every((x, i) => sameAnnotationData(x, sb[i]!));
 }
 
 interface Edit {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+}
+
+/** fastEditInPlace on the text as read (LF), its result given the file's own line ends. */
+function fastEdit(fast: FastAnalysis, next: Sidecar): string | undefined {
+  const text = fastEditInPlace(fast.text, fast.read, fast.result.annotations, next);
+  return text === undefined || fast.eol === '\n' ? text : text.replace(/\n/g, '\r\n');
+}
+
+/**
+ * The in-place edit of a sidecar the fast reader read, planned on the reader's layout; undefined when
+ * this path does not apply (the caller then takes the yaml path, which reads the whole file twice).
+ * Instead of reading the result back whole, each block of text written is read back alone and must
+ * hold exactly its annotation, valid. That is enough: a block is self-contained (its dash at the list's
+ * column, every other line deeper, or a comment), and no item ends in a block scalar that keeps
+ * trailing line breaks, so the result reads as the old blocks with the new ones spliced in.
+ */
+function fastEditInPlace(text: string, read: FastRead, current: readonly Annotation[], next: Sidecar): string | undefined {
+  const list = read.annotations;
+  const span = read.document;
+  if (!list || !span || list.items.some((it) => it.keepEnd)) return undefined;
+  const eol = '\n'; // the fast reader reads nothing else
+  const lines = LineStarts.fromStarts(read.lineStarts);
+  const lineStart = (line: number) => lines.start(line, text.length);
+  const edits: PlannedEdit[] = [];
+
+  if (read.value['document'] !== next.document) {
+    if (!span.simple || !schemaAccepts({ version: SIDECAR_VERSION, document: next.document, annotations: [] }, SIDECAR_TOP_SCHEMA)) return undefined;
+    const rendered = renderScalar(next.document);
+    const line = lines.lineOf(span.start);
+    const back = fastRead(text.slice(lineStart(line), span.start) + rendered + text.slice(span.end, lineStart(line + 1)));
+    if (!back || back.value['document'] !== next.document || Object.keys(back.value).length !== 1) return undefined;
+    edits.push({ start: span.start, end: span.end, text: rendered });
+  }
+
+  const wanted = sortAnnotations(next.annotations).map(canonicalAnnotation);
+  if (list.emptyFlow) {
+    // `annotations: []`: the list written below the key. The file is small: read it back whole.
+    const colon = text.lastIndexOf(':', list.emptyFlow.start);
+    const body = wanted.length ? eol + wanted.map((a) => renderAnnotationItem(a, 2, eol)).join('').slice(0, -eol.length) : ' []';
+    edits.push({ start: colon + 1, end: list.emptyFlow.end, text: body });
+    return readsBack(applyEdits(text, edits), next);
+  }
+  const items = list.items;
+  if (current.length !== items.length || items.length === 0) return undefined;
+  const dashCol = items.map((it) => it.dashCol);
+  const renderFast = (k: number, w: Annotation): string => {
+    const item = items[k]!;
+    const block = text.slice(lineStart(item.dashLine), lineStart(item.bodyEnd));
+    // As the serializer wrote it, without comments: the same text as re-rendering its nodes would give.
+    if (!item.comments && block === renderAnnotationItem(current[k]!, item.dashCol, eol)) return renderAnnotationItem(w, item.dashCol, eol);
+    // Comments or hand formatting inside: its own YAML nodes, from its lines alone.
+    const doc = parseDocument(block, { uniqueKeys: true, strict: true });
+    const seq = doc.contents;
+    if (doc.errors.length || !isSeq(seq) || seq.items.length !== 1 || !isMap(seq.items[0])) throw new Error('the item does not parse alone');
+    return renderChanged(doc, seq.items[0] as YAMLMap, w, item.dashCol, eol);
+  };
+  let planned: PlannedEdit[];
+  try {
+    planned = planItems(
+      { text, eol, lines, keyLine: list.keyLine, keyEnd: lineStart(list.keyLine) + 'annotations'.length, dashLine: items.map((it) => it.dashLine), dashCol, bodyEnd: items.map((it) => it.bodyEnd) },
+      current,
+      wanted,
+      renderFast,
+    ).edits;
+  } catch {
+    return undefined;
+  }
+  let whole = false;
+  for (const e of planned) {
+    if (e.text === '') continue;
+    if (!e.annotation) {
+      whole = true; // `annotations: []` after the last one was deleted
+      continue;
+    }
+    const back = fastReadItems(e.text, dashCol[0]!);
+    if (!back || back.values.length !== 1 || back.items[0]!.keepEnd || !validAnnotation(back.values[0])) return undefined;
+    if (!sameValue(canonicalAnnotation(back.values[0] as Annotation), e.annotation)) return undefined;
+  }
+  const out = applyEdits(text, [...edits, ...planned]);
+  return whole ? readsBack(out, next) : out;
+}
+
+/** `text` if the fast reader reads exactly `next` from it. */
+function readsBack(text: string, next: Sidecar): string | undefined {
+  const back = fastAnalyse('sidecar', text, {});
+  return back && back.result.sidecar.document === next.document && sameList(back.result.annotations, next.annotations) ? text : undefined;
+}
+
+/** What parseSidecar requires of an annotation, whatever the options (schema, span, link targets). */
+function validAnnotation(value: unknown): boolean {
+  if (!schemaAccepts(value, ANNOTATION_SCHEMA)) return false;
+  const a = value as Annotation;
+  return a.target.position.end >= a.target.position.start && (a.links ?? []).every((l) => LINK_TARGET_KEYS.some((k) => l[k] !== undefined));
 }
 
 /** The in-place edit; throws on layouts it does not handle (the caller then rewrites the file). */
@@ -97,7 +226,6 @@ function editInPlace(text: string, parsed: Document, current: readonly Annotatio
   const eol = /\r?\n/.exec(text)?.[0] ?? '\n';
   const lines = new LineStarts(text);
   const lineStart = (line: number) => lines.start(line, text.length);
-  const lineText = (line: number) => text.slice(lineStart(line), lineStart(line + 1)).replace(/\r?\n$/, '');
   const edits: Edit[] = [];
 
   // document: the scalar replaced; version: always 1 here.
@@ -123,15 +251,13 @@ function editInPlace(text: string, parsed: Document, current: readonly Annotatio
   }
   if (current.length !== seq.items.length) throw new Error('items and annotations differ');
 
-  // Where each item's lines are: [chunkStart, dashLine) comment lines that belong to it, then its
-  // body [dashLine, bodyEnd), then [bodyEnd, chunkEnd) trailing comment and blank lines.
-  const keyLine = lines.lineOf(seqPair.key && (seqPair.key as Node).range ? (seqPair.key as Node).range![0] : seqRange[0]);
+  // Where each item's lines are: its dash, and the line after its body.
+  const keyNode = seqPair.key as Node | undefined;
+  const keyLine = lines.lineOf(keyNode?.range ? keyNode.range[0] : seqRange[0]);
   const n = seq.items.length;
   const dashLine: number[] = [];
   const dashCol: number[] = [];
   const bodyEnd: number[] = [];
-  const chunkStart: number[] = [];
-  const chunkEnd: number[] = [];
   for (let k = 0; k < n; k++) {
     const item = seq.items[k] as Node;
     if (!isMap(item) || !item.range) throw new Error('item is not a mapping');
@@ -142,9 +268,58 @@ function editInPlace(text: string, parsed: Document, current: readonly Annotatio
     dashLine.push(line);
     dashCol.push(dash - lineStart(line));
     bodyEnd.push(lines.lineOf(Math.max(item.range[1] - 1, item.range[0])) + 1);
-    let s = line;
+  }
+  const keyEnd = keyNode?.range ? keyNode.range[1] : seqRange[0];
+  const planned = planItems({ text, eol, lines, keyLine, keyEnd, dashLine, dashCol, bodyEnd }, current, wanted, (k, w) => renderChanged(doc, seq.items[k] as YAMLMap, w, dashCol[k]!, eol));
+  return applyEdits(text, [...edits, ...planned.edits]);
+}
+
+/** Where the items of a block sequence are: what planItems needs of either parser. */
+interface ItemLines {
+  readonly text: string;
+  readonly eol: string;
+  readonly lines: LineStarts;
+  /** The line of the `annotations:` key, and the offset just after the key. */
+  readonly keyLine: number;
+  readonly keyEnd: number;
+  /** Per item: the line and column of its dash, and the line after its body. */
+  readonly dashLine: readonly number[];
+  readonly dashCol: readonly number[];
+  readonly bodyEnd: readonly number[];
+}
+
+/** An edit, and the annotation its text must hold (the writer's fast path reads each one back). */
+interface PlannedEdit extends Edit {
+  readonly annotation?: Annotation;
+}
+
+/**
+ * The edits that turn the items `current` (in file order, laid out as `at` says) into `wanted` (in
+ * document order): untouched items keep their text, changed ones are re-rendered by `renderChanged`,
+ * deleted ones are cut out with the comment lines just above them, moved and new ones are inserted at
+ * their place in document order.
+ */
+function planItems(at: ItemLines, current: readonly Annotation[], wanted: readonly Annotation[], renderChanged: (k: number, next: Annotation) => string): { edits: PlannedEdit[] } {
+  const { text, eol, lines, keyLine, dashLine, dashCol, bodyEnd } = at;
+  const lineStart = (line: number) => lines.start(line, text.length);
+  const lineText = (line: number) => text.slice(lineStart(line), lineStart(line + 1)).replace(/\r?\n$/, '');
+  const edits: PlannedEdit[] = [];
+  // [chunkStart, dashLine) comment lines that belong to an item, then its body [dashLine, bodyEnd),
+  // then [bodyEnd, chunkEnd) trailing comment and blank lines.
+  const n = dashLine.length;
+  const chunkStart: number[] = [];
+  const chunkEnd: number[] = [];
+  // Most lines start (after spaces) with a letter, a dash or a quote: no need to slice them to know they are not comments.
+  const maybeComment = (line: number): boolean => {
+    let p = lineStart(line);
+    while (text.charCodeAt(p) === 32) p++;
+    const c = text.charCodeAt(p);
+    return c === 35 /* # */ || (c !== 45 /* - */ && !(c >= 97 && c <= 122) && !(c >= 65 && c <= 90));
+  };
+  for (let k = 0; k < n; k++) {
+    let s = dashLine[k]!;
     const floor = k > 0 ? bodyEnd[k - 1]! : keyLine + 1;
-    while (s - 1 >= floor && isCommentLine(lineText(s - 1), dashCol[k]!)) s--;
+    while (s - 1 >= floor && maybeComment(s - 1) && isCommentLine(lineText(s - 1), dashCol[k]!)) s--;
     chunkStart.push(s);
   }
   for (let k = 0; k < n - 1; k++) chunkEnd.push(chunkStart[k + 1]!);
@@ -159,7 +334,7 @@ function editInPlace(text: string, parsed: Document, current: readonly Annotatio
   const wantedById = new Map(wanted.map((a) => [a.id, a]));
   const fate: ('keep' | 'change' | 'delete' | 'move')[] = current.map((a) => {
     const w = wantedById.get(a.id);
-    return !w ? 'delete' : sameValue(canonicalAnnotation(a), w) ? 'keep' : 'change';
+    return !w ? 'delete' : sameAnnotationData(a, w) ? 'keep' : 'change';
   });
   // A changed annotation that no longer sits in document order among the others is moved.
   const remaining = () => current.map((_, k) => k).filter((k) => fate[k] === 'keep' || fate[k] === 'change');
@@ -189,28 +364,27 @@ function editInPlace(text: string, parsed: Document, current: readonly Annotatio
     const chunk = { start: offsetOfLine(chunkStart[k]!), end: offsetOfLine(chunkEnd[k]!) };
     if (fate[k] === 'delete') edits.push({ ...chunk, text: '' });
     else if (fate[k] === 'change') {
-      edits.push({ start: offsetOfLine(dashLine[k]!), end: offsetOfLine(bodyEnd[k]!), text: renderChanged(doc, seq.items[k] as YAMLMap, w!, dashCol[k]!, eol) });
+      edits.push({ start: offsetOfLine(dashLine[k]!), end: offsetOfLine(bodyEnd[k]!), text: renderChanged(k, w!), annotation: w! });
     } else if (fate[k] === 'move') {
       edits.push({ ...chunk, text: '' });
       const lead = text.slice(chunk.start, offsetOfLine(dashLine[k]!));
       const tail = text.slice(offsetOfLine(bodyEnd[k]!), chunk.end);
-      inserts.push({ at: insertAt(w!), annotation: w!, text: lead + renderChanged(doc, seq.items[k] as YAMLMap, w!, dashCol[k]!, eol) + withEol(tail, eol) });
+      inserts.push({ at: insertAt(w!), annotation: w!, text: lead + renderChanged(k, w!) + withEol(tail, eol) });
     }
   }
   for (const w of wanted) if (!existingIds.has(w.id)) inserts.push({ at: insertAt(w), annotation: w, text: renderAnnotationItem(w, indent, eol) });
 
   if (anchors.length === 0 && inserts.length === 0) {
     // Every annotation deleted: `annotations: []`.
-    const keyEnd = (seqPair.key as Node).range![1];
-    const colon = text.indexOf(':', keyEnd);
+    const colon = text.indexOf(':', at.keyEnd);
     edits.push({ start: colon + 1, end: colon + 1, text: ' []' });
   }
   inserts.sort((x, y) => x.at - y.at || compareAnnotations(x.annotation, y.annotation));
   for (const ins of inserts) {
     const needsBreak = ins.at === text.length && text.length > 0 && !text.endsWith('\n');
-    edits.push({ start: ins.at, end: ins.at, text: (needsBreak ? eol : '') + ins.text });
+    edits.push({ start: ins.at, end: ins.at, text: (needsBreak ? eol : '') + ins.text, annotation: ins.annotation });
   }
-  return applyEdits(text, edits);
+  return { edits };
 }
 
 /** Edits applied in one pass; at one offset an insertion goes before a replacement, insertions keep their order. */

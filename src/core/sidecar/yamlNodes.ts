@@ -84,10 +84,18 @@ function spanOf(key: unknown, value: unknown, offset: number): boolean {
 
 /** Line starts counted at '\n' (as the yaml package's LineCounter does), for offset ↔ line/column. */
 export class LineStarts {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
   constructor(text: string) {
+    this.starts = [0];
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  /** From line starts already counted (as the fast reader counts them). */
+  static fromStarts(starts: readonly number[]): LineStarts {
+    const lines = Object.create(LineStarts.prototype) as { starts: readonly number[] };
+    lines.starts = starts;
+    return lines as unknown as LineStarts;
   }
 
   get count(): number {

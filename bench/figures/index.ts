@@ -1,0 +1,21 @@
+/** Every figure of issue 4, in order. A new figure: write bench/figures/figN-name.ts and list it here. */
+import type { Figure } from '../framework';
+import { grammarFigure } from './fig1-grammar';
+import { matcherFigure } from './fig2-matcher';
+import { reanchoringFigure } from './fig3-reanchoring';
+import { hoverFigure } from './fig4-hover';
+import { pickersFigure } from './fig5-pickers';
+import { sidecarsFigure } from './fig6-sidecars';
+import { startupFigure } from './fig7-startup';
+import { scaleFigure } from './fig8-scale';
+
+export const FIGURES: readonly Figure[] = [
+  grammarFigure,
+  matcherFigure,
+  reanchoringFigure,
+  hoverFigure,
+  pickersFigure,
+  sidecarsFigure,
+  startupFigure,
+  scaleFigure(() => FIGURES),
+];
