@@ -7,7 +7,7 @@
  * then walks back block by block, and stops at the first block before which no range reaches the offset.
  * Annotations are short, so that is one or two blocks; a long one early in the document costs more blocks,
  * never a wrong answer. Built in O(n log n) (10,000 ranges: a few milliseconds); the index is immutable —
- * build a new one when ranges change (the editor does so lazily, on the first lookup after a change).
+ * build a new one when ranges change (the editor does so lazily, on the first lookup after a change: AnnotationStore.at).
  */
 
 export interface IndexedRange {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { mapRange, type AnchorStatus, type OffsetRange, type TextEdit } from '../../core/anchoring';
 import { anchorAnnotations, withFreshSelectors } from '../../core/annotations/annotationFactory';
+import { RangeIndex } from '../../core/annotations/rangeIndex';
 import { formatProblem, type Problem } from '../../core/data/problem';
 import { mergeSidecars, parseSidecar, serializeSidecar, updateSidecarText } from '../../core/sidecar/api';
 import { sortAnnotations, type Annotation } from '../../core/sidecar/model';
@@ -30,6 +31,9 @@ interface State extends DocumentAnnotations {
   pending: boolean;
   /** Writes of one sidecar run one after another. */
   writing: Promise<void>;
+  /** Bumped whenever a range changes; the interval index behind `at` is rebuilt lazily after that. */
+  version: number;
+  index?: { version: number; index: RangeIndex<string> };
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -90,11 +94,11 @@ export class AnnotationStore implements vscode.Disposable {
     return this.states.get(document.toString());
   }
 
-  /** Annotations whose current range contains the offset. */
-  at(state: DocumentAnnotations, offset: number): Annotation[] {
-    const out: Annotation[] = [];
-    for (const [id, r] of state.ranges) if (r !== 'orphaned' && r.start <= offset && offset <= r.end) out.push(state.annotations.get(id)!);
-    return out;
+  /** Annotations whose current range contains the offset (an interval index: hovers never scan them all). */
+  at(view: DocumentAnnotations, offset: number): Annotation[] {
+    const state = view as State;
+    if (state.index?.version !== state.version) state.index = { version: state.version, index: new RangeIndex(state.ranges) };
+    return state.index.index.at(offset).flatMap((id) => state.annotations.get(id) ?? []);
   }
 
   load(document: vscode.TextDocument): Promise<State | undefined> {
@@ -112,7 +116,7 @@ export class AnnotationStore implements vscode.Disposable {
 
   private async readState(document: vscode.TextDocument): Promise<State> {
     const sidecar = sidecarUriFor(document.uri);
-    const state: State = { document: document.uri, sidecar, annotations: new Map(), ranges: new Map(), status: new Map(), readOnly: false, diskText: undefined, base: [], pending: false, writing: Promise.resolve() };
+    const state: State = { document: document.uri, sidecar, annotations: new Map(), ranges: new Map(), status: new Map(), readOnly: false, diskText: undefined, base: [], pending: false, writing: Promise.resolve(), version: 0 };
     const text = await this.readSidecar(sidecar);
     if (text !== undefined) this.applyDiskText(state, document, text, false);
     this.states.set(document.uri.toString(), state);
@@ -162,6 +166,7 @@ export class AnnotationStore implements vscode.Disposable {
       if (anchor.status !== 'exact') state.pending = true;
     }
     for (const id of [...state.ranges.keys()]) if (!state.annotations.has(id)) (state.ranges.delete(id), state.status.delete(id));
+    state.version++;
   }
 
   private showProblems(sidecar: vscode.Uri, problems: readonly Problem[]): void {
@@ -191,6 +196,7 @@ export class AnnotationStore implements vscode.Disposable {
       state.ranges.set(id, next);
       if (next === 'orphaned') state.status.set(id, 'orphaned');
     }
+    state.version++;
     this.changed.fire(e.document.uri);
   }
 
@@ -239,6 +245,7 @@ export class AnnotationStore implements vscode.Disposable {
       state.ranges.set(a.id, r);
       state.status.set(a.id, 'exact');
     }
+    state.version++;
     await this.write(state, document);
     this.changed.fire(document.uri);
   }
@@ -250,6 +257,7 @@ export class AnnotationStore implements vscode.Disposable {
     state.annotations.delete(id);
     state.ranges.delete(id);
     state.status.delete(id);
+    state.version++;
     await this.write(state, document);
     this.changed.fire(document.uri);
   }
@@ -305,6 +313,7 @@ export class AnnotationStore implements vscode.Disposable {
       state.annotations.clear();
       state.ranges.clear();
       state.status.clear();
+      state.version++;
       this.sidecarProblems.delete(uri);
       this.changed.fire(state.document);
       if (gone.length === 0) continue;
