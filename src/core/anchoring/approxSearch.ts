@@ -1,4 +1,4 @@
-import { CompiledPattern } from './myers';
+import approxSearch from 'approx-string-match';
 
 /** An approximate occurrence of a quote: `text[start, end)` is within `errors` edits of it. */
 export interface ApproxMatch {
@@ -32,13 +32,11 @@ export function approximateMatches(
   const chunk = Math.max(chunkLength, 2 * overlap);
   const seen = new Set<string>();
   const out: ApproxMatch[] = [];
-  // approx-string-match's search of each chunk, the pattern compiled once for all of them (myers.ts).
-  const compiled = new CompiledPattern(pattern);
   for (let start = from; ; start += chunk - overlap) {
     const end = Math.min(to, start + chunk);
-    for (const m of compiled.search(text, start, end, maxErrors)) {
-      const s = m.start;
-      const e = m.end;
+    for (const m of approxSearch(text.slice(start, end), pattern, maxErrors)) {
+      const s = start + m.start;
+      const e = start + m.end;
       const key = `${s}:${e}`;
       if (seen.has(key)) continue;
       seen.add(key);

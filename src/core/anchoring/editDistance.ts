@@ -1,7 +1,7 @@
 /**
- * Small edit distances for scoring candidate anchors. They only ever compare short strings (context of
- * ~32 characters, or one quote against one candidate span); searching the document is left to Myers'
- * search as approx-string-match does it (see approxSearch.ts and myers.ts).
+ * Small dynamic-programming edit distances for scoring candidate anchors. They only ever compare short
+ * strings (context of ~32 characters, or one quote against one candidate span); searching the document is
+ * left to approx-string-match (see approxSearch.ts).
  */
 
 /**
@@ -16,12 +16,6 @@ export function anchoredDistance(expected: string, text: string, at: number, dir
   if (m === 0) return 0;
   const available = dir > 0 ? text.length - at : at;
   const n = Math.max(0, Math.min(available, m + (m >> 1) + 2));
-  if (m <= 32) return anchoredDistanceBits(expected, text, at, dir, n);
-  return anchoredDistanceDP(expected, text, at, dir, n);
-}
-
-function anchoredDistanceDP(expected: string, text: string, at: number, dir: 1 | -1, n: number): number {
-  const m = expected.length;
   let prev = new Int32Array(n + 1);
   let cur = new Int32Array(n + 1);
   for (let j = 0; j <= n; j++) prev[j] = j;
@@ -40,66 +34,6 @@ function anchoredDistanceDP(expected: string, text: string, at: number, dir: 1 |
   let best = m;
   for (let j = 0; j <= n; j++) if (prev[j]! < best) best = prev[j]!;
   return best;
-}
-
-/**
- * anchoredDistance for an `expected` of at most 32 code units (the context of a selector): the same
- * dynamic programme, one column per text character, computed 32 rows at a time with Myers' bit-vector
- * algorithm in Hyyrö's formulation for edit distance (the top row counts up: every column shifts a +1
- * in). The distance at the last row is tracked column by column; its minimum is the result.
- */
-function anchoredDistanceBits(expected: string, text: string, at: number, dir: 1 | -1, n: number): number {
-  const m = expected.length;
-  const peq = masksFor(expected, dir);
-  const last = 1 << (m - 1);
-  let pv = -1; // vertical deltas of the first column: all +1
-  let mv = 0;
-  let score = m;
-  let best = m;
-  for (let j = 0; j < n; j++) {
-    const c = dir > 0 ? text.charCodeAt(at + j) : text.charCodeAt(at - j - 1);
-    const eq = peq.get(c) ?? 0;
-    const xv = eq | mv;
-    const xh = (((eq & pv) + pv) ^ pv) | eq;
-    let ph = mv | ~(xh | pv);
-    let mh = pv & xh;
-    if (ph & last) score++;
-    else if (mh & last) score--;
-    ph = (ph << 1) | 1;
-    mh <<= 1;
-    pv = mh | ~(xv | ph);
-    mv = ph & xv;
-    if (score < best) best = score;
-  }
-  return best;
-}
-
-/** Bit masks of the positions of each character in `expected` read in direction `dir` (the last few kept). */
-function masksFor(expected: string, dir: 1 | -1): Map<number, number> {
-  const cache = dir > 0 ? forwardMasks : backwardMasks;
-  let peq = cache.get(expected);
-  if (!peq) {
-    peq = new Map();
-    const m = expected.length;
-    for (let i = 0; i < m; i++) {
-      const c = dir > 0 ? expected.charCodeAt(i) : expected.charCodeAt(m - 1 - i);
-      peq.set(c, (peq.get(c) ?? 0) | (1 << i));
-    }
-    if (cache.size >= 64) cache.clear();
-    cache.set(expected, peq);
-  }
-  return peq;
-}
-const forwardMasks = new Map<string, Map<number, number>>();
-const backwardMasks = new Map<string, Map<number, number>>();
-
-/** anchoredDistance by the plain dynamic programme (for any length; the reference of the bit-vector one). */
-export function anchoredDistanceTable(expected: string, text: string, at: number, dir: 1 | -1): number {
-  const m = expected.length;
-  if (m === 0) return 0;
-  const available = dir > 0 ? text.length - at : at;
-  const n = Math.max(0, Math.min(available, m + (m >> 1) + 2));
-  return anchoredDistanceDP(expected, text, at, dir, n);
 }
 
 /** Levenshtein distance (insertions, deletions, substitutions of UTF-16 code units). O(a·b) time. */
