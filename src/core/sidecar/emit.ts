@@ -1,5 +1,6 @@
 import type { Annotation, AnnotationLink } from './model';
 import { LINK_KEYS } from './model';
+import { CORE_NON_STRING } from './coreSchema';
 
 /**
  * Writes one annotation as a block-sequence item at column 0 (`- id: …`), exactly as the `yaml` package
@@ -101,17 +102,6 @@ function emitValue(value: Value, indent: string): string {
 const FORCE_DOUBLE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\r\u0085\u2028\u2029]|\p{Surrogate}/u;
 const WHITESPACE_LINES = /^[ \t\n]*$/;
 const PLAIN_UNSAFE = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
-/** The core schema's tests for other types than strings (null, bool, int, float). */
-const CORE_NON_STRING = [
-  /^(?:~|[Nn]ull|NULL)?$/,
-  /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-  /^0o[0-7]+$/,
-  /^[-+]?[0-9]+$/,
-  /^0x[0-9a-fA-F]+$/,
-  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-];
 
 /** A string value; `indent` is the indentation of its continuation lines (never empty here). */
 function emitString(value: string, indent: string): string {

@@ -1,4 +1,5 @@
 import { fieldPath } from '../data/problem';
+import { CORE_NON_STRING } from './coreSchema';
 
 /**
  * A fast reader for the YAML our serializer writes, and for hand edits that stay within the same
@@ -110,17 +111,6 @@ function plainSafe(s: string): boolean {
 const FIRST_UNSAFE = new Set([...'\n\t ,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
 /** Characters the yaml package never writes outside double quotes; the reader gives them to the full parser. */
 const ODD_CHARACTERS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\r]/;
-/** Plain scalars the core schema reads as something else than a string (null, booleans, numbers). */
-const CORE_NON_STRING = [
-  /^(?:~|[Nn]ull|NULL)?$/,
-  /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-  /^0o[0-7]+$/,
-  /^[-+]?[0-9]+$/,
-  /^0x[0-9a-fA-F]+$/,
-  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-];
 const DECIMAL = /^(?:0|[1-9][0-9]{0,14})$/;
 /** KEYS by length and first character. */
 const KEYS_BY_SHAPE = new Map<number, string[]>();
@@ -505,6 +495,18 @@ class Reader {
    * After a line break inside a quoted scalar at `p` (just after the break): the break folds to a space,
    * or to one '\n' per empty line after it. Returns the folded text and where the next line's text starts.
    */
+  /**
+   * A line break inside a quoted scalar at `i`: the text since `run` without its trailing white space (not
+   * content; escaped white space is already in the output), then the break folded; `at` resumes after it.
+   */
+  private lineBreak(run: number, i: number, parentIndent: number): { text: string; at: number } {
+    const t = this.text;
+    let k = i;
+    while (k > run && (t.charCodeAt(k - 1) === SPACE || t.charCodeAt(k - 1) === TAB)) k--;
+    const f = this.fold(i + 1, parentIndent);
+    return { text: t.slice(run, k) + f.folded, at: f.at };
+  }
+
   private fold(p: number, parentIndent: number): { folded: string; at: number } {
     const t = this.text;
     let breaks = 0;
@@ -564,13 +566,9 @@ class Reader {
         continue;
       }
       if (c === NL) {
-        // Trailing white space before a break is not content (escaped white space is already in `out`).
-        let k = i;
-        while (k > run && (t.charCodeAt(k - 1) === SPACE || t.charCodeAt(k - 1) === TAB)) k--;
-        out += t.slice(run, k);
-        const f = this.fold(i + 1, parentIndent);
-        out += f.folded;
-        i = run = f.at;
+        const b = this.lineBreak(run, i, parentIndent);
+        out += b.text;
+        i = run = b.at;
         continue;
       }
       if (i >= t.length) throw UNSUPPORTED;
@@ -603,12 +601,9 @@ class Reader {
         return { value: out + t.slice(run, i), end: i + 1 };
       }
       if (c === NL) {
-        let k = i;
-        while (k > run && (t.charCodeAt(k - 1) === SPACE || t.charCodeAt(k - 1) === TAB)) k--;
-        out += t.slice(run, k);
-        const f = this.fold(i + 1, parentIndent);
-        out += f.folded;
-        i = run = f.at;
+        const b = this.lineBreak(run, i, parentIndent);
+        out += b.text;
+        i = run = b.at;
         continue;
       }
       if (i >= t.length) throw UNSUPPORTED;
