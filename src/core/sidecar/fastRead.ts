@@ -1,5 +1,6 @@
 import { fieldPath } from '../data/problem';
 import { CORE_NON_STRING } from './coreSchema';
+import { doubleQuoted, NL, SPACE, singleQuoted, TAB, UNSUPPORTED } from './quotedScalars';
 
 /**
  * A fast reader for the YAML our serializer writes, and for hand edits that stay within the same
@@ -58,9 +59,6 @@ export interface FastRead {
     readonly items: readonly ItemLayout[];
   };
 }
-
-/** Thrown (and caught) inside the reader for anything outside its subset. */
-const UNSUPPORTED = new Error('outside the fast reader subset');
 
 /**
  * Keys a sidecar may have; any other key (a misspelling, `__proto__`) is left to the full parser. In an
@@ -124,9 +122,6 @@ const BLANK = -1;
 const COMMENT = -2;
 const TAB_FIRST = -3;
 
-const NL = 10;
-const SPACE = 32;
-const TAB = 9;
 const HASH = 35;
 const DASH = 45;
 const COLON = 58;
@@ -428,7 +423,7 @@ class Reader {
     this.record(v);
     this.lastKeep = false;
     if (c === 34 /* " */ || c === 39 /* ' */) {
-      const r = c === 34 ? this.doubleQuoted(v, parentIndent) : this.singleQuoted(v, parentIndent);
+      const r = c === 34 ? doubleQuoted(this.text, v, parentIndent) : singleQuoted(this.text, v, parentIndent);
       const endLine = this.lineOf(r.end, line);
       this.afterValue(r.end);
       return { value: r.value, next: this.ended(endLine, parentIndent), end: r.end, simple: endLine === line };
@@ -489,126 +484,6 @@ class Reader {
     let line = from;
     while (this.starts[line + 1]! <= offset) line++;
     return line;
-  }
-
-  /**
-   * After a line break inside a quoted scalar at `p` (just after the break): the break folds to a space,
-   * or to one '\n' per empty line after it. Returns the folded text and where the next line's text starts.
-   */
-  /**
-   * A line break inside a quoted scalar at `i`: the text since `run` without its trailing white space (not
-   * content; escaped white space is already in the output), then the break folded; `at` resumes after it.
-   */
-  private lineBreak(run: number, i: number, parentIndent: number): { text: string; at: number } {
-    const t = this.text;
-    let k = i;
-    while (k > run && (t.charCodeAt(k - 1) === SPACE || t.charCodeAt(k - 1) === TAB)) k--;
-    const f = this.fold(i + 1, parentIndent);
-    return { text: t.slice(run, k) + f.folded, at: f.at };
-  }
-
-  private fold(p: number, parentIndent: number): { folded: string; at: number } {
-    const t = this.text;
-    let breaks = 0;
-    let ls = p;
-    for (;;) {
-      if (ls >= t.length) throw UNSUPPORTED;
-      let k = ls;
-      while (t.charCodeAt(k) === SPACE) k++;
-      const c = t.charCodeAt(k);
-      if (c === NL) {
-        breaks++;
-        ls = k + 1;
-        continue;
-      }
-      if (c === TAB || k - ls <= parentIndent) throw UNSUPPORTED;
-      return { folded: breaks === 0 ? ' ' : '\n'.repeat(breaks), at: k };
-    }
-  }
-
-  private doubleQuoted(q: number, parentIndent: number): { value: string; end: number } {
-    const t = this.text;
-    let out = '';
-    let i = q + 1;
-    let run = i;
-    for (;;) {
-      const c = t.charCodeAt(i);
-      if (c === 34) return { value: out + t.slice(run, i), end: i + 1 };
-      if (c === 92 /* \ */) {
-        out += t.slice(run, i);
-        const e = t.charCodeAt(i + 1);
-        i += 2;
-        switch (e) {
-          case 48: out += '\0'; break; // prettier-ignore
-          case 97: out += '\x07'; break; // prettier-ignore
-          case 98: out += '\b'; break; // prettier-ignore
-          case 116: case TAB: out += '\t'; break; // prettier-ignore
-          case 110: out += '\n'; break; // prettier-ignore
-          case 118: out += '\v'; break; // prettier-ignore
-          case 102: out += '\f'; break; // prettier-ignore
-          case 114: out += '\r'; break; // prettier-ignore
-          case 101: out += '\x1b'; break; // prettier-ignore
-          case SPACE: out += ' '; break; // prettier-ignore
-          case 34: out += '"'; break; // prettier-ignore
-          case 47: out += '/'; break; // prettier-ignore
-          case 92: out += '\\'; break; // prettier-ignore
-          case 78: out += '\x85'; break; // prettier-ignore
-          case 95: out += '\xa0'; break; // prettier-ignore
-          case 76: out += '\u2028'; break; // prettier-ignore
-          case 80: out += '\u2029'; break; // prettier-ignore
-          case 120: out += this.hex(i, 2); i += 2; break; // prettier-ignore
-          case 117: out += this.hex(i, 4); i += 4; break; // prettier-ignore
-          case 85: out += this.hex(i, 8); i += 8; break; // prettier-ignore
-          default:
-            throw UNSUPPORTED; // an escaped line break, or not an escape
-        }
-        run = i;
-        continue;
-      }
-      if (c === NL) {
-        const b = this.lineBreak(run, i, parentIndent);
-        out += b.text;
-        i = run = b.at;
-        continue;
-      }
-      if (i >= t.length) throw UNSUPPORTED;
-      i++;
-    }
-  }
-
-  private hex(p: number, digits: number): string {
-    const h = this.text.slice(p, p + digits);
-    if (h.length !== digits || !/^[0-9a-fA-F]+$/.test(h)) throw UNSUPPORTED;
-    const code = parseInt(h, 16);
-    if (code > 0x10ffff) throw UNSUPPORTED;
-    return digits === 8 ? String.fromCodePoint(code) : String.fromCharCode(code);
-  }
-
-  private singleQuoted(q: number, parentIndent: number): { value: string; end: number } {
-    const t = this.text;
-    let out = '';
-    let i = q + 1;
-    let run = i;
-    for (;;) {
-      const c = t.charCodeAt(i);
-      if (c === 39) {
-        if (t.charCodeAt(i + 1) === 39) {
-          out += t.slice(run, i + 1);
-          i += 2;
-          run = i;
-          continue;
-        }
-        return { value: out + t.slice(run, i), end: i + 1 };
-      }
-      if (c === NL) {
-        const b = this.lineBreak(run, i, parentIndent);
-        out += b.text;
-        i = run = b.at;
-        continue;
-      }
-      if (i >= t.length) throw UNSUPPORTED;
-      i++;
-    }
   }
 
   /** A literal block scalar whose `|` is at offset `v` of `line`; its content lines are more indented than `parentIndent`. */
