@@ -157,7 +157,7 @@ interface Outcome {
  * them and the words that replaced or were inserted among them (a replaced first or last word belongs to
  * the passage as much as not).
  */
-function score(results: readonly { start: number; end: number }[], quotes: readonly { start: number; end: number }[], edited: EditedDocument): Outcome {
+export function score(results: readonly { start: number; end: number }[], quotes: readonly { start: number; end: number }[], edited: EditedDocument): Outcome {
   let right = 0;
   let wrong = 0;
   let edge = 0;
@@ -225,7 +225,7 @@ function indexOfBaseline(text: string, selectors: readonly Selectors[]): { start
   });
 }
 
-interface Scenario {
+export interface Scenario {
   readonly size: number;
   readonly moved: number;
   readonly label: string;
@@ -287,7 +287,7 @@ export function uniqueProse(ctx: BenchContext, size: number, seed: number): stri
 }
 const proseCache = new Map<string, string>();
 
-function scenario(ctx: BenchContext, size: number, quotes: number): Scenario {
+export function scenario(ctx: BenchContext, size: number, quotes: number): Scenario {
   const original = uniqueProse(ctx, size, 0xa3c40 + size);
   const input = { name: `${fmtBytes(size)} of prose`, text: original };
   const count = ctx.tiny ? Math.min(quotes, 20) : quotes;

@@ -1,5 +1,6 @@
 import { approximateMatches, exactOccurrences } from './approxSearch';
 import { snapEnd, snapStart } from './boundaries';
+import { alignPassage } from './alignment';
 import { levenshtein } from './editDistance';
 import {
   combinedScore,
@@ -9,6 +10,7 @@ import {
   suffixSimilarity,
   type ScoreParts,
 } from './scoring';
+import { hasSeed, SeedIndex } from './seedIndex';
 import type { QuoteSelector, Selectors } from './selectors';
 
 /**
@@ -48,6 +50,8 @@ export interface ReanchorOptions {
    * around its hint. Default DEFAULT_MAX_SEARCH_COST (a 5,000-character quote in a 1 MB document).
    */
   maxSearchCost?: number;
+  /** An index of `text` to look quotes up in (`reanchorAll` builds one for all its quotes); else built when needed. */
+  seedIndex?: SeedIndex;
 }
 
 /**
@@ -61,11 +65,6 @@ export const DEFAULT_MIN_SCORE = 0.82;
 export const DEFAULT_MAX_ERROR_RATIO = 0.3;
 export const DEFAULT_MAX_SEARCH_COST = 5e7;
 
-/**
- * A candidate near the hint scoring this much ends the search at once; one scoring at least minScore, once
- * the windows around the hint have been searched.
- */
-const EARLY_ACCEPT_SCORE = 0.88;
 /** An unchanged occurrence whose context agrees this much (`contextAgreement`) is taken at once. */
 const CONFIDENT_CONTEXT = 0.9;
 /**
@@ -74,6 +73,14 @@ const CONFIDENT_CONTEXT = 0.9;
  */
 const AMBIGUITY_RADIUS = 512;
 const AMBIGUITY_MARGIN = 0.05;
+/** See `attachable`. */
+const FAR_MIN_LENGTH = 40;
+const FAR_SCORE_ALLOWANCE = 0.06;
+/** See `bracketed`. */
+const BRACKETED_MIN_QUOTE = 0.5;
+const BRACKETED_MIN_CONTEXT = 0.8;
+/** Of two places that fit about as well, one this many times nearer the hint than the other is taken. */
+const NEARER_FACTOR = 8;
 /**
  * An unchanged occurrence in agreeing context this close to the hint is taken before any approximate search;
  * farther away, an edited passage at the hint could still beat it.
@@ -88,6 +95,20 @@ const MAX_EXACT_CANDIDATES = 200;
 /** Fuzzy candidates whose boundaries are refined against the context by up to this many characters. */
 const MAX_BOUNDARY_SHIFT = 12;
 
+/** Places the seed index points at that are aligned with the passage, the most-voted first. */
+const MAX_SEED_PLACES = 8;
+/** Places with fewer than this share of the best place's seeds are not aligned. */
+const MIN_VOTE_SHARE = 0.25;
+/** How far (characters) an alignment may stray from a hint's diagonal, and beyond the spread of a place's seeds. */
+const HINT_BAND = 32;
+const SEED_BAND = 16;
+/**
+ * An aligned quote with more edits than this share of its length is not a candidate. Above the approximate
+ * search's maxErrorRatio: between a prefix and suffix that are still there, a rewritten quote is still found
+ * (its low quote similarity then has to be made up by its context, see `decide`).
+ */
+const MAX_ALIGNED_QUOTE_ERRORS = 0.5;
+
 /** Rounds of blanking out and searching again when listing candidates (`anchorCandidates`). */
 const LIST_ROUNDS = 3;
 /** Quotes up to this long are also searched for together with their context (see `searchInContext`). */
@@ -99,9 +120,17 @@ interface Candidate {
   parts: ScoreParts;
   score: number;
   unchanged: boolean;
+  /** Ends read off an alignment with the context: not to be moved again (see `refineBoundaries`). */
+  aligned?: boolean;
 }
 
 type Interval = [number, number];
+
+/** Where the quote is expected to start (`diagonal`), give or take `band` characters. */
+interface Place {
+  diagonal: number;
+  band: number;
+}
 
 /**
  * Finds the span of `text` that `selectors` describe, for a document opened or changed outside the editor.
@@ -161,15 +190,33 @@ export function reanchorAll(
   const hintOf = (i: number): number => selectorsList[i]!.position.start;
   const order = selectorsList.map((_, i) => i).sort((a, b) => hintOf(a) - hintOf(b));
   const results: AnchorResult[] = new Array<AnchorResult>(selectorsList.length);
-  let shift = 0;
+  const seedIndex = options.seedIndex ?? new SeedIndex(text);
+  const recent: number[] = [];
   for (const i of order) {
     const selectors = selectorsList[i]!;
-    const hints = shift !== 0 ? [...(options.hints ?? []), selectors.position.start + shift] : options.hints;
-    const result = reanchor(text, selectors, { ...options, hints });
+    // The latest displacement follows an insertion at once; their median is not misled by one moved paragraph.
+    const shifts = new Set([median(recent), recent[recent.length - 1] ?? 0]);
+    shifts.delete(0);
+    const hints = [...(options.hints ?? []), ...[...shifts].map((d) => selectors.position.start + d)];
+    const result = reanchor(text, selectors, { ...options, hints, seedIndex });
     results[i] = result;
-    if (result.status !== 'orphaned') shift = result.start - selectors.position.start;
+    if (result.status === 'orphaned') continue;
+    recent.push(result.start - selectors.position.start);
+    if (recent.length > RECENT_SHIFTS) recent.shift();
   }
   return results;
+}
+
+/**
+ * How many of the latest displacements make the shifted hint (their median): an annotation in a moved
+ * paragraph moves alone, and must not send the ones after it to where its paragraph went.
+ */
+const RECENT_SHIFTS = 5;
+
+function median(xs: readonly number[]): number {
+  if (xs.length === 0) return 0;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[(sorted.length - 1) >> 1]!;
 }
 
 /** One re-anchoring search: the candidates found so far and the parts of the text already searched. */
@@ -185,6 +232,10 @@ class AnchorSearch {
   private readonly exactSeen = new Set<number>();
   private readonly fuzzyCovered: Interval[] = [];
   private readonly fuzzySeen = new Set<string>();
+  private ownIndex: SeedIndex | undefined;
+  /** Hints already aligned at. */
+  private readonly alignedAt = new Set<number>();
+  private readonly pattern: string;
 
   constructor(
     private readonly text: string,
@@ -195,6 +246,7 @@ class AnchorSearch {
     private readonly exhaustive = false,
   ) {
     this.quote = selectors.quote;
+    this.pattern = this.quote.prefix + this.quote.exact + this.quote.suffix;
     this.len = this.quote.exact.length;
     this.centers = [hint];
     for (const h of options.hints ?? []) {
@@ -210,60 +262,160 @@ class AnchorSearch {
     const { text, len } = this;
     // No span of this text can be within maxErrors edits of a quote this much longer.
     if (len - text.length > this.maxErrors) return orphaned(0);
-    const whole: Interval[] = [[0, text.length]];
-    const wholeFuzzyAffordable = this.wholeFuzzyAffordable();
-    const tight = this.around(SETTLE_DISTANCE, this.centers);
-    const near = this.around(NEAR_RADIUS, this.centers);
-    const window = this.around(WINDOW_RADIUS, this.centers);
-    const wide = this.around(WIDE_RADIUS, [this.hint]);
-    // Each stage searches only what earlier ones have not. `settles`: after it, a candidate near the hint that
-    // scores at least minScore is final (anything better would be far away and have to beat it on the quote
-    // and context alone); before, only a convincing one is.
-    const stages: Array<{ areas: Interval[]; run: () => void; settles: boolean }> = [
-      { areas: window, run: () => this.searchExact(window), settles: false },
-      // With an unchanged occurrence in agreeing context near the hint, only an edited passage right at the
-      // hint could beat it: search just there.
-      {
-        areas: near,
-        run: () => this.searchFuzzy(this.best && this.confident(this.best) ? tight : near, true),
-        settles: false,
-      },
-      { areas: whole, run: () => this.searchExact(whole), settles: false },
-      { areas: window, run: () => this.searchFuzzy(window, true), settles: true },
-      { areas: wide, run: () => this.searchFuzzy(wide), settles: true },
-      { areas: whole, run: () => (wholeFuzzyAffordable ? this.searchFuzzy(whole) : undefined), settles: true },
-    ];
-    for (const [i, stage] of stages.entries()) {
-      stage.run();
-      const best = this.best;
-      if (!best) continue;
-      // An edited match can reach a little beyond the windows searched, where a better neighbour may lie:
-      // only one inside them can end the search.
-      const searched = best.unchanged || stage.areas.some(([lo, hi]) => best.start >= lo && best.end <= hi);
-      if (i === 0 && this.confident(best) && this.distance(best.start) <= SETTLE_DISTANCE) break;
-      if (i >= 1 && searched && this.nearHint(best)) {
-        if (this.confident(best) || best.score >= EARLY_ACCEPT_SCORE) break;
-        if (stage.settles && best.score >= this.minScore) break;
-      }
-      // Far from the hint, an unchanged occurrence is only taken once every other unchanged one has been seen.
-      if (i >= 2 && this.confident(best)) break;
+    // 1. Unchanged occurrences near the hint: one in agreeing context close by is the passage.
+    this.searchExact(this.around(WINDOW_RADIUS, this.centers));
+    if (this.best && this.confident(this.best)) {
+      if (this.distance(this.best.start) <= SETTLE_DISTANCE) return this.finish();
+      // Farther away, only the passage edited at the hint could beat it: align there before anything else.
+      this.searchAligned(this.hintPlaces([]));
+      if (this.settled()) return this.finish();
     }
+    // 2. The places the seed index points at, anywhere in the text, and the hints themselves: the whole
+    //    passage (prefix, quote, suffix) aligned there.
+    this.searchSeeded();
+    // A quote too short to hold a seed of its own: its unchanged occurrences elsewhere, by plain search.
+    if (!this.quoteHasSeed()) this.searchExact([[0, text.length]]);
+    if (this.settled()) return this.finish();
+    // 3. Nothing convincing (the passage moved far, or was rewritten along with its context, or deleted):
+    //    approximate search of the quote (and of it in its context) around the hints.
+    this.searchFuzzy(this.around(NEAR_RADIUS, this.centers), true);
+    if (this.settled()) return this.finish();
+    this.searchFuzzy(this.around(WINDOW_RADIUS, this.centers), true);
+    return this.finish();
+  }
+
+  /**
+   * Settles on the best candidate found. Far from the hint, every unchanged occurrence of the quote is looked
+   * at first: the seed index leaves out k-grams that recur too often to place a passage, so a page header
+   * repeated on every page has few seeds, and its copies must still be seen to be rivals.
+   */
+  private finish(): AnchorResult {
+    if (this.best && !this.nearHint(this.best)) this.searchExact([[0, this.text.length]]);
     return this.decide();
   }
 
-  private decide(): AnchorResult {
+  /**
+   * Whether a candidate may be attached on its score: at least minScore, or, for a quote long enough not to
+   * recur by chance, FAR_MIN_SCORE below it far from the hint (a passage moved with its paragraph and edited
+   * there has its context but not its position to go by).
+   */
+  private attachable(c: Candidate): boolean {
+    if (c.score >= this.minScore) return true;
+    return this.len >= FAR_MIN_LENGTH && !this.nearHint(c) && c.score >= this.minScore - FAR_SCORE_ALLOWANCE;
+  }
+
+  /**
+   * The best candidate near the hint between a prefix and a suffix that are both still there, with at least
+   * half its quote: the text between what came before and after a quote is the quote, however much it was
+   * edited. (A deleted passage leaves no such place: where its context survives on both sides, nothing lies
+   * between them.)
+   */
+  private bracketed(): Candidate | undefined {
+    let found: Candidate | undefined;
+    for (const c of this.candidates) {
+      const { quote, prefix, suffix } = c.parts;
+      if (quote < BRACKETED_MIN_QUOTE || Math.min(prefix, suffix) < BRACKETED_MIN_CONTEXT || !this.nearHint(c)) continue;
+      if (!found || c.score > found.score) found = c;
+    }
+    return found;
+  }
+
+  /** A candidate that no further search near the hints could beat. */
+  private settled(): boolean {
     const best = this.best;
-    if (!best || best.score < this.minScore) return orphaned(best ? best.score : 0);
+    return best !== undefined && this.nearHint(best) && best.score >= this.minScore;
+  }
+
+  private quoteHasSeed(): boolean {
+    const { quote } = this;
+    return hasSeed(quote.prefix.slice(-1) + quote.exact);
+  }
+
+  /**
+   * Aligns prefix + quote + suffix at each place the seed index points at (the most-voted ones) and at each
+   * hint, the quote's ends read off the alignment (see alignment.ts).
+   */
+  private searchSeeded(): void {
+    const { quote } = this;
+    const places: Place[] = [];
+    const clusters = this.seedIndex().clusters(this.pattern, 1);
+    // A place with a small share of the best place's seeds could not rival it.
+    const minVotes = Math.max(2, Math.ceil((clusters[0]?.votes ?? 0) * MIN_VOTE_SHARE));
+    for (const [i, cl] of clusters.entries()) {
+      if (i >= MAX_SEED_PLACES || (i > 0 && cl.votes < minVotes)) break;
+      const half = Math.ceil((cl.to - cl.from) / 2);
+      places.push({ diagonal: cl.from + half + quote.prefix.length, band: half + SEED_BAND });
+    }
+    this.searchAligned([...places, ...this.hintPlaces(places)]);
+  }
+
+  /**
+   * The hints as places to align at, unless one of `places` is already near: a quote edited along with its
+   * context leaves few seeds, but may not have moved.
+   */
+  private hintPlaces(places: readonly Place[]): Place[] {
+    const out: Place[] = [];
+    for (const c of this.centers) {
+      if (places.some((p) => Math.abs(p.diagonal - c) <= NEAR_RADIUS)) continue;
+      if (this.alignedAt.has(c)) continue;
+      this.alignedAt.add(c);
+      out.push({ diagonal: c, band: HINT_BAND });
+    }
+    return out;
+  }
+
+  /** Aligns prefix + quote + suffix at `places` (best first), the quote's ends read off each alignment. */
+  private searchAligned(places: readonly Place[]): void {
+    const { quote, len, text } = this;
+    const qs = quote.prefix.length;
+    const maxQuoteErrors = Math.floor(len * MAX_ALIGNED_QUOTE_ERRORS);
+    for (const [i, { diagonal, band }] of places.entries()) {
+      // Places come best first: once one near the hint is good enough, no other could be chosen over it. (Not
+      // before the best place is aligned: an edited passage there can beat an unchanged look-alike nearby.)
+      if (i > 0 && this.settled()) break;
+      const a = alignPassage(text, this.pattern, qs, qs + len, diagonal - qs, band);
+      if (!a || a.end <= a.start || a.quoteErrors > maxQuoteErrors) continue;
+      const key = `${a.start}:${a.end}`;
+      if (this.fuzzySeen.has(key)) continue;
+      this.fuzzySeen.add(key);
+      const unchanged = a.quoteErrors === 0 && a.end - a.start === len && text.startsWith(quote.exact, a.start);
+      const quoteSimilarity = unchanged ? 1 : 1 - a.quoteErrors / len;
+      if (!this.worthScoring(quoteSimilarity, a.start)) continue;
+      this.consider({ ...this.score(a.start, a.end, quoteSimilarity, unchanged), aligned: true });
+    }
+  }
+
+  private seedIndex(): SeedIndex {
+    const given = this.options.seedIndex;
+    if (given && given.indexes(this.text)) return given;
+    return (this.ownIndex ??= new SeedIndex(this.text));
+  }
+
+  private decide(): AnchorResult {
+    let best = this.best;
+    if (!best) return orphaned(0);
+    if (!this.attachable(best)) {
+      const bracketed = this.bracketed();
+      if (!bracketed) return orphaned(best.score);
+      best = bracketed;
+    }
     if (!this.nearHint(best)) {
       // Far from the hint, another place that fits about as well makes the choice a guess (a recurring page
-      // header, a sentence repeated in the document): orphan rather than attach to the wrong one.
-      const rival = this.candidates.some(
-        (c) => (c.end <= best.start || c.start >= best.end) && c.score >= best.score - AMBIGUITY_MARGIN,
-      );
-      if (rival) return orphaned(best.score);
+      // header, a sentence repeated in the document): orphan rather than attach to the wrong one — unless
+      // one of them is many times nearer the hint than every other.
+      const top = best.score;
+      const contenders = this.candidates.filter((c) => c.score >= top - AMBIGUITY_MARGIN && this.attachable(c));
+      contenders.sort((x, y) => this.distance(x.start) - this.distance(y.start));
+      const nearest = contenders[0]!;
+      const disjoint = (c: Candidate): boolean => c.end <= nearest.start || c.start >= nearest.end;
+      const rivals = this.candidates.filter((c) => disjoint(c) && c.score >= top - AMBIGUITY_MARGIN);
+      if (rivals.some((c) => this.distance(c.start) < NEARER_FACTOR * Math.max(AMBIGUITY_RADIUS, this.distance(nearest.start)))) {
+        return orphaned(top);
+      }
+      best = nearest;
     }
     if (best.unchanged) return { status: 'moved', start: best.start, end: best.end, score: best.score };
-    const refined = this.refineBoundaries(best);
+    const refined = best.aligned ? best : this.refineBoundaries(best);
     const status = this.text.slice(refined.start, refined.end) === this.quote.exact ? 'moved' : 'fuzzy';
     return { status, start: refined.start, end: refined.end, score: refined.score };
   }
@@ -309,7 +461,7 @@ class AnchorSearch {
     const proximityScore = proximity(this.distance(start));
     const bound = combinedScore({ quote: quoteSimilarity, prefix: 1, suffix: 1, proximity: proximityScore });
     if (this.exhaustive) return true;
-    return bound >= this.minScore - AMBIGUITY_MARGIN && (!this.best || bound >= this.best.score - AMBIGUITY_MARGIN);
+    return bound >= this.minScore - FAR_SCORE_ALLOWANCE - AMBIGUITY_MARGIN && (!this.best || bound >= this.best.score - AMBIGUITY_MARGIN);
   }
 
   list(limit: number): AnchorResult[] {

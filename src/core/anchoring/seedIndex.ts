@@ -1,0 +1,151 @@
+/**
+ * Where in a long text a remembered passage can be: a hash index of the text's word-start k-grams, built once
+ * per text, that turns a passage (its context and quote) into the few places where several of its k-grams
+ * occur in the same order and spacing, as BLAST seeds a sequence alignment. Looking a passage up costs
+ * a few dozen hash probes instead of an approximate search of the whole text, so a passage moved to the
+ * other end of a 10 MB document is found as quickly as one that stayed put.
+ *
+ * Only k-grams that begin a word are indexed (about one position in six): an edit changes the k-grams of
+ * the word or two around it and leaves the rest, and word starts line up between the remembered text and
+ * the new one wherever the two agree. Whitespace of any kind counts as a space, so re-wrapped lines still
+ * match.
+ */
+
+/** Characters per k-gram: long enough to be specific in prose, short enough that most survive 5% of edits. */
+export const SEED_LENGTH = 10;
+/** A k-gram occurring more often than this is common phrasing ("of the Uni"), not evidence of a place. */
+const MAX_OCCURRENCES = 24;
+/** Only the first this many characters of a pattern are looked up (plenty to place it). */
+const PATTERN_SPAN = 65536;
+/** Seeds whose diagonals are this close chain into one place (indels inside a passage shift its diagonal). */
+const CHAIN_GAP = 24;
+
+/** A place where a pattern may lie: it would start between `from` and `to` (its seeds' diagonals). */
+export interface SeedCluster {
+  from: number;
+  to: number;
+  /** Occurrences of the pattern's k-grams there. */
+  votes: number;
+}
+
+export class SeedIndex {
+  private tables: Tables | undefined;
+
+  /** Nothing is computed until the first lookup: re-anchoring often settles every quote without one. */
+  constructor(private readonly text: string) {}
+
+  private build(): Tables {
+    const { text } = this;
+    const starts: number[] = [];
+    for (let i = 0; i + SEED_LENGTH <= text.length; i++) {
+      if (isWordStart(text, i)) starts.push(i);
+    }
+    const n = starts.length;
+    let size = 1024;
+    while (size < 2 * n) size *= 2;
+    const head = new Int32Array(size).fill(-1);
+    const next = new Int32Array(n);
+    const hashes = new Int32Array(n);
+    const positions = new Int32Array(n);
+    // Filled backwards so that each bucket's chain lists positions in increasing order.
+    for (let e = n - 1; e >= 0; e--) {
+      const at = starts[e]!;
+      const h = gramHash(text, at);
+      const b = h & (size - 1);
+      hashes[e] = h;
+      positions[e] = at;
+      next[e] = head[b]!;
+      head[b] = e;
+    }
+    return { mask: size - 1, head, next, hashes, positions };
+  }
+
+  /** Whether this index was built for `text` (the same string). */
+  indexes(text: string): boolean {
+    return this.text === text;
+  }
+
+  /**
+   * The places where `pattern` may lie, most votes first: its word-start k-grams looked up, each occurrence a
+   * vote for the pattern starting at (occurrence − offset in the pattern), votes a few characters apart
+   * chained into one place. Places with fewer than `minVotes` are left out.
+   */
+  clusters(pattern: string, minVotes: number): SeedCluster[] {
+    const { mask, head, next, hashes, positions } = (this.tables ??= this.build());
+    // Each vote encoded as one number, (diagonal + PATTERN_SPAN) * PATTERN_SPAN + offset in the pattern, so
+    // that a native numeric sort orders them by diagonal.
+    const votes: number[] = [];
+    const found: number[] = [];
+    const last = Math.min(pattern.length, PATTERN_SPAN) - SEED_LENGTH;
+    for (let j = 1; j <= last; j++) {
+      if (!isWordStart(pattern, j)) continue;
+      const h = gramHash(pattern, j);
+      found.length = 0;
+      for (let e = head[h & mask]!; e !== -1 && found.length <= MAX_OCCURRENCES; e = next[e]!) {
+        if (hashes[e] === h && sameGram(this.text, positions[e]!, pattern, j)) found.push(positions[e]!);
+      }
+      if (found.length > MAX_OCCURRENCES) continue;
+      for (const t of found) votes.push((t - j + PATTERN_SPAN) * PATTERN_SPAN + j);
+    }
+    if (votes.length === 0) return [];
+    const sorted = Float64Array.from(votes).sort();
+    const out: SeedCluster[] = [];
+    let from = NaN;
+    let to = NaN;
+    let count = 0;
+    for (const v of sorted) {
+      const d = Math.floor(v / PATTERN_SPAN) - PATTERN_SPAN;
+      if (count > 0 && d - to > CHAIN_GAP) {
+        if (count >= minVotes) out.push({ from, to, votes: count });
+        count = 0;
+      }
+      if (count === 0) from = d;
+      to = d;
+      count++;
+    }
+    if (count >= minVotes) out.push({ from, to, votes: count });
+    return out.sort((x, y) => y.votes - x.votes || x.from - y.from);
+  }
+}
+
+interface Tables {
+  mask: number;
+  /** First entry of each hash bucket (-1: none); entries chain through `next`. */
+  head: Int32Array;
+  next: Int32Array;
+  hashes: Int32Array;
+  positions: Int32Array;
+}
+
+/** Whether `s` has a seed of its own: a word start after its first character with a whole k-gram after it. */
+export function hasSeed(s: string): boolean {
+  for (let j = 1; j + SEED_LENGTH <= s.length; j++) if (isWordStart(s, j)) return true;
+  return false;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 0xa0;
+}
+
+/** A position whose character is not whitespace and follows whitespace (or begins the text). */
+function isWordStart(s: string, i: number): boolean {
+  return !isSpace(s.charCodeAt(i)) && (i === 0 || isSpace(s.charCodeAt(i - 1)));
+}
+
+function normal(c: number): number {
+  return isSpace(c) ? 32 : c;
+}
+
+/** FNV-1a over the k-gram's UTF-16 code units, whitespace as a space. */
+function gramHash(s: string, at: number): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < SEED_LENGTH; k++) h = Math.imul(h ^ normal(s.charCodeAt(at + k)), 0x01000193);
+  return h | 0;
+}
+
+function sameGram(text: string, t: number, pattern: string, j: number): boolean {
+  for (let k = 0; k < SEED_LENGTH; k++) {
+    if (normal(text.charCodeAt(t + k)) !== normal(pattern.charCodeAt(j + k))) return false;
+  }
+  return true;
+}
