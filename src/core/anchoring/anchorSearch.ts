@@ -1,0 +1,442 @@
+import {
+  AMBIGUITY_MARGIN,
+  attachable,
+  chooseCandidate,
+  confident,
+  FAR_SCORE_ALLOWANCE,
+  nearHint,
+  type Candidate,
+  type DecisionContext,
+} from './anchorDecision';
+import {
+  clampOffset,
+  DEFAULT_MAX_ERROR_RATIO,
+  DEFAULT_MAX_SEARCH_COST,
+  DEFAULT_MIN_SCORE,
+  orphaned,
+  type AnchorResult,
+  type ReanchorOptions,
+} from './anchorResult';
+import { alignPassage } from './alignment';
+import { approximateMatches, exactOccurrences } from './approxSearch';
+import { snapEnd, snapStart } from './boundaries';
+import { levenshtein } from './editDistance';
+import { combinedScore, prefixSimilarity, proximity, suffixSimilarity, type ScoreParts } from './scoring';
+import { hasSeed, SeedIndex } from './seedIndex';
+import type { QuoteSelector, Selectors } from './selectors';
+
+/**
+ * The search behind `reanchor` and `anchorCandidates`: candidate spans for one quote, collected in stages,
+ * cheapest first, each stage searching only what earlier ones have not; `anchorDecision.ts` chooses among them.
+ */
+
+/**
+ * An unchanged occurrence in agreeing context this close to the hint is taken before any approximate search;
+ * farther away, an edited passage at the hint could still beat it.
+ */
+const SETTLE_DISTANCE = 64;
+/** Window radii (characters on each side of the hint): a tight one for small shifts, then a page or so. */
+const NEAR_RADIUS = 256;
+const WINDOW_RADIUS = 2048;
+const WIDE_RADIUS = 32768;
+/** At most this many unchanged occurrences (the nearest) are scored per search stage. */
+const MAX_EXACT_CANDIDATES = 200;
+/** Fuzzy candidates whose boundaries are refined against the context by up to this many characters. */
+const MAX_BOUNDARY_SHIFT = 12;
+
+/** Places the seed index points at that are aligned with the passage, the most-voted first. */
+const MAX_SEED_PLACES = 8;
+/** Places with fewer seeds than this, or than this share of the best place's, are not aligned. */
+const MIN_PLACE_VOTES = 2;
+const MIN_VOTE_SHARE = 0.25;
+/** How far (characters) an alignment may stray from a hint's diagonal, and beyond the spread of a place's seeds. */
+const HINT_BAND = 32;
+const SEED_BAND = 16;
+/**
+ * An aligned quote with more edits than this share of its length is not a candidate. Above the approximate
+ * search's maxErrorRatio: between a prefix and suffix that are still there, a rewritten quote is still found
+ * (its low quote similarity then has to be made up by its context, see `decide`).
+ */
+const MAX_ALIGNED_QUOTE_ERRORS = 0.5;
+
+/** Rounds of blanking out and searching again when listing candidates (`anchorCandidates`). */
+const LIST_ROUNDS = 3;
+/** Quotes up to this long are also searched for together with their context (see `searchInContext`). */
+const MAX_CONTEXT_SEARCH_QUOTE = 256;
+
+type Interval = [number, number];
+
+/** Where the quote is expected to start (`diagonal`), give or take `band` characters. */
+interface Place {
+  diagonal: number;
+  band: number;
+}
+
+/** One re-anchoring search: the candidates found so far and the parts of the text already searched. */
+export class AnchorSearch implements DecisionContext {
+  private readonly quote: QuoteSelector;
+  readonly len: number;
+  private readonly centers: number[];
+  readonly minScore: number;
+  private readonly maxErrors: number;
+  private readonly candidates: Candidate[] = [];
+  private best: Candidate | undefined;
+  private readonly exactCovered: Interval[] = [];
+  private readonly exactSeen = new Set<number>();
+  private readonly fuzzyCovered: Interval[] = [];
+  private readonly fuzzySeen = new Set<string>();
+  private ownIndex: SeedIndex | undefined;
+  /** Hints already aligned at. */
+  private readonly alignedAt = new Set<number>();
+  private readonly pattern: string;
+
+  constructor(
+    private readonly text: string,
+    selectors: Selectors,
+    private readonly hint: number,
+    private readonly options: ReanchorOptions,
+    /** List candidates (`list`) rather than choose one: score every match, however weak. */
+    private readonly exhaustive = false,
+  ) {
+    this.quote = selectors.quote;
+    this.pattern = this.quote.prefix + this.quote.exact + this.quote.suffix;
+    this.len = this.quote.exact.length;
+    this.centers = [hint];
+    for (const h of options.hints ?? []) {
+      const c = clampOffset(h, text.length);
+      if (!this.centers.includes(c)) this.centers.push(c);
+    }
+    this.minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+    const ratio = options.maxErrorRatio ?? DEFAULT_MAX_ERROR_RATIO;
+    this.maxErrors = Math.max(0, Math.min(this.len - 1, Math.floor(this.len * ratio)));
+  }
+
+  run(): AnchorResult {
+    const { text, len } = this;
+    // No span of this text can be within maxErrors edits of a quote this much longer.
+    if (len - text.length > this.maxErrors) return orphaned(0);
+    // 1. Unchanged occurrences near the hint: one in agreeing context close by is the passage.
+    this.searchExact(this.around(WINDOW_RADIUS, this.centers));
+    if (this.best && confident(this, this.best)) {
+      if (this.distance(this.best.start) <= SETTLE_DISTANCE) return this.finish();
+      // Farther away, only the passage edited at the hint could beat it: align there before anything else.
+      this.searchAligned(this.hintPlaces([]));
+      if (this.settled()) return this.finish();
+    }
+    // 2. The places the seed index points at, anywhere in the text, and the hints themselves: the whole
+    //    passage (prefix, quote, suffix) aligned there.
+    this.searchSeeded();
+    // A quote too short to hold a seed of its own: its unchanged occurrences elsewhere, by plain search.
+    if (!this.quoteHasSeed()) this.searchExact([[0, text.length]]);
+    // Far away, a candidate good enough to attach could only lose to a passage near the hint that kept its
+    // text and context well enough to leave seeds: the seeds would have found it.
+    if (this.settled() || (this.best && attachable(this, this.best))) return this.finish();
+    // 3. Nothing convincing (the passage was rewritten along with its context, or deleted): approximate search
+    //    of the quote (and of it in its context) around the hints.
+    this.searchFuzzy(this.around(NEAR_RADIUS, this.centers), true);
+    if (this.settled()) return this.finish();
+    this.searchFuzzy(this.around(WINDOW_RADIUS, this.centers), true);
+    return this.finish();
+  }
+
+  /**
+   * Settles on the best candidate found. Far from the hint, every unchanged occurrence of the quote is looked
+   * at first: the seed index leaves out k-grams that recur too often to place a passage, so a page header
+   * repeated on every page has few seeds, and its copies must still be seen to be rivals.
+   */
+  private finish(): AnchorResult {
+    if (this.best && !nearHint(this, this.best)) this.searchExact([[0, this.text.length]]);
+    return this.decide();
+  }
+
+  /** A candidate that no further search near the hints could beat. */
+  private settled(): boolean {
+    const best = this.best;
+    return best !== undefined && nearHint(this, best) && best.score >= this.minScore;
+  }
+
+  private quoteHasSeed(): boolean {
+    const { quote } = this;
+    return hasSeed(quote.prefix.slice(-1) + quote.exact);
+  }
+
+  /**
+   * Aligns prefix + quote + suffix at each place the seed index points at (the most-voted ones) and at each
+   * hint, the quote's ends read off the alignment (see alignment.ts).
+   */
+  private searchSeeded(): void {
+    const { quote } = this;
+    const places: Place[] = [];
+    const clusters = this.seedIndex().clusters(this.pattern, MIN_PLACE_VOTES);
+    // A place with a small share of the best place's seeds could not rival it.
+    const minVotes = Math.ceil((clusters[0]?.votes ?? 0) * MIN_VOTE_SHARE);
+    for (const [i, cl] of clusters.entries()) {
+      if (i >= MAX_SEED_PLACES || cl.votes < minVotes) break;
+      const half = Math.ceil((cl.to - cl.from) / 2);
+      places.push({ diagonal: cl.from + half + quote.prefix.length, band: half + SEED_BAND });
+    }
+    this.searchAligned([...places, ...this.hintPlaces(places)]);
+  }
+
+  /**
+   * The hints as places to align at, unless one of `places` is already near: a quote edited along with its
+   * context leaves few seeds, but may not have moved.
+   */
+  private hintPlaces(places: readonly Place[]): Place[] {
+    const out: Place[] = [];
+    for (const c of this.centers) {
+      if (places.some((p) => Math.abs(p.diagonal - c) <= NEAR_RADIUS)) continue;
+      if (this.alignedAt.has(c)) continue;
+      this.alignedAt.add(c);
+      out.push({ diagonal: c, band: HINT_BAND });
+    }
+    return out;
+  }
+
+  /** Aligns prefix + quote + suffix at `places` (best first), the quote's ends read off each alignment. */
+  private searchAligned(places: readonly Place[]): void {
+    const { quote, len, text } = this;
+    const qs = quote.prefix.length;
+    const maxQuoteErrors = Math.floor(len * MAX_ALIGNED_QUOTE_ERRORS);
+    for (const [i, { diagonal, band }] of places.entries()) {
+      // Places come best first: once one near the hint is good enough, no other could be chosen over it. (Not
+      // before the best place is aligned: an edited passage there can beat an unchanged look-alike nearby.)
+      if (i > 0 && this.settled()) break;
+      const a = alignPassage(text, this.pattern, qs, qs + len, diagonal - qs, band);
+      if (!a || a.end <= a.start || a.quoteErrors > maxQuoteErrors) continue;
+      const key = `${a.start}:${a.end}`;
+      if (this.fuzzySeen.has(key)) continue;
+      this.fuzzySeen.add(key);
+      const unchanged = a.quoteErrors === 0 && a.end - a.start === len && text.startsWith(quote.exact, a.start);
+      const quoteSimilarity = unchanged ? 1 : 1 - a.quoteErrors / len;
+      if (!this.worthScoring(quoteSimilarity, a.start)) continue;
+      this.consider({ ...this.score(a.start, a.end, quoteSimilarity, unchanged), aligned: true });
+    }
+  }
+
+  private seedIndex(): SeedIndex {
+    const given = this.options.seedIndex;
+    if (given && given.indexes(this.text)) return given;
+    return (this.ownIndex ??= new SeedIndex(this.text));
+  }
+
+  private decide(): AnchorResult {
+    const best = chooseCandidate(this, this.best, this.candidates);
+    if (!best) return orphaned(this.best?.score ?? 0);
+    if (best.unchanged) return { status: 'moved', start: best.start, end: best.end, score: best.score };
+    const refined = best.aligned ? best : this.refineBoundaries(best);
+    const status = this.text.slice(refined.start, refined.end) === this.quote.exact ? 'moved' : 'fuzzy';
+    return { status, start: refined.start, end: refined.end, score: refined.score };
+  }
+
+  distance(start: number): number {
+    let d = Infinity;
+    for (const c of this.centers) d = Math.min(d, Math.abs(start - c));
+    return d;
+  }
+
+  private around(radius: number, centers: readonly number[]): Interval[] {
+    return centers.map((c) => [Math.max(0, c - radius), Math.min(this.text.length, c + this.len + radius)]);
+  }
+
+  private score(start: number, end: number, quoteSimilarity: number, unchanged: boolean): Candidate {
+    const parts: ScoreParts = {
+      quote: quoteSimilarity,
+      prefix: prefixSimilarity(this.text, start, this.quote),
+      suffix: suffixSimilarity(this.text, end, this.quote),
+      proximity: proximity(this.distance(start)),
+    };
+    return { start, end, parts, score: combinedScore(parts), unchanged };
+  }
+
+  private consider(c: Candidate): void {
+    this.candidates.push(c);
+    const best = this.best;
+    const better = !best || c.score > best.score;
+    if (better || (c.score === best.score && this.distance(c.start) < this.distance(best.start))) this.best = c;
+  }
+
+  /** Whether a match with this quote similarity could still win or rival the best candidate. */
+  private worthScoring(quoteSimilarity: number, start: number): boolean {
+    const proximityScore = proximity(this.distance(start));
+    const bound = combinedScore({ quote: quoteSimilarity, prefix: 1, suffix: 1, proximity: proximityScore });
+    if (this.exhaustive) return true;
+    return bound >= this.minScore - FAR_SCORE_ALLOWANCE - AMBIGUITY_MARGIN && (!this.best || bound >= this.best.score - AMBIGUITY_MARGIN);
+  }
+
+  list(limit: number): AnchorResult[] {
+    const { text, len } = this;
+    if (len - text.length > this.maxErrors) return [];
+    const window = this.around(WINDOW_RADIUS, this.centers);
+    const whole: Interval[] = [[0, text.length]];
+    this.searchExact(whole);
+    this.searchFuzzy(window, true);
+    const areas = this.wholeFuzzyAffordable() ? whole : this.around(WIDE_RADIUS, [this.hint]);
+    // Each search reports only the best matches of each chunk: blank those out and search again for the next.
+    let haystack = text;
+    for (let round = 0; round < LIST_ROUNDS; round++) {
+      const found: Candidate[] = [];
+      const matched: Interval[] = [];
+      for (const area of areas) matched.push(...this.searchQuote(area, found, haystack));
+      for (const c of found) this.consider(c);
+      if (matched.length === 0) break;
+      haystack = blank(haystack, matched);
+    }
+    const chosen: AnchorResult[] = [];
+    const ranked = [...this.candidates];
+    ranked.sort((x, y) => y.score - x.score || this.distance(x.start) - this.distance(y.start));
+    for (const c of ranked) {
+      if (chosen.length >= limit) break;
+      const r = c.unchanged ? c : this.refineBoundaries(c);
+      if (chosen.some((o) => r.start < o.end && o.start < r.end)) continue;
+      const unchanged = text.slice(r.start, r.end) === this.quote.exact;
+      const status = unchanged ? (r.start === this.hint ? 'exact' : 'moved') : 'fuzzy';
+      chosen.push({ status, start: r.start, end: r.end, score: status === 'exact' ? 1 : r.score });
+    }
+    return chosen;
+  }
+
+  private wholeFuzzyAffordable(): boolean {
+    const cost = this.text.length * (Math.ceil(this.maxErrors / 32) + 1);
+    return cost <= (this.options.maxSearchCost ?? DEFAULT_MAX_SEARCH_COST);
+  }
+
+  private searchExact(areas: Interval[]): void {
+    const { text, len } = this;
+    const starts: number[] = [];
+    for (const area of areas) {
+      for (const [lo, hi] of uncovered(area, this.exactCovered)) {
+        // Reach len - 1 characters into the covered part for occurrences straddling its border.
+        for (const s of exactOccurrences(text, this.quote.exact, lo - len + 1, hi + len - 1, 10_000)) {
+          if (!this.exactSeen.has(s)) {
+            this.exactSeen.add(s);
+            starts.push(s);
+          }
+        }
+      }
+      this.exactCovered.push(area);
+    }
+    starts.sort((x, y) => this.distance(x) - this.distance(y));
+    for (const s of starts.slice(0, MAX_EXACT_CANDIDATES)) this.consider(this.score(s, s + len, 1, true));
+  }
+
+  /** Approximate matches in `areas`; with the quote's context too when `withContext` (in the windows near the hint). */
+  private searchFuzzy(areas: Interval[], withContext = false): void {
+    if (this.maxErrors === 0) return;
+    const found: Candidate[] = [];
+    for (const area of areas) {
+      for (const part of uncovered(area, this.fuzzyCovered)) {
+        this.searchQuote(part, found);
+        if (withContext && this.len <= MAX_CONTEXT_SEARCH_QUOTE) this.searchInContext(part, found);
+      }
+      this.fuzzyCovered.push(area);
+    }
+    for (const c of found) this.consider(c);
+  }
+
+  /** Approximate matches of the quote alone (searched in `haystack`, a copy of the text with parts blanked). */
+  private searchQuote([lo, hi]: Interval, found: Candidate[], haystack = this.text): Interval[] {
+    const { len, maxErrors } = this;
+    const reach = len + maxErrors;
+    const chunk = Math.max(512, 4 * reach);
+    const matches = approximateMatches(haystack, this.quote.exact, maxErrors, lo - reach, hi + reach, chunk);
+    for (const m of matches) {
+      const key = `${m.start}:${m.end}`;
+      if (this.fuzzySeen.has(key)) continue;
+      this.fuzzySeen.add(key);
+      const quoteSimilarity = 1 - m.errors / len;
+      if (this.worthScoring(quoteSimilarity, m.start)) {
+        found.push(this.score(m.start, m.end, quoteSimilarity, m.errors === 0));
+      }
+    }
+    return matches.map((m): Interval => [m.start, m.end]);
+  }
+
+  /**
+   * Approximate matches of prefix + quote + suffix, the quote's ends then set where prefix and suffix fit
+   * best. approx-string-match reports only the matches with the fewest edits in what it searches, so a
+   * look-alike of a short quote (say the same words unedited, a line further on) hides the edited passage
+   * from `searchQuote`; with its context the passage itself has the fewest edits.
+   */
+  private searchInContext([lo, hi]: Interval, found: Candidate[]): void {
+    const { text, len, quote } = this;
+    const pattern = quote.prefix + quote.exact + quote.suffix;
+    if (pattern.length === len) return;
+    const maxErrors = this.maxErrors + Math.floor((pattern.length - len) / 2);
+    const reach = pattern.length + maxErrors;
+    const chunk = Math.max(512, 4 * reach);
+    for (const m of approximateMatches(text, pattern, maxErrors, lo - reach, hi + reach, chunk)) {
+      const radius = Math.min(MAX_BOUNDARY_SHIFT, m.errors + 2);
+      const from = m.start + quote.prefix.length;
+      const start = snapStart(text, quote, from, radius, m.start, m.end - 1).at;
+      const end = snapEnd(text, quote, Math.max(start + 1, m.end - quote.suffix.length), radius, start + 1, m.end).at;
+      const key = `${start}:${end}`;
+      if (this.fuzzySeen.has(key)) continue;
+      this.fuzzySeen.add(key);
+      const errors = levenshtein(quote.exact, text.slice(start, end));
+      if (errors > this.maxErrors) continue;
+      const quoteSimilarity = 1 - errors / len;
+      if (this.worthScoring(quoteSimilarity, start)) found.push(this.score(start, end, quoteSimilarity, errors === 0));
+    }
+  }
+
+  /**
+   * approx-string-match reports the longest span with the fewest edits, which can take in a character of the
+   * context or leave out an edited first or last character. Move each end, by up to a few characters, to
+   * where the remembered prefix (suffix) agrees best with the text before (after) it; keep the result if its
+   * score is at least as good.
+   */
+  private refineBoundaries(c: Candidate): Candidate {
+    const { text, quote, len } = this;
+    const radius = Math.min(MAX_BOUNDARY_SHIFT, Math.max(2, Math.ceil(len * 0.25)));
+    const start = snapStart(text, quote, c.start, radius, 0, c.end - 1);
+    const end = snapEnd(text, quote, c.end, radius, start.at + 1, text.length);
+    if (start.at === c.start && end.at === c.end) return c;
+    const span = text.slice(start.at, end.at);
+    // The exact distance for ordinary quotes; for very long ones the search's own count, adjusted by the shift.
+    const errors =
+      len * span.length <= 4e6
+        ? levenshtein(quote.exact, span)
+        : (1 - c.parts.quote) * len + Math.abs(start.at - c.start) + Math.abs(end.at - c.end);
+    const parts: ScoreParts = {
+      quote: Math.max(0, 1 - errors / len),
+      prefix: start.similarity,
+      suffix: end.similarity,
+      proximity: proximity(this.distance(start.at)),
+    };
+    const refined: Candidate = { start: start.at, end: end.at, parts, score: combinedScore(parts), unchanged: false };
+    return refined.score >= c.score ? refined : c;
+  }
+}
+
+/** `text` with the spans of `found` replaced by NUL characters (same length), so that they match nothing. */
+function blank(text: string, found: readonly Interval[]): string {
+  const spans = [...found].sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let at = 0;
+  for (const [start, end] of spans) {
+    if (end <= at) continue;
+    const from = Math.max(at, start);
+    parts.push(text.slice(at, from), '\0'.repeat(end - from));
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** The parts of `area` not inside any of `covered`. */
+function uncovered(area: Interval, covered: readonly Interval[]): Interval[] {
+  let parts: Interval[] = [area];
+  for (const [clo, chi] of covered) {
+    const next: Interval[] = [];
+    for (const [lo, hi] of parts) {
+      if (chi <= lo || clo >= hi) next.push([lo, hi]);
+      else {
+        if (lo < clo) next.push([lo, clo]);
+        if (chi < hi) next.push([chi, hi]);
+      }
+    }
+    parts = next;
+  }
+  return parts;
+}
