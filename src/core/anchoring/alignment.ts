@@ -7,9 +7,8 @@
  *
  * The alignment is the classic edit-distance dynamic programme (the pattern wholly consumed, the text free at
  * both ends) restricted to a band of diagonals: the seeds already say where the passage lies to within a few
- * characters, so only cells within `band` of that diagonal are computed. Each cell carries where its path
- * crossed the quote's boundaries, so no traceback matrix is kept.
- */
+ * characters, so only cells within `band` of that diagonal are computed, and the path is traced back through
+ * one byte per cell. */
 
 export interface PassageAlignment {
   /** The quote's span in the text. */
@@ -23,13 +22,20 @@ export interface PassageAlignment {
 const INF = 1 << 29;
 /**
  * Costs are in 1/UNIT edits (an edit costs UNIT), with two preferences. A quote that began and ended between
- * words does so again unless an end inside a word saves two edits (MID_WORD: the penalty of such an end, kept
- * apart from the edit count). And among alignments with as many edits, text inserted right before or after
- * the quote stays outside it (a word added next to a quote is not part of it): such an insertion costs 1
- * less, far below UNIT / 2, so rounding recovers the number of edits.
+ * words does so again unless an end inside a word saves two edits (MID_WORD: the penalty of such an end).
+ * And among alignments with as many edits, text inserted right before or after the quote stays outside it (a
+ * word added next to a quote is not part of it): such an insertion costs 1 less. Edits are counted on the
+ * path itself, so neither preference changes the counts.
  */
 const UNIT = 1024;
 const MID_WORD = UNIT + UNIT / 2;
+
+/** Directions of the traceback: where a cell's best path came from. */
+const DIAGONAL = 1;
+const VERTICAL = 2; // a pattern character with no text
+const HORIZONTAL = 3; // a text character with no pattern
+/** Reused between calls: alignments run one at a time, thousands per re-anchoring. */
+let directions = new Uint8Array(1 << 16);
 
 /**
  * Aligns `pattern` (a passage whose quote is `pattern[quoteStart, quoteEnd)`) with `text` near where it would
@@ -45,112 +51,110 @@ export function alignPassage(
   band: number,
 ): PassageAlignment | undefined {
   const m = pattern.length;
-  // Columns: text offsets [lo, hi]; cell (i, c) aligns pattern[0, i) with text ending at offset c.
-  const lo = Math.max(0, diagonal - band);
-  const hi = Math.min(text.length, diagonal + m + band);
-  if (hi - lo <= 0 || m === 0) return undefined;
-  const width = hi - lo + 1;
-  const rows = () => ({
-    d: new Int32Array(width).fill(INF),
-    s: new Int32Array(width).fill(-1), // quote start
-    z: new Int32Array(width), // edits before the quote start
-    e: new Int32Array(width).fill(-1), // quote end
-    q: new Int32Array(width), // edits inside the quote
-    p: new Int32Array(width), // mid-word penalties on the path
-  });
-  let prev = rows();
-  let cur = rows();
+  const n = text.length;
+  if (m === 0 || diagonal + band < 0 || diagonal - band > n) return undefined;
+  // Row i holds the cells (i, c) for c = diagonal + i - band + k, k in [0, W): pattern[0, i) aligned with text
+  // ending at offset c. In these coordinates a cell's diagonal predecessor has the same k in the row above,
+  // its vertical one k + 1, its horizontal one k - 1 in the same row.
+  const W = 2 * band + 1;
+  if (directions.length < (m + 1) * W) directions = new Uint8Array((m + 1) * W * 2);
+  const dir = directions;
+  let prev = new Int32Array(W);
+  let cur = new Int32Array(W);
+  for (let k = 0; k < W; k++) {
+    const c = diagonal - band + k;
+    prev[k] = c >= 0 && c <= n ? 0 : INF;
+  }
   const startPenalty = isWordChar(pattern.charCodeAt(quoteStart - 1)) && isWordChar(pattern.charCodeAt(quoteStart)) ? 0 : MID_WORD;
   const endPenalty = isWordChar(pattern.charCodeAt(quoteEnd - 1)) && isWordChar(pattern.charCodeAt(quoteEnd)) ? 0 : MID_WORD;
   const midWord = (c: number): boolean => isWordChar(text.charCodeAt(c - 1)) && isWordChar(text.charCodeAt(c));
-  const firstCol = (i: number): number => Math.max(lo, diagonal + i - band);
-  const lastCol = (i: number): number => Math.min(hi, diagonal + i + band);
-  for (let c = firstCol(0); c <= lastCol(0); c++) {
-    prev.d[c - lo] = 0;
-    if (quoteStart === 0) prev.s[c - lo] = c;
-  }
   for (let i = 1; i <= m; i++) {
     const pc = pattern.charCodeAt(i - 1);
-    const from = firstCol(i);
-    const to = lastCol(i);
-    const { d, s, z, e, q, p } = cur;
-    if (from > lo) d[from - lo - 1] = INF;
-    const leavesStartRow = i - 1 === quoteStart;
-    const entersEndRow = i === quoteEnd;
+    const base = diagonal + i - band;
+    const row = i * W;
+    // Leaving the prefix's last row starts the quote; entering the quote's last row ends it.
+    const leavesStartRow = i - 1 === quoteStart ? startPenalty : 0;
+    const entersEndRow = i === quoteEnd ? endPenalty : 0;
     const insertCost = i === quoteStart || i === quoteEnd ? UNIT - 1 : UNIT;
-    for (let c = from; c <= to; c++) {
-      const k = c - lo;
-      // Diagonal (match or substitution) from (i-1, c-1); vertical (pattern character deleted) from (i-1, c);
-      // horizontal (text character inserted) from (i, c-1). Ties prefer the diagonal, then the vertical.
+    for (let k = 0; k < W; k++) {
+      const c = base + k;
+      if (c < 0 || c > n) {
+        cur[k] = INF;
+        continue;
+      }
       let best = INF;
-      let src = 0;
-      if (c > lo) {
-        const v = prev.d[k - 1]! + (text.charCodeAt(c - 1) === pc ? 0 : UNIT);
-        if (v < best) (best = v), (src = 1);
+      let from = 0;
+      if (c >= 1) {
+        let v = prev[k]! + (text.charCodeAt(c - 1) === pc ? 0 : UNIT);
+        if (leavesStartRow && midWord(c - 1)) v += leavesStartRow;
+        if (entersEndRow && midWord(c)) v += entersEndRow;
+        if (v < best) (best = v), (from = DIAGONAL);
       }
-      const vert = prev.d[k]! + UNIT;
-      if (vert < best) (best = vert), (src = 2);
-      if (c > from) {
-        const hor = d[k - 1]! + insertCost;
-        if (hor < best) (best = hor), (src = 3);
+      if (k + 1 < W) {
+        let v = prev[k + 1]! + UNIT;
+        if (leavesStartRow && midWord(c)) v += leavesStartRow;
+        if (entersEndRow && midWord(c)) v += entersEndRow;
+        if (v < best) (best = v), (from = VERTICAL);
       }
-      if (best >= INF) {
-        d[k] = INF;
-        continue;
+      if (k >= 1) {
+        const v = cur[k - 1]! + insertCost;
+        if (v < best) (best = v), (from = HORIZONTAL);
       }
-      d[k] = best;
-      if (src === 3) {
-        s[k] = s[k - 1]!;
-        z[k] = z[k - 1]!;
-        e[k] = e[k - 1]!;
-        q[k] = q[k - 1]!;
-        p[k] = p[k - 1]!;
-        continue;
-      }
-      const pk = src === 1 ? k - 1 : k;
-      p[k] = prev.p[pk]!;
-      if (leavesStartRow) {
-        // The quote starts where the path leaves the prefix's last row.
-        s[k] = lo + pk;
-        z[k] = prev.d[pk]!;
-        if (startPenalty && midWord(lo + pk)) {
-          d[k] = best += startPenalty;
-          p[k] += startPenalty;
-        }
-      } else {
-        s[k] = prev.s[pk]!;
-        z[k] = prev.z[pk]!;
-      }
-      if (entersEndRow) {
-        if (endPenalty && midWord(c)) {
-          d[k] = best += endPenalty;
-          p[k] += endPenalty;
-        }
-        e[k] = c;
-        q[k] = best - z[k]!;
-      } else {
-        e[k] = prev.e[pk]!;
-        q[k] = prev.q[pk]!;
-      }
+      cur[k] = best >= INF ? INF : best;
+      dir[row + k] = from;
     }
-    if (to < hi) d[to - lo + 1] = INF;
     [prev, cur] = [cur, prev];
   }
   // The end of the passage is free: the cheapest cell of the last row, the one nearest the diagonal on ties.
   let bestK = -1;
-  for (let c = firstCol(m); c <= lastCol(m); c++) {
-    const k = c - lo;
-    const v = prev.d[k]!;
+  for (let k = 0; k < W; k++) {
+    const v = prev[k]!;
     if (v >= INF) continue;
-    if (bestK < 0 || v < prev.d[bestK]! || (v === prev.d[bestK]! && Math.abs(c - diagonal - m) < Math.abs(lo + bestK - diagonal - m))) bestK = k;
+    if (bestK < 0 || v < prev[bestK]! || (v === prev[bestK]! && Math.abs(k - band) < Math.abs(bestK - band))) bestK = k;
   }
   if (bestK < 0) return undefined;
-  const start = prev.s[bestK]!;
-  const end = prev.e[bestK]!;
+  return traceBack(text, pattern, quoteStart, quoteEnd, diagonal - band, W, dir, bestK);
+}
+
+/** Follows the directions back from the last row, reading off the quote's ends and counting edits. */
+function traceBack(
+  text: string,
+  pattern: string,
+  quoteStart: number,
+  quoteEnd: number,
+  first: number,
+  W: number,
+  dir: Uint8Array,
+  lastK: number,
+): PassageAlignment | undefined {
+  let start = -1;
+  let end = -1;
+  let errors = 0;
+  let quoteErrors = 0;
+  let k = lastK;
+  for (let i = pattern.length; i > 0; ) {
+    const c = first + i + k;
+    const d = dir[i * W + k];
+    if (d === HORIZONTAL) {
+      // Text inserted in row i: inside the quote only between its first and last rows.
+      errors++;
+      if (i > quoteStart && i < quoteEnd) quoteErrors++;
+      k--;
+      continue;
+    }
+    if (d !== DIAGONAL && d !== VERTICAL) return undefined;
+    if (i === quoteEnd) end = c;
+    const edited = d === VERTICAL || text.charCodeAt(c - 1) !== pattern.charCodeAt(i - 1);
+    if (edited) {
+      errors++;
+      if (i - 1 >= quoteStart && i - 1 < quoteEnd) quoteErrors++;
+    }
+    if (d === VERTICAL) k++;
+    i--;
+    if (i === quoteStart) start = d === DIAGONAL ? c - 1 : c;
+  }
   if (start < 0 || end < start) return undefined;
-  const edits = (cost: number): number => Math.round(cost / UNIT);
-  const penalty = prev.p[bestK]!;
-  return { start, end, quoteErrors: edits(prev.q[bestK]! - penalty), errors: edits(prev.d[bestK]! - penalty) };
+  return { start, end, quoteErrors, errors };
 }
 
 /** Letters and digits (and, roughly, any character beyond Latin-1 punctuation): what a word is made of. */

@@ -17,7 +17,7 @@ import {
   type AnchorResult,
   type ReanchorOptions,
 } from './anchorResult';
-import { alignPassage } from './alignment';
+import { alignPassage, type PassageAlignment } from './alignment';
 import { approximateMatches, exactOccurrences } from './approxSearch';
 import { snapEnd, snapStart } from './boundaries';
 import { levenshtein } from './editDistance';
@@ -49,9 +49,14 @@ const MAX_SEED_PLACES = 8;
 /** Places with fewer seeds than this, or than this share of the best place's, are not aligned. */
 const MIN_PLACE_VOTES = 2;
 const MIN_VOTE_SHARE = 0.25;
+/** The second lookup's limit on how often a k-gram may occur in the text and still count (see seedIndex.ts). */
+const COMMON_OCCURRENCES = 2000;
 /** How far (characters) an alignment may stray from a hint's diagonal, and beyond the spread of a place's seeds. */
 const HINT_BAND = 32;
 const SEED_BAND = 16;
+/** An alignment ending within this many characters of its band's edge is done again with twice the band, up to MAX_BAND. */
+const BAND_EDGE = 8;
+const MAX_BAND = 256;
 /**
  * An aligned quote with more edits than this share of its length is not a candidate. Above the approximate
  * search's maxErrorRatio: between a prefix and suffix that are still there, a rewritten quote is still found
@@ -136,6 +141,10 @@ export class AnchorSearch implements DecisionContext {
     this.searchFuzzy(this.around(NEAR_RADIUS, this.centers), true);
     if (this.settled()) return this.finish();
     this.searchFuzzy(this.around(WINDOW_RADIUS, this.centers), true);
+    if (this.settled() || (this.best && attachable(this, this.best))) return this.finish();
+    // 4. A passage made of phrasing common in this text (in a long document, a 10-gram can recur hundreds
+    //    of times): looked up again with common k-grams counted too.
+    this.searchSeeded(COMMON_OCCURRENCES);
     return this.finish();
   }
 
@@ -164,10 +173,10 @@ export class AnchorSearch implements DecisionContext {
    * Aligns prefix + quote + suffix at each place the seed index points at (the most-voted ones) and at each
    * hint, the quote's ends read off the alignment (see alignment.ts).
    */
-  private searchSeeded(): void {
+  private searchSeeded(maxOccurrences?: number): void {
     const { quote } = this;
     const places: Place[] = [];
-    const clusters = this.seedIndex().clusters(this.pattern, MIN_PLACE_VOTES);
+    const clusters = this.seedIndex().clusters(this.pattern, MIN_PLACE_VOTES, maxOccurrences);
     // A place with a small share of the best place's seeds could not rival it.
     const minVotes = Math.ceil((clusters[0]?.votes ?? 0) * MIN_VOTE_SHARE);
     for (const [i, cl] of clusters.entries()) {
@@ -195,23 +204,39 @@ export class AnchorSearch implements DecisionContext {
 
   /** Aligns prefix + quote + suffix at `places` (best first), the quote's ends read off each alignment. */
   private searchAligned(places: readonly Place[]): void {
-    const { quote, len, text } = this;
-    const qs = quote.prefix.length;
-    const maxQuoteErrors = Math.floor(len * MAX_ALIGNED_QUOTE_ERRORS);
-    for (const [i, { diagonal, band }] of places.entries()) {
+    for (const [i, place] of places.entries()) {
       // Places come best first: once one near the hint is good enough, no other could be chosen over it. (Not
       // before the best place is aligned: an edited passage there can beat an unchanged look-alike nearby.)
       if (i > 0 && this.settled()) break;
-      const a = alignPassage(text, this.pattern, qs, qs + len, diagonal - qs, band);
-      if (!a || a.end <= a.start || a.quoteErrors > maxQuoteErrors) continue;
-      const key = `${a.start}:${a.end}`;
+      const c = this.alignAt(place);
+      if (!c) continue;
+      const key = `${c.start}:${c.end}`;
       if (this.fuzzySeen.has(key)) continue;
       this.fuzzySeen.add(key);
-      const unchanged = a.quoteErrors === 0 && a.end - a.start === len && text.startsWith(quote.exact, a.start);
-      const quoteSimilarity = unchanged ? 1 : 1 - a.quoteErrors / len;
-      if (!this.worthScoring(quoteSimilarity, a.start)) continue;
-      this.consider({ ...this.score(a.start, a.end, quoteSimilarity, unchanged), aligned: true });
+      if (this.worthScoring(c.parts.quote, c.start)) this.consider(c);
     }
+  }
+
+  private nearBandEdge(a: PassageAlignment, diagonal: number, band: number): boolean {
+    const slack = band - BAND_EDGE;
+    return Math.abs(a.start - diagonal) > slack || Math.abs(a.end - diagonal - this.len) > slack;
+  }
+
+  /** The passage aligned at `place`, scored; undefined if its quote is too far gone there. */
+  private alignAt({ diagonal, band }: Place): Candidate | undefined {
+    const { quote, len, text } = this;
+    const qs = quote.prefix.length;
+    let a = alignPassage(text, this.pattern, qs, qs + len, diagonal - qs, band);
+    // A path that reaches the edge of the band may have been bent by it (the passage lies farther off, or lost
+    // or gained more than the band allows): aligned again around where it was found, with a wider band.
+    for (let wider = band * 2; a && wider <= MAX_BAND && this.nearBandEdge(a, diagonal, band); wider *= 2) {
+      [diagonal, band] = [a.start, wider];
+      a = alignPassage(text, this.pattern, qs, qs + len, diagonal - qs, band);
+    }
+    if (!a || a.end <= a.start || a.quoteErrors > Math.floor(len * MAX_ALIGNED_QUOTE_ERRORS)) return undefined;
+    const unchanged = a.quoteErrors === 0 && a.end - a.start === len && text.startsWith(quote.exact, a.start);
+    const quoteSimilarity = unchanged ? 1 : 1 - a.quoteErrors / len;
+    return { ...this.score(a.start, a.end, quoteSimilarity, unchanged), aligned: true };
   }
 
   private seedIndex(): SeedIndex {
@@ -220,11 +245,21 @@ export class AnchorSearch implements DecisionContext {
     return (this.ownIndex ??= new SeedIndex(this.text));
   }
 
+  /**
+   * An approximate match's ends set by aligning the whole passage there (as the seeded places are); where that
+   * fails, by moving each end to where the remembered context fits (`refineBoundaries`).
+   */
+  private realign(c: Candidate): Candidate {
+    const aligned = this.alignAt({ diagonal: c.start, band: HINT_BAND });
+    if (aligned && aligned.start < c.end && c.start < aligned.end) return aligned;
+    return this.refineBoundaries(c);
+  }
+
   private decide(): AnchorResult {
     const best = chooseCandidate(this, this.best, this.candidates);
     if (!best) return orphaned(this.best?.score ?? 0);
     if (best.unchanged) return { status: 'moved', start: best.start, end: best.end, score: best.score };
-    const refined = best.aligned ? best : this.refineBoundaries(best);
+    const refined = best.aligned ? best : this.realign(best);
     const status = this.text.slice(refined.start, refined.end) === this.quote.exact ? 'moved' : 'fuzzy';
     return { status, start: refined.start, end: refined.end, score: refined.score };
   }

@@ -13,8 +13,11 @@
 
 /** Characters per k-gram: long enough to be specific in prose, short enough that most survive 5% of edits. */
 export const SEED_LENGTH = 10;
-/** A k-gram occurring more often than this is common phrasing ("of the Uni"), not evidence of a place. */
-const MAX_OCCURRENCES = 24;
+/**
+ * A k-gram occurring more often than this is common phrasing ("of the Uni"), not evidence of a place; a
+ * second lookup with a higher limit (`clusters`' `maxOccurrences`) is for passages made of common phrasing.
+ */
+export const DEFAULT_MAX_OCCURRENCES = 24;
 /** Only the first this many characters of a pattern are looked up (plenty to place it). */
 const PATTERN_SPAN = 65536;
 /** Seeds whose diagonals are this close chain into one place (indels inside a passage shift its diagonal). */
@@ -70,7 +73,7 @@ export class SeedIndex {
    * vote for the pattern starting at (occurrence − offset in the pattern), votes a few characters apart
    * chained into one place. Places with fewer than `minVotes` are left out.
    */
-  clusters(pattern: string, minVotes: number): SeedCluster[] {
+  clusters(pattern: string, minVotes: number, maxOccurrences = DEFAULT_MAX_OCCURRENCES): SeedCluster[] {
     const { mask, head, next, hashes, positions } = (this.tables ??= this.build());
     // Each vote encoded as one number, (diagonal + PATTERN_SPAN) * PATTERN_SPAN + offset in the pattern, so
     // that a native numeric sort orders them by diagonal.
@@ -81,10 +84,10 @@ export class SeedIndex {
       if (!isWordStart(pattern, j)) continue;
       const h = gramHash(pattern, j);
       found.length = 0;
-      for (let e = head[h & mask]!; e !== -1 && found.length <= MAX_OCCURRENCES; e = next[e]!) {
+      for (let e = head[h & mask]!; e !== -1 && found.length <= maxOccurrences; e = next[e]!) {
         if (hashes[e] === h && sameGram(this.text, positions[e]!, pattern, j)) found.push(positions[e]!);
       }
-      if (found.length > MAX_OCCURRENCES) continue;
+      if (found.length > maxOccurrences) continue;
       for (const t of found) votes.push((t - j + PATTERN_SPAN) * PATTERN_SPAN + j);
     }
     if (votes.length === 0) return [];
