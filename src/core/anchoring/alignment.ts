@@ -153,6 +153,8 @@ function traceBack(
     i--;
     if (i === quoteStart) start = d === DIAGONAL ? c - 1 : c;
   }
+  // An empty quote is where the path leaves its row (text inserted in that row goes before it).
+  if (quoteStart === quoteEnd) end = start;
   if (start < 0 || end < start) return undefined;
   return { start, end, quoteErrors, errors };
 }

@@ -77,38 +77,51 @@ export class SeedIndex {
     const { mask, head, next, hashes, positions } = (this.tables ??= this.build());
     // Each vote encoded as one number, (diagonal + PATTERN_SPAN) * PATTERN_SPAN + offset in the pattern, so
     // that a native numeric sort orders them by diagonal.
-    const votes: number[] = [];
-    const found: number[] = [];
+    let votes: Float64Array = voteBuffer;
+    let count = 0;
     const last = Math.min(pattern.length, PATTERN_SPAN) - SEED_LENGTH;
     for (let j = 1; j <= last; j++) {
       if (!isWordStart(pattern, j)) continue;
       const h = gramHash(pattern, j);
-      found.length = 0;
-      for (let e = head[h & mask]!; e !== -1 && found.length <= maxOccurrences; e = next[e]!) {
-        if (hashes[e] === h && sameGram(this.text, positions[e]!, pattern, j)) found.push(positions[e]!);
+      // Counted first, so that a common k-gram costs no votes to take back.
+      let occurrences = 0;
+      for (let e = head[h & mask]!; e !== -1 && occurrences <= maxOccurrences; e = next[e]!) {
+        if (hashes[e] === h && sameGram(this.text, positions[e]!, pattern, j)) occurrences++;
       }
-      if (found.length > maxOccurrences) continue;
-      for (const t of found) votes.push((t - j + PATTERN_SPAN) * PATTERN_SPAN + j);
+      if (occurrences === 0 || occurrences > maxOccurrences) continue;
+      if (count + occurrences > votes.length) votes = voteBuffer = grow(votes, count + occurrences);
+      for (let e = head[h & mask]!; e !== -1; e = next[e]!) {
+        if (hashes[e] === h && sameGram(this.text, positions[e]!, pattern, j)) votes[count++] = (positions[e]! - j + PATTERN_SPAN) * PATTERN_SPAN + j;
+      }
     }
-    if (votes.length === 0) return [];
-    const sorted = Float64Array.from(votes).sort();
+    if (count === 0) return [];
+    const sorted = votes.subarray(0, count).sort();
     const out: SeedCluster[] = [];
     let from = NaN;
     let to = NaN;
-    let count = 0;
+    let run = 0;
     for (const v of sorted) {
       const d = Math.floor(v / PATTERN_SPAN) - PATTERN_SPAN;
-      if (count > 0 && d - to > CHAIN_GAP) {
-        if (count >= minVotes) out.push({ from, to, votes: count });
-        count = 0;
+      if (run > 0 && d - to > CHAIN_GAP) {
+        if (run >= minVotes) out.push({ from, to, votes: run });
+        run = 0;
       }
-      if (count === 0) from = d;
+      if (run === 0) from = d;
       to = d;
-      count++;
+      run++;
     }
-    if (count >= minVotes) out.push({ from, to, votes: count });
+    if (run >= minVotes) out.push({ from, to, votes: run });
     return out.sort((x, y) => y.votes - x.votes || x.from - y.from);
   }
+}
+
+/** Reused between lookups, which run one at a time. */
+let voteBuffer: Float64Array = new Float64Array(4096);
+
+function grow(buffer: Float64Array, needed: number): Float64Array {
+  const bigger = new Float64Array(Math.max(needed, buffer.length * 2));
+  bigger.set(buffer);
+  return bigger;
 }
 
 interface Tables {
