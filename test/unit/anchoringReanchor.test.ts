@@ -151,6 +151,84 @@ describe('anchoring: re-anchoring', () => {
     assert.strictEqual(r2.start, header.position.start);
   });
 
+  /** About 60 KB of the corpus's words in a seeded order: passages do not recur, and "far" is far. */
+  function prose(seed: number, length = 60_000): string {
+    const rng = new Rng(seed);
+    const words = fs.readFileSync(CORPUS_US, 'utf8').split(/\s+/).filter((w) => /^[A-Za-z,.]+$/.test(w));
+    const parts: string[] = [];
+    for (let n = 0; n < length; ) {
+      const w = rng.pick(words);
+      parts.push(w);
+      n += w.length + 1;
+    }
+    return parts.join(' ');
+  }
+
+  it('fuzzy: a quote rewritten by half between an intact prefix and suffix is what lies between them', () => {
+    const text = prose(21);
+    const start = 30_000;
+    const end = text.indexOf(' ', start + 40);
+    const s = createSelectors(text, start, end);
+    const old = text.slice(start, end);
+    // Every third word replaced: beyond the 30% of edits an approximate search allows.
+    const rewritten = old
+      .split(' ')
+      .map((w, i) => (i % 3 === 1 ? 'x'.repeat(w.length) : w))
+      .join(' ');
+    const edits = [...old].filter((ch, i) => rewritten[i] !== ch).length;
+    assert.ok(edits > 0.3 * old.length && edits < 0.5 * old.length, `${edits} of ${old.length} characters edited`);
+    const changed = text.slice(0, start) + rewritten + text.slice(end);
+    const r = reanchor(changed, s);
+    assert.strictEqual(r.status, 'fuzzy');
+    assert.deepStrictEqual([r.start, r.end], [start, start + rewritten.length]);
+    assert.ok(r.score < 0.82, `attached below the minimum score (${r.score}) because its context brackets it`);
+    // Deleted with its context on one side: nothing is bracketed, so nothing is attached.
+    const deleted = text.slice(0, start) + text.slice(end + 40);
+    assert.strictEqual(reanchor(deleted, s).status, 'orphaned');
+  });
+
+  it('moved: a passage moved far with its paragraph and edited is attached there', () => {
+    const text = prose(22);
+    const from = 5_000;
+    const to = text.indexOf(' ', from + 600);
+    const paragraph = text.slice(from, to);
+    // Every word starting at a multiple of 7 loses its second letter.
+    const edit = (t: string): string => t.replace(/\b(\w)\w(\w+)/g, (m, a: string, rest: string, at: number) => (at % 7 === 0 ? a + rest : m));
+    const moved = text.slice(0, from) + text.slice(to, 50_000) + edit(paragraph) + text.slice(50_000);
+    const quoteAt = (offset: number, length: number): Selectors => {
+      const start = text.indexOf(' ', from + offset) + 1;
+      return createSelectors(text, start, text.indexOf(' ', start + length));
+    };
+    const long = quoteAt(200, 120);
+    const r = reanchor(moved, long);
+    assert.notStrictEqual(r.status, 'orphaned', `score ${r.score}`);
+    const newStart = moved.indexOf(edit(paragraph));
+    assert.ok(r.start > newStart && r.end < newStart + paragraph.length, 'inside the moved paragraph');
+    assert.ok(edit(paragraph) !== paragraph && moved.slice(r.start, r.end) !== long.quote.exact, 'edited');
+    // A short quote from it, if attached, is attached there too.
+    const short = quoteAt(300, 20);
+    const rs = reanchor(moved, short);
+    if (rs.status !== 'orphaned') assert.ok(rs.start > newStart && rs.end < newStart + paragraph.length);
+  });
+
+  it('moved: of two copies far from the hint that fit as well, one many times nearer is taken', () => {
+    const text = prose(23, 120_000);
+    const start = 60_000;
+    const end = text.indexOf(' ', start + 60);
+    const s = createSelectors(text, start, end);
+    const passage = text.slice(start - 40, end + 40);
+    const without = text.slice(0, start - 40) + text.slice(end + 40);
+    // One copy 3,000 characters after the old place, one 50,000 before: the near one is taken.
+    const near = start + 3_000;
+    const withCopies = (farAt: number): string =>
+      without.slice(0, farAt) + passage + without.slice(farAt, near) + passage + without.slice(near);
+    const r = reanchor(withCopies(10_000), s);
+    assert.strictEqual(r.status, 'moved');
+    assert.strictEqual(r.start, near + passage.length + 40);
+    // With the other copy about as far (2,000 before the old place), it is a guess: orphaned.
+    assert.strictEqual(reanchor(withCopies(start - 2_000), s).status, 'orphaned');
+  });
+
   it('handles degenerate input: empty quote, quote longer than the text, hint outside the text', () => {
     const empty = createSelectors('abc def', 3, 3);
     assert.deepStrictEqual(reanchor('abc def', empty), { status: 'exact', start: 3, end: 3, score: 1 });
@@ -198,6 +276,31 @@ describe('anchoring: re-anchoring', () => {
       assert.strictEqual(inserted.slice(r.start, r.end), selectors[i]!.quote.exact);
       assert.strictEqual(r.start, selectors[i]!.position.start + 60000);
     }
+  });
+
+  it('reanchorAll: an annotation in a moved paragraph does not send the ones after it where it went', () => {
+    const text = prose(24, 200_000);
+    const rng = new Rng(5);
+    const starts = Array.from({ length: 60 }, (_, i) => text.indexOf(' ', 20_000 + i * 2_000 + rng.int(0, 500)) + 1);
+    const selectors = starts.map((st) => createSelectors(text, st, text.indexOf(' ', st + 40)));
+    // The paragraph holding annotation 10 goes 100,000 characters ahead; a look-alike of annotation 11 sits
+    // right where annotation 10's displacement would send it.
+    const p0 = starts[10]! - 100;
+    const p1 = starts[10]! + 200;
+    const dest = 150_000;
+    const shift10 = dest - (p1 - p0) - p0;
+    const lookAlikeAt = starts[11]! + shift10 - 32;
+    const copy = text.slice(starts[11]! - 32, starts[11]! + selectors[11]!.quote.exact.length + 32);
+    let moved = text.slice(0, p0) + text.slice(p1, dest) + text.slice(p0, p1) + text.slice(dest);
+    moved = moved.slice(0, lookAlikeAt) + copy + moved.slice(lookAlikeAt);
+    const results = reanchorAll(moved, selectors);
+    const expected = (i: number): number => (i === 10 ? starts[10]! + shift10 : starts[i]! - (i > 10 ? p1 - p0 : 0));
+    assert.strictEqual(moved.slice(starts[11]! + shift10, starts[11]! + shift10 + 40), selectors[11]!.quote.exact.slice(0, 40));
+    for (const [i, r] of results.entries()) {
+      assert.strictEqual(moved.slice(r.start, r.end), selectors[i]!.quote.exact, `annotation ${i}`);
+      if (i !== 11 && i < 60) assert.strictEqual(r.start, expected(i), `annotation ${i}`);
+    }
+    assert.strictEqual(results[11]!.start, expected(11));
   });
 
   it('property: any result is well-formed, inside the text and consistent with its status', () => {

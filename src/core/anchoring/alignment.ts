@@ -21,14 +21,21 @@ export interface PassageAlignment {
 
 const INF = 1 << 29;
 /**
- * Costs are in 1/UNIT edits (an edit costs UNIT), with two preferences. A quote that began and ended between
- * words does so again unless an end inside a word saves two edits (MID_WORD: the penalty of such an end).
- * And among alignments with as many edits, text inserted right before or after the quote stays outside it (a
- * word added next to a quote is not part of it): such an insertion costs 1 less. Edits are counted on the
- * path itself, so neither preference changes the counts.
+ * Costs are in 1/UNIT edits (an edit costs UNIT), with preferences that only decide between paths with as
+ * many edits — except the first, which outweighs one edit:
+ * - a quote that began (ended) between words does not begin (end) inside a word unless that saves two edits
+ *   (MID_WORD);
+ * - nor on a space or punctuation when it began (ended) on a letter, or the reverse (OTHER_EDGE);
+ * - an edit in the context costs CONTEXT_EXTRA more than one in the quote: a rewritten quote between an intact
+ *   prefix and suffix is all quote, rather than partly taken for edited context;
+ * - text inserted right before or after the quote stays outside it (a word added next to a quote is not part
+ *   of it): such an insertion costs 1 less.
+ * Edits are counted on the path itself, so the preferences do not change the counts.
  */
 const UNIT = 1024;
 const MID_WORD = UNIT + UNIT / 2;
+const OTHER_EDGE = UNIT / 4;
+const CONTEXT_EXTRA = 2;
 
 /** Directions of the traceback: where a cell's best path came from. */
 const DIAGONAL = 1;
@@ -65,17 +72,18 @@ export function alignPassage(
     const c = diagonal - band + k;
     prev[k] = c >= 0 && c <= n ? 0 : INF;
   }
-  const startPenalty = isWordChar(pattern.charCodeAt(quoteStart - 1)) && isWordChar(pattern.charCodeAt(quoteStart)) ? 0 : MID_WORD;
-  const endPenalty = isWordChar(pattern.charCodeAt(quoteEnd - 1)) && isWordChar(pattern.charCodeAt(quoteEnd)) ? 0 : MID_WORD;
-  const midWord = (c: number): boolean => isWordChar(text.charCodeAt(c - 1)) && isWordChar(text.charCodeAt(c));
+  const startEdge = edgePenalty(pattern, quoteStart);
+  const endEdge = edgePenalty(pattern, quoteEnd);
   for (let i = 1; i <= m; i++) {
     const pc = pattern.charCodeAt(i - 1);
     const base = diagonal + i - band;
     const row = i * W;
     // Leaving the prefix's last row starts the quote; entering the quote's last row ends it.
-    const leavesStartRow = i - 1 === quoteStart ? startPenalty : 0;
-    const entersEndRow = i === quoteEnd ? endPenalty : 0;
-    const insertCost = i === quoteStart || i === quoteEnd ? UNIT - 1 : UNIT;
+    const leavesStartRow = i - 1 === quoteStart ? startEdge : undefined;
+    const entersEndRow = i === quoteEnd ? endEdge : undefined;
+    const inQuote = i > quoteStart && i <= quoteEnd;
+    const editCost = inQuote ? UNIT : UNIT + CONTEXT_EXTRA;
+    const insertCost = i === quoteStart || i === quoteEnd ? UNIT - 1 : i > quoteStart && i < quoteEnd ? UNIT : UNIT + CONTEXT_EXTRA;
     for (let k = 0; k < W; k++) {
       const c = base + k;
       if (c < 0 || c > n) {
@@ -85,15 +93,15 @@ export function alignPassage(
       let best = INF;
       let from = 0;
       if (c >= 1) {
-        let v = prev[k]! + (text.charCodeAt(c - 1) === pc ? 0 : UNIT);
-        if (leavesStartRow && midWord(c - 1)) v += leavesStartRow;
-        if (entersEndRow && midWord(c)) v += entersEndRow;
+        let v = prev[k]! + (text.charCodeAt(c - 1) === pc ? 0 : editCost);
+        if (leavesStartRow) v += leavesStartRow(text, c - 1);
+        if (entersEndRow) v += entersEndRow(text, c);
         if (v < best) (best = v), (from = DIAGONAL);
       }
       if (k + 1 < W) {
-        let v = prev[k + 1]! + UNIT;
-        if (leavesStartRow && midWord(c)) v += leavesStartRow;
-        if (entersEndRow && midWord(c)) v += entersEndRow;
+        let v = prev[k + 1]! + editCost;
+        if (leavesStartRow) v += leavesStartRow(text, c);
+        if (entersEndRow) v += entersEndRow(text, c);
         if (v < best) (best = v), (from = VERTICAL);
       }
       if (k >= 1) {
@@ -132,6 +140,7 @@ function traceBack(
   let errors = 0;
   let quoteErrors = 0;
   let k = lastK;
+  if (quoteStart === pattern.length) start = first + pattern.length + k;
   for (let i = pattern.length; i > 0; ) {
     const c = first + i + k;
     const d = dir[i * W + k];
@@ -157,6 +166,22 @@ function traceBack(
   if (quoteStart === quoteEnd) end = start;
   if (start < 0 || end < start) return undefined;
   return { start, end, quoteErrors, errors };
+}
+
+/**
+ * The cost of a quote boundary at a text offset, for the boundary at `at` in the pattern: nothing where the
+ * text has the same kind of boundary (between words, inside a word, …), MID_WORD inside a word where the
+ * pattern had a word edge, OTHER_EDGE for another difference.
+ */
+function edgePenalty(pattern: string, at: number): (text: string, c: number) => number {
+  const before = isWordChar(pattern.charCodeAt(at - 1));
+  const after = isWordChar(pattern.charCodeAt(at));
+  return (text, c) => {
+    const b = isWordChar(text.charCodeAt(c - 1));
+    const a = isWordChar(text.charCodeAt(c));
+    if (b === before && a === after) return 0;
+    return b && a ? MID_WORD : OTHER_EDGE;
+  };
 }
 
 /** Letters and digits (and, roughly, any character beyond Latin-1 punctuation): what a word is made of. */

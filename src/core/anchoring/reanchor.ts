@@ -88,16 +88,20 @@ export function reanchorAll(
 }
 
 /**
- * Hints from how far the annotations before moved: the latest displacement, which follows an insertion at
- * once, and the median of the last few, which one annotation in a moved paragraph does not mislead (it moves
- * alone, and must not send the ones after it to where its paragraph went).
+ * Hints from how far the annotations before moved: the median of the last few, which one annotation in a
+ * moved paragraph does not mislead (it moves alone, and must not send the ones after it to where its
+ * paragraph went), and the latest, which follows the drift of many small edits more closely, when it is
+ * within LATEST_AGREEMENT of the median.
  */
 export class DisplacementHints {
   private readonly recent: number[] = [];
 
   hintsFor(selectors: Selectors): number[] {
     const { recent } = this;
-    const shifts = new Set([median(recent), recent[recent.length - 1] ?? 0]);
+    const middle = median(recent);
+    const latest = recent[recent.length - 1] ?? 0;
+    const shifts = new Set([middle]);
+    if (Math.abs(latest - middle) <= LATEST_AGREEMENT) shifts.add(latest);
     shifts.delete(0);
     return [...shifts].map((d) => selectors.position.start + d);
   }
@@ -111,6 +115,7 @@ export class DisplacementHints {
 
 /** How many of the latest displacements make the median hint. */
 const RECENT_SHIFTS = 5;
+const LATEST_AGREEMENT = 1024;
 
 function median(xs: readonly number[]): number {
   if (xs.length === 0) return 0;
