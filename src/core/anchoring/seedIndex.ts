@@ -45,22 +45,27 @@ export class SeedIndex {
     }
     const n = starts.length;
     let size = 1024;
-    while (size < 2 * n) size *= 2;
-    const head = new Int32Array(size).fill(-1);
-    const next = new Int32Array(n);
+    while (size < n) size *= 2;
+    const mask = size - 1;
+    // Bucket by bucket, each bucket's entries side by side (hash, position), positions in increasing order: a
+    // lookup reads one short run of memory, which matters when the index is larger than the processor's cache.
     const hashes = new Int32Array(n);
-    const positions = new Int32Array(n);
-    // Filled backwards so that each bucket's chain lists positions in increasing order.
-    for (let e = n - 1; e >= 0; e--) {
-      const at = starts[e]!;
-      const h = gramHash(text, at);
-      const b = h & (size - 1);
+    const offsets = new Int32Array(size + 1);
+    for (let e = 0; e < n; e++) {
+      const h = gramHash(text, starts[e]!);
       hashes[e] = h;
-      positions[e] = at;
-      next[e] = head[b]!;
-      head[b] = e;
+      offsets[(h & mask) + 1]!++;
     }
-    return { mask: size - 1, head, next, hashes, positions };
+    for (let b = 0; b < size; b++) offsets[b + 1]! += offsets[b]!;
+    const fill = offsets.slice(0, size);
+    const entries = new Int32Array(2 * n);
+    for (let e = 0; e < n; e++) {
+      const h = hashes[e]!;
+      const slot = fill[h & mask]!++;
+      entries[2 * slot] = h;
+      entries[2 * slot + 1] = starts[e]!;
+    }
+    return { mask, offsets, entries };
   }
 
   /** Whether this index was built for `text` (the same string). */
@@ -74,7 +79,7 @@ export class SeedIndex {
    * chained into one place. Places with fewer than `minVotes` are left out.
    */
   clusters(pattern: string, minVotes: number, maxOccurrences = DEFAULT_MAX_OCCURRENCES): SeedCluster[] {
-    const { mask, head, next, hashes, positions } = (this.tables ??= this.build());
+    const { mask, offsets, entries } = (this.tables ??= this.build());
     // Each vote encoded as one number, (diagonal + PATTERN_SPAN) * PATTERN_SPAN + offset in the pattern, so
     // that a native numeric sort orders them by diagonal.
     let votes: Float64Array = voteBuffer;
@@ -83,15 +88,16 @@ export class SeedIndex {
     for (let j = 1; j <= last; j++) {
       if (!isWordStart(pattern, j)) continue;
       const h = gramHash(pattern, j);
-      // Counted first, so that a common k-gram costs no votes to take back.
+      const from = offsets[h & mask]!;
+      const to = offsets[(h & mask) + 1]!;
+      // Counted first, so that a common k-gram costs no votes to take back. (Equal 32-bit hashes are taken for
+      // equal k-grams: a rare collision casts a stray vote, which one vote cannot make a place.)
       let occurrences = 0;
-      for (let e = head[h & mask]!; e !== -1 && occurrences <= maxOccurrences; e = next[e]!) {
-        if (hashes[e] === h && sameGram(this.text, positions[e]!, pattern, j)) occurrences++;
-      }
+      for (let slot = from; slot < to && occurrences <= maxOccurrences; slot++) if (entries[2 * slot] === h) occurrences++;
       if (occurrences === 0 || occurrences > maxOccurrences) continue;
       if (count + occurrences > votes.length) votes = voteBuffer = grow(votes, count + occurrences);
-      for (let e = head[h & mask]!; e !== -1; e = next[e]!) {
-        if (hashes[e] === h && sameGram(this.text, positions[e]!, pattern, j)) votes[count++] = (positions[e]! - j + PATTERN_SPAN) * PATTERN_SPAN + j;
+      for (let slot = from; slot < to; slot++) {
+        if (entries[2 * slot] === h) votes[count++] = (entries[2 * slot + 1]! - j + PATTERN_SPAN) * PATTERN_SPAN + j;
       }
     }
     if (count === 0) return [];
@@ -126,11 +132,10 @@ function grow(buffer: Float64Array, needed: number): Float64Array {
 
 interface Tables {
   mask: number;
-  /** First entry of each hash bucket (-1: none); entries chain through `next`. */
-  head: Int32Array;
-  next: Int32Array;
-  hashes: Int32Array;
-  positions: Int32Array;
+  /** Bucket b's entries are slots offsets[b] to offsets[b + 1] - 1 of `entries`. */
+  offsets: Int32Array;
+  /** Per slot: the k-gram's hash, then its offset in the text. */
+  entries: Int32Array;
 }
 
 /** Whether `s` has a seed of its own: a word start after its first character with a whole k-gram after it. */
@@ -157,11 +162,4 @@ function gramHash(s: string, at: number): number {
   let h = 0x811c9dc5;
   for (let k = 0; k < SEED_LENGTH; k++) h = Math.imul(h ^ normal(s.charCodeAt(at + k)), 0x01000193);
   return h | 0;
-}
-
-function sameGram(text: string, t: number, pattern: string, j: number): boolean {
-  for (let k = 0; k < SEED_LENGTH; k++) {
-    if (normal(text.charCodeAt(t + k)) !== normal(pattern.charCodeAt(j + k))) return false;
-  }
-  return true;
 }
