@@ -473,9 +473,9 @@ function scale(ctx: BenchContext): Promise<ScalePoint[]> {
     for (const size of [100_000, 1_000_000, 10_000_000]) {
       const s = scenario(ctx, size, size / 1_000);
       ctx.log(`  re-anchoring: scale, ${s.quotes.length} quotes on ${s.label}`);
-      // The 10 MB point takes seconds: measured once, without a warm-up (the smaller ones warm up the JIT).
-      const reps = size >= 10_000_000 ? 1 : ctx.reps;
-      if (size < 10_000_000) runOurs(s);
+      // Each point: a warm-up run, then the median of the timed ones (at most 3 at 10 MB: seconds each).
+      const reps = size >= 10_000_000 ? Math.min(3, ctx.reps) : ctx.reps;
+      runOurs(s);
       const runs: number[] = [];
       let last = runOurs(s);
       runs.push(last.ms);

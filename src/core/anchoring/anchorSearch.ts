@@ -132,7 +132,7 @@ export class AnchorSearch implements DecisionContext {
     //    passage (prefix, quote, suffix) aligned there.
     this.searchSeeded();
     // A quote too short to hold a seed of its own: its unchanged occurrences elsewhere, by plain search.
-    if (!this.quoteHasSeed()) this.searchExact([[0, text.length]]);
+    if (!this.quoteHasSeed()) this.searchExactEverywhere();
     // Far away, a candidate good enough to attach could only lose to a passage near the hint that kept its
     // text and context well enough to leave seeds: the seeds would have found it.
     if (this.settled() || (this.best && attachable(this, this.best))) return this.finish();
@@ -154,7 +154,7 @@ export class AnchorSearch implements DecisionContext {
    * repeated on every page has few seeds, and its copies must still be seen to be rivals.
    */
   private finish(): AnchorResult {
-    if (this.best && !nearHint(this, this.best)) this.searchExact([[0, this.text.length]]);
+    if (this.best && !nearHint(this, this.best)) this.searchExactEverywhere();
     return this.decide();
   }
 
@@ -351,8 +351,25 @@ export class AnchorSearch implements DecisionContext {
       }
       this.exactCovered.push(area);
     }
+    this.considerUnchanged(starts);
+  }
+
+  /** Unchanged occurrences starting at `starts`, scored: the nearest MAX_EXACT_CANDIDATES. */
+  private considerUnchanged(starts: number[]): void {
     starts.sort((x, y) => this.distance(x) - this.distance(y));
-    for (const s of starts.slice(0, MAX_EXACT_CANDIDATES)) this.consider(this.score(s, s + len, 1, true));
+    for (const s of starts.slice(0, MAX_EXACT_CANDIDATES)) this.consider(this.score(s, s + this.len, 1, true));
+  }
+
+  /** Unchanged occurrences anywhere: through the seed index when the quote has a k-gram of its own. */
+  private searchExactEverywhere(): void {
+    const whole: Interval = [0, this.text.length];
+    if (uncovered(whole, this.exactCovered).length === 0) return;
+    const found = this.seedIndex().occurrences(this.quote.exact, 10_000);
+    if (!found) return this.searchExact([whole]);
+    this.exactCovered.push(whole);
+    const starts = found.filter((s) => !this.exactSeen.has(s));
+    for (const s of starts) this.exactSeen.add(s);
+    this.considerUnchanged(starts);
   }
 
   /** Approximate matches in `areas`; with the quote's context too when `withContext` (in the windows near the hint). */

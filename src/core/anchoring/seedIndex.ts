@@ -68,6 +68,34 @@ export class SeedIndex {
     return { mask, offsets, entries };
   }
 
+  /**
+   * Start offsets of the exact occurrences of `s` in the text (at most `limit`, in increasing order), found
+   * through its rarest k-gram: every occurrence holds that k-gram at the same offset. Undefined when `s` has no
+   * k-gram of its own (see `hasSeed`): then only a search of the text will do.
+   */
+  occurrences(s: string, limit: number): number[] | undefined {
+    const { mask, offsets, entries } = (this.tables ??= this.build());
+    let rarest = -1;
+    let rarestHash = 0;
+    let fewest = Infinity;
+    for (let j = 1; j + SEED_LENGTH <= s.length; j++) {
+      if (!isWordStart(s, j)) continue;
+      const h = gramHash(s, j);
+      let n = 0;
+      for (let slot = offsets[h & mask]!, to = offsets[(h & mask) + 1]!; slot < to && n < fewest; slot++) if (entries[2 * slot] === h) n++;
+      if (n < fewest) [rarest, rarestHash, fewest] = [j, h, n];
+      if (n === 0) break;
+    }
+    if (rarest < 0) return undefined;
+    const out: number[] = [];
+    const b = rarestHash & mask;
+    for (let slot = offsets[b]!; slot < offsets[b + 1]! && out.length < limit; slot++) {
+      const start = entries[2 * slot + 1]! - rarest;
+      if (entries[2 * slot] === rarestHash && start >= 0 && this.text.startsWith(s, start)) out.push(start);
+    }
+    return out;
+  }
+
   /** Whether this index was built for `text` (the same string). */
   indexes(text: string): boolean {
     return this.text === text;
