@@ -12,7 +12,7 @@
  * at 100 KB, 1 MB and 10 MB (100, 1,000 and 10,000 quotes), to show how cost grows.
  */
 import approxSearch from 'approx-string-match';
-import { createSelectors, reanchor, reanchorAll, type AnchorResult, type Selectors } from '../../src/core/anchoring';
+import { anchorCandidates, createSelectors, reanchor, reanchorAll, type AnchorResult, type Selectors } from '../../src/core/anchoring';
 import { DisplacementHints } from '../../src/core/anchoring/reanchor';
 import { SeedIndex } from '../../src/core/anchoring/seedIndex';
 import { fmtBytes, fmtMs, fmtRatio, median, now, verdict, type BenchContext, type Curve, type Figure, type Row } from '../framework';
@@ -324,6 +324,22 @@ function slowQuotes(s: Scenario, thresholdMs: number): { count: number; ms: numb
   return { count, ms, totalMs };
 }
 
+/** For the orphaned: is the right place what the Re-attach command would offer (first, or among three)? */
+function recoverable(s: Scenario, results: readonly AnchorResult[]): { count: number; first: number; top3: number } {
+  let count = 0;
+  let first = 0;
+  let top3 = 0;
+  results.forEach((r, i) => {
+    if (r.status !== 'orphaned') return;
+    count++;
+    const offered = anchorCandidates(s.edited.text, s.selectors[i]!, { limit: 3, minScore: 0 });
+    const right = offered.map((c) => score([c], [s.quotes[i]!], s.edited).right === 1);
+    if (right[0]) first++;
+    if (right.some(Boolean)) top3++;
+  });
+  return { count, first, top3 };
+}
+
 /** Building the seed index of the text (the first lookup builds it). */
 function timeIndex(text: string): number {
   const t0 = now();
@@ -370,6 +386,7 @@ export const reanchoringFigure: Figure = {
     const statuses: Record<string, number> = {};
     for (const r of ours.results) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
     const rightOk = oursOutcome.right / n >= 0.99 && oursOutcome.lost === 0;
+    const orphans = recoverable(s, ours.results);
     const slow = slowQuotes(s, 5);
     const indexMs = timeIndex(s.edited.text);
     const rows: Row[] = [
@@ -394,12 +411,15 @@ export const reanchoringFigure: Figure = {
           indexOfLost: exactOutcome.lost,
           edge: oursOutcome.edge,
           editedChars: s.edited.editedChars,
+          orphanedOfferedFirst: orphans.first,
+          orphanedOfferedTop3: orphans.top3,
         },
         note:
           `ours: ${Object.entries(statuses).map(([k, v]) => `${k} ${v}`).join(', ')}; ${oursOutcome.wrong} not at the right place, ${oursOutcome.edge} of them ` +
           `with an end 6–50 characters off (a word replaced or inserted at the passage's edge). The lost are passages edited by a quarter to a half ` +
           `and moved with their paragraph, or with the context on one side rewritten too: attaching at their scores would attach deleted passages ` +
-          `to look-alikes (test/unit/anchoringMeasure.test.ts keeps that ≤ 3%)`,
+          `to look-alikes (test/unit/anchoringMeasure.test.ts keeps that ≤ 3%). The orphaned stay in the sidecar with their notes; for ` +
+          `${orphans.first} of ${orphans.count} the right place is the first candidate Re-attach offers (anchorCandidates), for ${orphans.top3} one of the first three`,
       },
       {
         figure: FIG,

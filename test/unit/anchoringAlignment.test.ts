@@ -1,7 +1,17 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { alignPassage, type PassageAlignment } from '../../src/core/anchoring/alignment';
+import { alignPassage as alignWithEdge, type PassageAlignment } from '../../src/core/anchoring/alignment';
 import { levenshtein } from '../../src/core/anchoring/editDistance';
+
+type Alignment = Omit<PassageAlignment, 'atBandEdge'>;
+
+/** `alignPassage` without `atBandEdge` (tested on its own below), so results compare as plain spans and counts. */
+function alignPassage(...args: Parameters<typeof alignWithEdge>): Alignment | undefined {
+  const a = alignWithEdge(...args);
+  if (!a) return undefined;
+  const { atBandEdge: _edge, ...rest } = a;
+  return rest;
+}
 
 /** A passage: the quote with its remembered context. */
 interface Passage {
@@ -10,12 +20,12 @@ interface Passage {
   suffix: string;
 }
 
-function align(text: string, { prefix, quote, suffix }: Passage, diagonal: number, band: number): PassageAlignment | undefined {
+function align(text: string, { prefix, quote, suffix }: Passage, diagonal: number, band: number): Alignment | undefined {
   return alignPassage(text, prefix + quote + suffix, prefix.length, prefix.length + quote.length, diagonal, band);
 }
 
 /** The alignment and the text of the quote's span in it. */
-function alignedQuote(text: string, passage: Passage, diagonal: number, band: number): PassageAlignment & { span: string } {
+function alignedQuote(text: string, passage: Passage, diagonal: number, band: number): Alignment & { span: string } {
   const a = align(text, passage, diagonal, band);
   assert.ok(a, 'an alignment');
   return { ...a, span: text.slice(a.start, a.end) };
@@ -511,5 +521,16 @@ describe('anchoring: passage alignment', () => {
       }
       assert.strictEqual(bestObjective('see the scat sat on the mat', p), 2);
     });
+  });
+
+  it('atBandEdge: a passage that lost more than the band allows runs along its edge; a wider band frees it', () => {
+    const { text } = textWith('alpha delta');
+    const narrow = alignWithEdge(text, P.prefix + P.quote + P.suffix, P.prefix.length, P.prefix.length + P.quote.length, LEAD.length, 4);
+    const wide = alignWithEdge(text, P.prefix + P.quote + P.suffix, P.prefix.length, P.prefix.length + P.quote.length, LEAD.length, 24);
+    assert.ok(narrow && wide);
+    assert.strictEqual(narrow.atBandEdge, true);
+    assert.strictEqual(wide.atBandEdge, false);
+    assert.strictEqual(text.slice(wide.start, wide.end), 'alpha delta');
+    assert.ok(wide.errors < narrow.errors);
   });
 });

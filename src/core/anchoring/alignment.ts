@@ -17,6 +17,8 @@ export interface PassageAlignment {
   /** Edits along the path inside the quote, and in the whole passage. */
   quoteErrors: number;
   errors: number;
+  /** The path runs along the edge of the band: a wider band might give a better one. */
+  atBandEdge: boolean;
 }
 
 const INF = 1 << 29;
@@ -140,9 +142,11 @@ function traceBack(
   let errors = 0;
   let quoteErrors = 0;
   let k = lastK;
+  let atBandEdge = false;
   if (quoteStart === pattern.length) start = first + pattern.length + k;
   for (let i = pattern.length; i > 0; ) {
     const c = first + i + k;
+    if (k === 0 || k === W - 1) atBandEdge = true;
     const d = dir[i * W + k];
     if (d === HORIZONTAL) {
       // Text inserted in row i: inside the quote only between its first and last rows.
@@ -165,7 +169,7 @@ function traceBack(
   // An empty quote is where the path leaves its row (text inserted in that row goes before it).
   if (quoteStart === quoteEnd) end = start;
   if (start < 0 || end < start) return undefined;
-  return { start, end, quoteErrors, errors };
+  return { start, end, quoteErrors, errors, atBandEdge };
 }
 
 /**

@@ -54,8 +54,12 @@ const COMMON_OCCURRENCES = 2000;
 /** How far (characters) an alignment may stray from a hint's diagonal, and beyond the spread of a place's seeds. */
 const HINT_BAND = 32;
 const SEED_BAND = 16;
-/** An alignment ending within this many characters of its band's edge is done again with twice the band, up to MAX_BAND. */
+/**
+ * An alignment that may have been bent by its band (see `bent`) is done once more, around where it was found,
+ * with four times the band (at most MAX_BAND), and kept if it has no more edits.
+ */
 const BAND_EDGE = 8;
+const BENT_CONTEXT_ERRORS = 12;
 const MAX_BAND = 256;
 /**
  * An aligned quote with more edits than this share of its length is not a candidate. Above the approximate
@@ -90,6 +94,8 @@ export class AnchorSearch implements DecisionContext {
   private readonly exactSeen = new Set<number>();
   private readonly fuzzyCovered: Interval[] = [];
   private readonly fuzzySeen = new Set<string>();
+  /** Spans already found by alignment (apart from `fuzzySeen`: an alignment may accept what the approximate search rejected). */
+  private readonly alignedSeen = new Set<string>();
   private ownIndex: SeedIndex | undefined;
   /** Hints already aligned at. */
   private readonly alignedAt = new Set<number>();
@@ -211,15 +217,22 @@ export class AnchorSearch implements DecisionContext {
       const c = this.alignAt(place);
       if (!c) continue;
       const key = `${c.start}:${c.end}`;
-      if (this.fuzzySeen.has(key)) continue;
-      this.fuzzySeen.add(key);
+      if (this.alignedSeen.has(key)) continue;
+      this.alignedSeen.add(key);
       if (this.worthScoring(c.parts.quote, c.start)) this.consider(c);
     }
   }
 
-  private nearBandEdge(a: PassageAlignment, diagonal: number, band: number): boolean {
+  /**
+   * Whether an alignment may have been bent by its band: its path runs along the band's edge, or its quote
+   * ends near it, or the context aligns badly (what a band too narrow for the characters lost or gained also
+   * does: the suffix is then matched out of step).
+   */
+  private bent(a: PassageAlignment, diagonal: number, band: number): boolean {
     const slack = band - BAND_EDGE;
-    return Math.abs(a.start - diagonal) > slack || Math.abs(a.end - diagonal - this.len) > slack;
+    if (a.atBandEdge || Math.abs(a.start - diagonal) > slack || Math.abs(a.end - diagonal - this.len) > slack) return true;
+    // (Only for a quote that matches well: a look-alike's context is bad anyway.)
+    return a.errors - a.quoteErrors > BENT_CONTEXT_ERRORS && a.quoteErrors * 5 <= this.len;
   }
 
   /** The passage aligned at `place`, scored; undefined if its quote is too far gone there. */
@@ -227,11 +240,11 @@ export class AnchorSearch implements DecisionContext {
     const { quote, len, text } = this;
     const qs = quote.prefix.length;
     let a = alignPassage(text, this.pattern, qs, qs + len, diagonal - qs, band);
-    // A path that reaches the edge of the band may have been bent by it (the passage lies farther off, or lost
-    // or gained more than the band allows): aligned again around where it was found, with a wider band.
-    for (let wider = band * 2; a && wider <= MAX_BAND && this.nearBandEdge(a, diagonal, band); wider *= 2) {
-      [diagonal, band] = [a.start, wider];
-      a = alignPassage(text, this.pattern, qs, qs + len, diagonal - qs, band);
+    // A band too narrow (the passage lies farther off, or lost or gained more than the band allows) bends the
+    // path: aligned again around where it was found, with a wider band.
+    if (a && band < MAX_BAND && this.bent(a, diagonal, band)) {
+      const wider = alignPassage(text, this.pattern, qs, qs + len, a.start - qs, Math.min(MAX_BAND, band * 4));
+      if (wider && wider.errors <= a.errors) a = wider;
     }
     if (!a || a.end <= a.start || a.quoteErrors > Math.floor(len * MAX_ALIGNED_QUOTE_ERRORS)) return undefined;
     const unchanged = a.quoteErrors === 0 && a.end - a.start === len && text.startsWith(quote.exact, a.start);
@@ -246,13 +259,14 @@ export class AnchorSearch implements DecisionContext {
   }
 
   /**
-   * An approximate match's ends set by aligning the whole passage there (as the seeded places are); where that
-   * fails, by moving each end to where the remembered context fits (`refineBoundaries`).
+   * An approximate match's ends set by aligning the whole passage there (as the seeded places are), or by
+   * moving each end to where the remembered context fits (`refineBoundaries`), whichever scores better.
    */
   private realign(c: Candidate): Candidate {
+    const refined = this.refineBoundaries(c);
     const aligned = this.alignAt({ diagonal: c.start, band: HINT_BAND });
-    if (aligned && aligned.start < c.end && c.start < aligned.end) return aligned;
-    return this.refineBoundaries(c);
+    if (aligned && aligned.start < c.end && c.start < aligned.end && aligned.score >= refined.score) return aligned;
+    return refined;
   }
 
   private decide(): AnchorResult {
@@ -306,6 +320,8 @@ export class AnchorSearch implements DecisionContext {
     const whole: Interval[] = [[0, text.length]];
     this.searchExact(whole);
     this.searchFuzzy(window, true);
+    // The passage aligned where its seeds are: a quote rewritten between its surviving context is proposed too.
+    this.searchSeeded();
     const areas = this.wholeFuzzyAffordable() ? whole : this.around(WIDE_RADIUS, [this.hint]);
     // Each search reports only the best matches of each chunk: blank those out and search again for the next.
     let haystack = text;
@@ -322,7 +338,7 @@ export class AnchorSearch implements DecisionContext {
     ranked.sort((x, y) => y.score - x.score || this.distance(x.start) - this.distance(y.start));
     for (const c of ranked) {
       if (chosen.length >= limit) break;
-      const r = c.unchanged ? c : this.refineBoundaries(c);
+      const r = c.unchanged || c.aligned ? c : this.realign(c);
       if (chosen.some((o) => r.start < o.end && o.start < r.end)) continue;
       const unchanged = text.slice(r.start, r.end) === this.quote.exact;
       const status = unchanged ? (r.start === this.hint ? 'exact' : 'moved') : 'fuzzy';
