@@ -43,13 +43,19 @@ const CONTEXT_EXTRA = 2;
 const DIAGONAL = 1;
 const VERTICAL = 2; // a pattern character with no text
 const HORIZONTAL = 3; // a text character with no pattern
-/** Reused between calls: alignments run one at a time, thousands per re-anchoring. */
+/**
+ * Reused between calls: alignments run one at a time, thousands per re-anchoring. An alignment larger than
+ * SHARED_DIRECTIONS cells (a very long quote) gets its own, so that the shared one stays small.
+ */
 let directions = new Uint8Array(1 << 16);
+const SHARED_DIRECTIONS = 1 << 22;
+/** Beyond this many cells an alignment is not attempted (undefined): a chapter-long quote in a wide band. */
+export const MAX_ALIGNMENT_CELLS = 5e7;
 
 /**
  * Aligns `pattern` (a passage whose quote is `pattern[quoteStart, quoteEnd)`) with `text` near where it would
  * begin at `diagonal`, allowing the path to stray `band` characters from that diagonal. Undefined when the
- * band leaves the text.
+ * band leaves the text, or the alignment would take more than MAX_ALIGNMENT_CELLS cells.
  */
 export function alignPassage(
   text: string,
@@ -66,8 +72,10 @@ export function alignPassage(
   // ending at offset c. In these coordinates a cell's diagonal predecessor has the same k in the row above,
   // its vertical one k + 1, its horizontal one k - 1 in the same row.
   const W = 2 * band + 1;
-  if (directions.length < (m + 1) * W) directions = new Uint8Array((m + 1) * W * 2);
-  const dir = directions;
+  const cells = (m + 1) * W;
+  if (cells > MAX_ALIGNMENT_CELLS) return undefined;
+  if (cells <= SHARED_DIRECTIONS && directions.length < cells) directions = new Uint8Array(Math.min(SHARED_DIRECTIONS, cells * 2));
+  const dir = cells <= SHARED_DIRECTIONS ? directions : new Uint8Array(cells);
   let prev = new Int32Array(W);
   let cur = new Int32Array(W);
   for (let k = 0; k < W; k++) {

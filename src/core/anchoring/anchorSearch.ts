@@ -229,9 +229,11 @@ export class AnchorSearch implements DecisionContext {
    * does: the suffix is then matched out of step).
    */
   private bent(a: PassageAlignment, diagonal: number, band: number): boolean {
+    // Not worth a second look where the quote is nowhere near (a hint it moved away from, a look-alike).
+    if (a.quoteErrors > this.len * MAX_ALIGNED_QUOTE_ERRORS) return false;
     const slack = band - BAND_EDGE;
     if (a.atBandEdge || Math.abs(a.start - diagonal) > slack || Math.abs(a.end - diagonal - this.len) > slack) return true;
-    // (Only for a quote that matches well: a look-alike's context is bad anyway.)
+    // (Bad context around a quote that matches well: a look-alike's context is bad anyway.)
     return a.errors - a.quoteErrors > BENT_CONTEXT_ERRORS && a.quoteErrors * 5 <= this.len;
   }
 
