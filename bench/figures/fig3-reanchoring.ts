@@ -416,10 +416,11 @@ export const reanchoringFigure: Figure = {
         },
         note:
           `ours: ${Object.entries(statuses).map(([k, v]) => `${k} ${v}`).join(', ')}; ${oursOutcome.wrong} not at the right place, ${oursOutcome.edge} of them ` +
-          `with an end 6–50 characters off (a word replaced or inserted at the passage's edge). The lost are passages edited by a quarter to a half ` +
-          `and moved with their paragraph, or with the context on one side rewritten too: attaching at their scores would attach deleted passages ` +
-          `to look-alikes (test/unit/anchoringMeasure.test.ts keeps that ≤ 3%). The orphaned stay in the sidecar with their notes; for ` +
-          `${orphans.first} of ${orphans.count} the right place is the first candidate Re-attach offers (anchorCandidates), for ${orphans.top3} one of the first three`,
+          `with an end 6–50 characters off (a word replaced or inserted at the passage's edge).` +
+          (orphans.count > 0
+            ? ` The orphaned (counted as lost) stay in the sidecar with their notes; for ${orphans.first} of ${orphans.count} the right place is ` +
+              `the first candidate Re-attach offers (anchorCandidates), for ${orphans.top3} one of the first three.`
+            : ''),
       },
       {
         figure: FIG,

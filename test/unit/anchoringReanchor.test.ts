@@ -187,6 +187,30 @@ describe('anchoring: re-anchoring', () => {
     assert.strictEqual(reanchor(deleted, s).status, 'orphaned');
   });
 
+  it('fuzzy: a long quote edited by 30–45%, one side of its context too, is attached where it was', () => {
+    const text = prose(25);
+    const start = text.indexOf(' ', 30_000) + 1;
+    const end = text.indexOf(' ', start + 70);
+    const s = createSelectors(text, start, end);
+    const old = text.slice(start, end);
+    // Two words in five replaced (beyond the 30% of edits an approximate search allows), and the first word
+    // or two after the quote too.
+    const rewritten = old
+      .split(' ')
+      .map((w, i) => (i % 5 === 1 || i % 5 === 3 ? 'q'.repeat(w.length) : w))
+      .join(' ');
+    const edits = [...old].filter((ch, i) => rewritten[i] !== ch).length;
+    assert.ok(edits > 0.3 * old.length && edits < 0.45 * old.length, `${edits} of ${old.length} characters edited`);
+    const after = text.slice(end, end + 12).replace(/[a-z]/g, 'z') + text.slice(end + 12, end + 40);
+    const changed = text.slice(0, start) + rewritten + after + text.slice(end + 40);
+    const r = reanchor(changed, s);
+    assert.strictEqual(r.status, 'fuzzy', `score ${r.score}`);
+    assert.deepStrictEqual([r.start, r.end], [start, start + rewritten.length]);
+    // Deleted with what followed it, the prefix alone is left: the text after it is not taken for the quote.
+    const deleted = text.slice(0, start) + text.slice(end + 200);
+    assert.strictEqual(reanchor(deleted, s).status, 'orphaned');
+  });
+
   it('moved: a passage moved far with its paragraph and edited is attached there', () => {
     const text = prose(22);
     const from = 5_000;

@@ -40,9 +40,12 @@ const NEARER_FACTOR = 8;
 /** See `attachable`. */
 const FAR_MIN_LENGTH = 40;
 export const FAR_SCORE_ALLOWANCE = 0.06;
-/** See `bracketed`. */
+/** See `vouchedFor`. */
 const BRACKETED_MIN_QUOTE = 0.5;
 const BRACKETED_MIN_CONTEXT = 0.8;
+const CLOSE_DISTANCE = 128;
+const CLOSE_MIN_QUOTE = 0.55;
+const CLOSE_MIN_CONTEXT = 0.75;
 
 export function nearHint(ctx: DecisionContext, c: Candidate): boolean {
   return ctx.distance(c.start) <= AMBIGUITY_RADIUS;
@@ -64,16 +67,25 @@ export function attachable(ctx: DecisionContext, c: Candidate): boolean {
 }
 
 /**
- * The best candidate near the hint between a prefix and a suffix that are both still there, with at least
- * half its quote: the text between what came before and after a quote is the quote, however much it was
- * edited. (A deleted passage leaves no such place: where its context survives on both sides, nothing lies
- * between them.)
+ * The best candidate near the hint that its surroundings vouch for, however much its quote was edited:
+ * - between a prefix and a suffix that are both still there, with at least half its quote (the text between
+ *   what came before and after a quote is the quote; a deleted passage leaves no such place: where its context
+ *   survives on both sides, nothing lies between them);
+ * - or, for a quote long enough not to resemble other text by chance, within CLOSE_DISTANCE of where the hints
+ *   put it, with more than half its quote and its context mostly agreeing.
  */
-function bracketed(ctx: DecisionContext, candidates: readonly Candidate[]): Candidate | undefined {
+function vouchedFor(ctx: DecisionContext, candidates: readonly Candidate[]): Candidate | undefined {
   let found: Candidate | undefined;
   for (const c of candidates) {
     const { quote, prefix, suffix } = c.parts;
-    if (quote < BRACKETED_MIN_QUOTE || Math.min(prefix, suffix) < BRACKETED_MIN_CONTEXT || !nearHint(ctx, c)) continue;
+    if (!nearHint(ctx, c)) continue;
+    const between = quote >= BRACKETED_MIN_QUOTE && Math.min(prefix, suffix) >= BRACKETED_MIN_CONTEXT;
+    const close =
+      ctx.len >= FAR_MIN_LENGTH &&
+      ctx.distance(c.start) <= CLOSE_DISTANCE &&
+      quote >= CLOSE_MIN_QUOTE &&
+      contextAgreement(c.parts) >= CLOSE_MIN_CONTEXT;
+    if (!between && !close) continue;
     if (!found || c.score > found.score) found = c;
   }
   return found;
@@ -81,9 +93,9 @@ function bracketed(ctx: DecisionContext, candidates: readonly Candidate[]): Cand
 
 /**
  * The candidate to attach to, or undefined to orphan the annotation. The best-scoring candidate if it is
- * attachable, else one bracketed by its context. Far from the hint, another place that fits about as well
- * makes the choice a guess: orphan rather than attach to the wrong one — unless one of them is many times
- * nearer the hint than every other.
+ * attachable, else one its surroundings vouch for (`vouchedFor`). Far from the hint, another place that fits
+ * about as well makes the choice a guess: orphan rather than attach to the wrong one — unless one of them is
+ * many times nearer the hint than every other.
  */
 export function chooseCandidate(
   ctx: DecisionContext,
@@ -91,7 +103,7 @@ export function chooseCandidate(
   candidates: readonly Candidate[],
 ): Candidate | undefined {
   if (!best) return undefined;
-  const chosen = attachable(ctx, best) ? best : bracketed(ctx, candidates);
+  const chosen = attachable(ctx, best) ? best : vouchedFor(ctx, candidates);
   if (!chosen || nearHint(ctx, chosen)) return chosen;
   const top = chosen.score;
   const contenders = candidates.filter((c) => c.score >= top - AMBIGUITY_MARGIN && attachable(ctx, c));

@@ -26,10 +26,11 @@ export {
  *    matches of the quote around the hint (approx-string-match). Each candidate is scored by quote
  *    similarity, prefix and suffix similarity and distance from the hint (SCORE_WEIGHTS).
  * 3. The search stops once a candidate near the hint is convincing. The best candidate is attached if it
- *    scores at least `minScore` (a little less for a long quote far away, or when its prefix and suffix both
- *    survive around it) and, far from the hint, no other place scores about as well (a recurring page header,
- *    a repeated sentence) unless many times farther away; otherwise the annotation is `orphaned`
- *    (anchorDecision.ts).
+ *    scores at least `minScore` (a little less for a long quote far away), or if its surroundings vouch for it
+ *    near the hint (its prefix and suffix both survive around it; or, for a long quote, it is where the hints
+ *    put it and its context mostly agrees), and, far from the hint, no other place scores about as well (a
+ *    recurring page header, a repeated sentence) unless many times farther away; otherwise the annotation is
+ *    `orphaned` (anchorDecision.ts).
  *
  * Cost: an unchanged quote near its hint costs a few small string searches; an edited or moved one a few
  * dozen hash probes and one or two banded alignments of its passage; only quotes with nothing convincing
