@@ -23,18 +23,24 @@ export interface AnchorResult {
 export interface ReanchorOptions {
   /** Candidates scoring below this are not attached: the annotation is orphaned. Default DEFAULT_MIN_SCORE. */
   minScore?: number;
-  /** The fuzzy search allows up to this fraction of the quote's length in edits. Default DEFAULT_MAX_ERROR_RATIO. */
+  /**
+   * The approximate search (the fallback around the hint, and `anchorCandidates`) allows up to this fraction of
+   * the quote's length in edits. Default DEFAULT_MAX_ERROR_RATIO. (Alignments where the seed index points allow
+   * more: see MAX_ALIGNED_QUOTE_ERRORS in anchorSearch.ts.)
+   */
   maxErrorRatio?: number;
   /**
    * More offsets where the quote is expected to start, besides `selectors.position.start`: searched first,
    * and distances are measured from the nearest of them. `reanchorAll` passes the hint shifted by the
-   * displacement of the annotation before, so that a large insertion costs no search at all.
+   * displacements of the annotations before (see DisplacementHints), so that after a large insertion most
+   * quotes are found at once.
    */
   hints?: readonly number[];
   /**
-   * Budget of one fuzzy search over the whole document, in characters × 32-character pattern blocks; a quote
-   * that would exceed it (a very long quote in a very long document) is searched for only in the windows
-   * around its hint. Default DEFAULT_MAX_SEARCH_COST (a 5,000-character quote in a 1 MB document).
+   * Budget of one approximate search over the whole document (`anchorCandidates` only; `reanchor` never
+   * searches the whole document), in characters × 32-character pattern blocks; a quote that would exceed it
+   * (a very long quote in a very long document) is searched for only within ±32 KB of its hint. Default
+   * DEFAULT_MAX_SEARCH_COST (a 5,000-character quote in a 1 MB document).
    */
   maxSearchCost?: number;
   /** An index of `text` to look quotes up in (`reanchorAll` builds one for all its quotes); else built when needed. */

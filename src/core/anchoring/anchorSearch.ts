@@ -11,7 +11,6 @@ import {
 import {
   clampOffset,
   DEFAULT_MAX_ERROR_RATIO,
-  DEFAULT_MAX_SEARCH_COST,
   DEFAULT_MIN_SCORE,
   orphaned,
   type AnchorResult,
@@ -23,10 +22,11 @@ import { snapEnd, snapStart } from './boundaries';
 import { levenshtein } from './editDistance';
 import { combinedScore, prefixSimilarity, proximity, suffixSimilarity, type ScoreParts } from './scoring';
 import { hasSeed, SeedIndex } from './seedIndex';
+import { uncovered, type Interval } from './intervals';
 import type { QuoteSelector, Selectors } from './selectors';
 
 /**
- * The search behind `reanchor` and `anchorCandidates`: candidate spans for one quote, collected in stages,
+ * The search behind `reanchor` (and, extended by CandidateList, `anchorCandidates`): candidate spans for one quote, collected in stages,
  * cheapest first, each stage searching only what earlier ones have not; `anchorDecision.ts` chooses among them.
  */
 
@@ -37,8 +37,7 @@ import type { QuoteSelector, Selectors } from './selectors';
 const SETTLE_DISTANCE = 64;
 /** Window radii (characters on each side of the hint): a tight one for small shifts, then a page or so. */
 const NEAR_RADIUS = 256;
-const WINDOW_RADIUS = 2048;
-const WIDE_RADIUS = 32768;
+export const WINDOW_RADIUS = 2048;
 /** At most this many unchanged occurrences (the nearest) are scored per search stage. */
 const MAX_EXACT_CANDIDATES = 200;
 /** Fuzzy candidates whose boundaries are refined against the context by up to this many characters. */
@@ -68,28 +67,24 @@ const MAX_BAND = 256;
  */
 const MAX_ALIGNED_QUOTE_ERRORS = 0.5;
 
-/** Rounds of blanking out and searching again when listing candidates (`anchorCandidates`). */
-const LIST_ROUNDS = 3;
 /** Quotes up to this long are also searched for together with their context (see `searchInContext`). */
 const MAX_CONTEXT_SEARCH_QUOTE = 256;
 
-type Interval = [number, number];
-
 /** Where the quote is expected to start (`diagonal`), give or take `band` characters. */
-interface Place {
+export interface Place {
   diagonal: number;
   band: number;
 }
 
 /** One re-anchoring search: the candidates found so far and the parts of the text already searched. */
 export class AnchorSearch implements DecisionContext {
-  private readonly quote: QuoteSelector;
+  protected readonly quote: QuoteSelector;
   readonly len: number;
-  private readonly centers: number[];
+  protected readonly centers: number[];
   readonly minScore: number;
-  private readonly maxErrors: number;
-  private readonly candidates: Candidate[] = [];
-  private best: Candidate | undefined;
+  protected readonly maxErrors: number;
+  protected readonly candidates: Candidate[] = [];
+  protected best: Candidate | undefined;
   private readonly exactCovered: Interval[] = [];
   private readonly exactSeen = new Set<number>();
   private readonly fuzzyCovered: Interval[] = [];
@@ -102,12 +97,12 @@ export class AnchorSearch implements DecisionContext {
   private readonly pattern: string;
 
   constructor(
-    private readonly text: string,
+    protected readonly text: string,
     selectors: Selectors,
-    private readonly hint: number,
-    private readonly options: ReanchorOptions,
-    /** List candidates (`list`) rather than choose one: score every match, however weak. */
-    private readonly exhaustive = false,
+    protected readonly hint: number,
+    protected readonly options: ReanchorOptions,
+    /** List candidates (CandidateList) rather than choose one: score every match, however weak. */
+    protected readonly exhaustive = false,
   ) {
     this.quote = selectors.quote;
     this.pattern = this.quote.prefix + this.quote.exact + this.quote.suffix;
@@ -179,7 +174,7 @@ export class AnchorSearch implements DecisionContext {
    * Aligns prefix + quote + suffix at each place the seed index points at (the most-voted ones) and at each
    * hint, the quote's ends read off the alignment (see alignment.ts).
    */
-  private searchSeeded(maxOccurrences?: number): void {
+  protected searchSeeded(maxOccurrences?: number): void {
     const { quote } = this;
     const places: Place[] = [];
     const clusters = this.seedIndex().clusters(this.pattern, MIN_PLACE_VOTES, maxOccurrences);
@@ -264,7 +259,7 @@ export class AnchorSearch implements DecisionContext {
    * An approximate match's ends set by aligning the whole passage there (as the seeded places are), or by
    * moving each end to where the remembered context fits (`refineBoundaries`), whichever scores better.
    */
-  private realign(c: Candidate): Candidate {
+  protected realign(c: Candidate): Candidate {
     const refined = this.refineBoundaries(c);
     const aligned = this.alignAt({ diagonal: c.start, band: HINT_BAND });
     if (aligned && aligned.start < c.end && c.start < aligned.end && aligned.score >= refined.score) return aligned;
@@ -286,7 +281,7 @@ export class AnchorSearch implements DecisionContext {
     return d;
   }
 
-  private around(radius: number, centers: readonly number[]): Interval[] {
+  protected around(radius: number, centers: readonly number[]): Interval[] {
     return centers.map((c) => [Math.max(0, c - radius), Math.min(this.text.length, c + this.len + radius)]);
   }
 
@@ -300,7 +295,7 @@ export class AnchorSearch implements DecisionContext {
     return { start, end, parts, score: combinedScore(parts), unchanged };
   }
 
-  private consider(c: Candidate): void {
+  protected consider(c: Candidate): void {
     this.candidates.push(c);
     const best = this.best;
     const better = !best || c.score > best.score;
@@ -315,46 +310,7 @@ export class AnchorSearch implements DecisionContext {
     return bound >= this.minScore - FAR_SCORE_ALLOWANCE - AMBIGUITY_MARGIN && (!this.best || bound >= this.best.score - AMBIGUITY_MARGIN);
   }
 
-  list(limit: number): AnchorResult[] {
-    const { text, len } = this;
-    if (len - text.length > this.maxErrors) return [];
-    const window = this.around(WINDOW_RADIUS, this.centers);
-    const whole: Interval[] = [[0, text.length]];
-    this.searchExact(whole);
-    this.searchFuzzy(window, true);
-    // The passage aligned where its seeds are: a quote rewritten between its surviving context is proposed too.
-    this.searchSeeded();
-    const areas = this.wholeFuzzyAffordable() ? whole : this.around(WIDE_RADIUS, [this.hint]);
-    // Each search reports only the best matches of each chunk: blank those out and search again for the next.
-    let haystack = text;
-    for (let round = 0; round < LIST_ROUNDS; round++) {
-      const found: Candidate[] = [];
-      const matched: Interval[] = [];
-      for (const area of areas) matched.push(...this.searchQuote(area, found, haystack));
-      for (const c of found) this.consider(c);
-      if (matched.length === 0) break;
-      haystack = blank(haystack, matched);
-    }
-    const chosen: AnchorResult[] = [];
-    const ranked = [...this.candidates];
-    ranked.sort((x, y) => y.score - x.score || this.distance(x.start) - this.distance(y.start));
-    for (const c of ranked) {
-      if (chosen.length >= limit) break;
-      const r = c.unchanged || c.aligned ? c : this.realign(c);
-      if (chosen.some((o) => r.start < o.end && o.start < r.end)) continue;
-      const unchanged = text.slice(r.start, r.end) === this.quote.exact;
-      const status = unchanged ? (r.start === this.hint ? 'exact' : 'moved') : 'fuzzy';
-      chosen.push({ status, start: r.start, end: r.end, score: status === 'exact' ? 1 : r.score });
-    }
-    return chosen;
-  }
-
-  private wholeFuzzyAffordable(): boolean {
-    const cost = this.text.length * (Math.ceil(this.maxErrors / 32) + 1);
-    return cost <= (this.options.maxSearchCost ?? DEFAULT_MAX_SEARCH_COST);
-  }
-
-  private searchExact(areas: Interval[]): void {
+  protected searchExact(areas: Interval[]): void {
     const { text, len } = this;
     const starts: number[] = [];
     for (const area of areas) {
@@ -391,7 +347,7 @@ export class AnchorSearch implements DecisionContext {
   }
 
   /** Approximate matches in `areas`; with the quote's context too when `withContext` (in the windows near the hint). */
-  private searchFuzzy(areas: Interval[], withContext = false): void {
+  protected searchFuzzy(areas: Interval[], withContext = false): void {
     if (this.maxErrors === 0) return;
     const found: Candidate[] = [];
     for (const area of areas) {
@@ -405,7 +361,7 @@ export class AnchorSearch implements DecisionContext {
   }
 
   /** Approximate matches of the quote alone (searched in `haystack`, a copy of the text with parts blanked). */
-  private searchQuote([lo, hi]: Interval, found: Candidate[], haystack = this.text): Interval[] {
+  protected searchQuote([lo, hi]: Interval, found: Candidate[], haystack = this.text): Interval[] {
     const { len, maxErrors } = this;
     const reach = len + maxErrors;
     const chunk = Math.max(512, 4 * reach);
@@ -477,36 +433,4 @@ export class AnchorSearch implements DecisionContext {
     const refined: Candidate = { start: start.at, end: end.at, parts, score: combinedScore(parts), unchanged: false };
     return refined.score >= c.score ? refined : c;
   }
-}
-
-/** `text` with the spans of `found` replaced by NUL characters (same length), so that they match nothing. */
-function blank(text: string, found: readonly Interval[]): string {
-  const spans = [...found].sort((a, b) => a[0] - b[0]);
-  const parts: string[] = [];
-  let at = 0;
-  for (const [start, end] of spans) {
-    if (end <= at) continue;
-    const from = Math.max(at, start);
-    parts.push(text.slice(at, from), '\0'.repeat(end - from));
-    at = end;
-  }
-  parts.push(text.slice(at));
-  return parts.join('');
-}
-
-/** The parts of `area` not inside any of `covered`. */
-function uncovered(area: Interval, covered: readonly Interval[]): Interval[] {
-  let parts: Interval[] = [area];
-  for (const [clo, chi] of covered) {
-    const next: Interval[] = [];
-    for (const [lo, hi] of parts) {
-      if (chi <= lo || clo >= hi) next.push([lo, hi]);
-      else {
-        if (lo < clo) next.push([lo, clo]);
-        if (chi < hi) next.push([chi, hi]);
-      }
-    }
-    parts = next;
-  }
-  return parts;
 }

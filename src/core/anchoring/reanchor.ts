@@ -1,4 +1,5 @@
 import { AnchorSearch } from './anchorSearch';
+import { CandidateList } from './candidateList';
 import { clampOffset, orphaned, type AnchorResult, type ReanchorOptions } from './anchorResult';
 import { exactOccurrences } from './approxSearch';
 import { combinedScore, proximity } from './scoring';
@@ -59,7 +60,7 @@ export function anchorCandidates(
     return r.status === 'orphaned' ? [] : [r];
   }
   const hint = clampOffset(selectors.position.start, text.length);
-  return new AnchorSearch(text, selectors, hint, options, true).list(options.limit ?? 10);
+  return new CandidateList(text, selectors, hint, options).list(options.limit ?? 10);
 }
 
 /**
