@@ -122,7 +122,8 @@ export class SeedIndex {
       // equal k-grams: a rare collision casts a stray vote, which one vote cannot make a place.)
       let occurrences = 0;
       for (let slot = from; slot < to && occurrences <= maxOccurrences; slot++) if (entries[2 * slot] === h) occurrences++;
-      if (occurrences === 0 || occurrences > maxOccurrences) continue;
+      // (Past MAX_VOTES, a very long passage has said enough about where it is.)
+      if (occurrences === 0 || occurrences > maxOccurrences || count + occurrences > MAX_VOTES) continue;
       if (count + occurrences > votes.length) votes = voteBuffer = grow(votes, count + occurrences);
       for (let slot = from; slot < to; slot++) {
         if (entries[2 * slot] === h) votes[count++] = (entries[2 * slot + 1]! - j + PATTERN_SPAN) * PATTERN_SPAN + j;
@@ -149,11 +150,13 @@ export class SeedIndex {
   }
 }
 
+/** At most this many votes per lookup: bounds the shared buffer (8 MB) for a chapter-long quote. */
+const MAX_VOTES = 1 << 20;
 /** Reused between lookups, which run one at a time. */
 let voteBuffer: Float64Array = new Float64Array(4096);
 
 function grow(buffer: Float64Array, needed: number): Float64Array {
-  const bigger = new Float64Array(Math.max(needed, buffer.length * 2));
+  const bigger = new Float64Array(Math.min(MAX_VOTES, Math.max(needed, buffer.length * 2)));
   bigger.set(buffer);
   return bigger;
 }
