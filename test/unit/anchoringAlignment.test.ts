@@ -33,11 +33,15 @@ function alignedQuote(text: string, passage: Passage, diagonal: number, band: nu
 
 // --- References -------------------------------------------------------------------------------------------------
 
-/** Semi-global edit distance, straightforward and unbanded: all of `pattern` against any run of `text`. */
-function semiGlobalDistance(text: string, pattern: string): number {
+/**
+ * Semi-global edit distance, straightforward and unbanded: all of `pattern` against any run of `text`, the
+ * context (before `qs`, after `qe`) free where it runs past the text's start or end, as alignment.ts does.
+ */
+function semiGlobalDistance(text: string, pattern: string, qs: number, qe: number): number {
   let prev = Array.from({ length: text.length + 1 }, () => 0);
+  let best = Infinity;
   for (let i = 1; i <= pattern.length; i++) {
-    const cur = [i];
+    const cur = [i <= qs ? 0 : prev[0]! + 1];
     for (let c = 1; c <= text.length; c++) {
       cur[c] = Math.min(
         prev[c - 1]! + (text[c - 1] === pattern[i - 1] ? 0 : 1),
@@ -45,16 +49,18 @@ function semiGlobalDistance(text: string, pattern: string): number {
         cur[c - 1]! + 1,
       );
     }
+    if (i >= qe && i < pattern.length) best = Math.min(best, cur[text.length]!);
     prev = cur;
   }
-  return Math.min(...prev);
+  return Math.min(best, ...prev);
 }
 
-/** For each text offset s, the cheapest alignment of all of `p` with some run of `text` ending at s. */
+/** For each text offset s, the cheapest alignment of all of context `p` with some run of `text` ending at s. */
 function endingAt(text: string, p: string): number[] {
   let prev = Array.from({ length: text.length + 1 }, () => 0);
   for (let i = 1; i <= p.length; i++) {
-    const cur = [i];
+    // Context is free where it runs past the text's edge (here the start; reversed, the end).
+    const cur = [0];
     for (let c = 1; c <= text.length; c++) {
       cur[c] = Math.min(prev[c - 1]! + (text[c - 1] === p[i - 1] ? 0 : 1), prev[c]! + 1, cur[c - 1]! + 1);
     }
@@ -262,7 +268,7 @@ describe('anchoring: passage alignment', () => {
     assert.strictEqual(a.span, P.quote);
     assert.strictEqual(a.quoteErrors, 0);
     assert.ok(a.errors >= 5 && a.errors <= 7, `${a.errors}`);
-    assert.strictEqual(a.errors, semiGlobalDistance(text, P.prefix + P.quote + P.suffix));
+    assert.strictEqual(a.errors, semiGlobalDistance(text, P.prefix + P.quote + P.suffix, P.prefix.length, P.prefix.length + P.quote.length));
   });
 
   it('a quote with no prefix, or no suffix, or neither', () => {
@@ -273,8 +279,13 @@ describe('anchoring: passage alignment', () => {
     assert.deepStrictEqual(alignPassage(text, 'abc dXf ghi', 0, 11, 3, 4), { start: 3, end: 14, quoteErrors: 1, errors: 1 });
   });
 
-  it('a pattern starting before the text begins (negative diagonal)', () => {
-    assert.deepStrictEqual(alignPassage('bcdefg', 'abcdefg', 1, 4, -1, 2), { start: 0, end: 3, quoteErrors: 0, errors: 1 });
+  it('context running past the start or end of the text costs nothing (negative diagonal, text ending early)', () => {
+    assert.deepStrictEqual(alignPassage('bcdefg', 'abcdefg', 1, 4, -1, 2), { start: 0, end: 3, quoteErrors: 0, errors: 0 });
+    // A quote now first in the text: its whole prefix lies before the text, beyond the band's reach from row 0.
+    const text = 'cat sat on the mat';
+    assert.deepStrictEqual(alignPassage(text, 'see the cat sat on', 8, 15, -8, 3), { start: 0, end: 7, quoteErrors: 0, errors: 0 });
+    // And last: the suffix lies after it; one substitution in the quote does not pull the end in.
+    assert.deepStrictEqual(alignPassage('see the cat sXt', 'see the cat sat on the mat', 8, 15, 0, 3), { start: 8, end: 15, quoteErrors: 1, errors: 1 });
   });
 
   it('of two exact copies within the band, takes the one nearer the diagonal', () => {
@@ -316,10 +327,10 @@ describe('anchoring: passage alignment', () => {
     assert.strictEqual(alignPassage('abc', '', 0, 0, 0, 5), undefined);
     assert.strictEqual(alignPassage('abcdef', 'abc', 0, 3, 50, 5), undefined);
     assert.strictEqual(alignPassage('abcdef', 'abc', 0, 3, -50, 5), undefined);
-    // The band's last row lies past the end of the text: no alignment within it.
-    assert.strictEqual(alignPassage('abc', 'abcd', 1, 2, 0, 0), undefined);
-    // One more diagonal, and the last character can be deleted.
-    assert.deepStrictEqual(alignPassage('abc', 'abcd', 1, 2, 0, 1), { start: 1, end: 2, quoteErrors: 0, errors: 1 });
+    // The suffix's last character lies past the end of the text: free.
+    assert.deepStrictEqual(alignPassage('abc', 'abcd', 1, 2, 0, 0), { start: 1, end: 2, quoteErrors: 0, errors: 0 });
+    // But the quote's own characters are not: one past the end is a deletion.
+    assert.deepStrictEqual(alignPassage('abc', 'abcd', 1, 4, 0, 1), { start: 1, end: 3, quoteErrors: 1, errors: 1 });
   });
 
   it('band 0: substitutions only, the span fixed by the diagonal', () => {
@@ -424,7 +435,7 @@ describe('anchoring: passage alignment', () => {
           const band = text.length + pattern.length;
           const a = alignPassage(text, pattern, qs, qe, 0, band);
           assert.ok(a, 'an alignment');
-          const expected = semiGlobalDistance(text, pattern);
+          const expected = semiGlobalDistance(text, pattern, qs, qe);
           assert.strictEqual(a.errors, expected);
           assert.ok(0 <= a.start && a.start <= a.end && a.end <= text.length);
           // The path is optimal, so each of its parts is: the quote's part is its best alignment with the span.
@@ -434,7 +445,7 @@ describe('anchoring: passage alignment', () => {
             endingAt(text, passage.prefix)[a.start]! + a.quoteErrors + startingAt(text, passage.suffix)[a.end]!,
           );
         }),
-        { numRuns: 400 },
+        { seed: 20261128, numRuns: 400 },
       );
     });
 
@@ -453,14 +464,14 @@ describe('anchoring: passage alignment', () => {
             assert.ok(a.start >= diagonal - band && a.end <= diagonal + pattern.length + band, JSON.stringify(a));
             assert.ok(0 <= a.quoteErrors && a.quoteErrors <= a.errors, JSON.stringify(a));
             assert.ok(a.quoteErrors >= levenshtein(passage.quote, text.slice(a.start, a.end)), JSON.stringify(a));
-            const unbanded = semiGlobalDistance(text, pattern);
+            const unbanded = semiGlobalDistance(text, pattern, qs, qe);
             assert.ok(a.errors >= unbanded, `${a.errors} < ${unbanded}`);
             // Each mid-word penalty (1.5 edits) is worth at most one edit more to avoid: 3 in all.
             const wide = alignPassage(text, pattern, qs, qe, 0, text.length + pattern.length);
             if (wide) assert.ok(wide.errors <= unbanded + 3, `${wide.errors} vs ${unbanded}`);
           },
         ),
-        { numRuns: 400 },
+        { seed: 20261128, numRuns: 400 },
       );
     });
 
@@ -477,7 +488,7 @@ describe('anchoring: passage alignment', () => {
             errors: hamming(pattern, text.slice(diagonal, diagonal + pattern.length)),
           });
         }),
-        { numRuns: 300 },
+        { seed: 20261128, numRuns: 300 },
       );
     });
 
@@ -495,7 +506,7 @@ describe('anchoring: passage alignment', () => {
           assert.strictEqual(t.slice(a.start, a.end), pattern.slice(qs, qe));
           if (band === 0) assert.deepStrictEqual([a.start, a.end], [at + qs, at + qe]);
         }),
-        { numRuns: 300 },
+        { seed: 20261128, numRuns: 300 },
       );
     });
 
@@ -508,7 +519,7 @@ describe('anchoring: passage alignment', () => {
           assert.ok(a);
           assert.strictEqual(a.errors + penalties(text, passage, a.start, a.end), bestObjective(text, passage));
         }),
-        { numRuns: 300 },
+        { seed: 20261128, numRuns: 300 },
       );
     });
 

@@ -418,7 +418,7 @@ describe('anchoring: seed index', () => {
         assert.strictEqual(hasSeed(p), self.length > 0, JSON.stringify(p));
         if (self.length > 0) assert.ok(containing(self, 0), 'one of the places is offset 0');
       }),
-      { numRuns: 300 },
+      { seed: 20261128, numRuns: 300 },
     );
   });
 
@@ -450,7 +450,7 @@ describe('anchoring: seed index', () => {
         // With every word distinct, every seed votes only at the true start.
         assert.deepStrictEqual(cs, [{ from: start, to: start, votes: seedOffsets(sub).length }]);
       }),
-      { numRuns: 150 },
+      { seed: 20261128, numRuns: 150 },
     );
   });
 
@@ -465,7 +465,7 @@ describe('anchoring: seed index', () => {
         assertWellFormed(cs, 1);
         assert.ok(containing(cs, start), `${JSON.stringify(cs)} should contain ${start}`);
       }),
-      { numRuns: 150 },
+      { seed: 20261128, numRuns: 150 },
     );
   });
 
@@ -498,7 +498,21 @@ describe('anchoring: seed index', () => {
           assert.deepStrictEqual(some, all.filter((c) => c.votes >= minVotes));
         },
       ),
-      { numRuns: 300 },
+      { seed: 20261128, numRuns: 300 },
     );
+  });
+
+  it('occurrences: every exact copy of a quote, through its rarest k-gram; undefined without a k-gram of its own', () => {
+    const unit = 'the federal government shall review export controls. ';
+    const text = 'Preface. ' + unit.repeat(30) + 'Annex: the federal government shall review export controls in 2026. ';
+    const index = new SeedIndex(text);
+    const quote = 'government shall review export';
+    const expected: number[] = [];
+    for (let i = text.indexOf(quote); i !== -1; i = text.indexOf(quote, i + 1)) expected.push(i);
+    assert.strictEqual(expected.length, 31);
+    assert.deepStrictEqual(index.occurrences(quote, 100), expected);
+    assert.deepStrictEqual(index.occurrences(quote, 5), expected.slice(0, 5));
+    assert.deepStrictEqual(index.occurrences('government shall review imports', 100), []);
+    assert.strictEqual(index.occurrences('government', 100), undefined);
   });
 });

@@ -43,9 +43,11 @@ const CONTEXT_EXTRA = 2;
 const DIAGONAL = 1;
 const VERTICAL = 2; // a pattern character with no text
 const HORIZONTAL = 3; // a text character with no pattern
+const OUTSIDE = 4; // the path begins here: the pattern before this row lies before the text's first character
 /**
- * Reused between calls: alignments run one at a time, thousands per re-anchoring. An alignment larger than
- * SHARED_DIRECTIONS cells (a very long quote) gets its own, so that the shared one stays small.
+ * Reused between calls: alignments run one at a time and synchronously, thousands per re-anchoring. An
+ * alignment larger than SHARED_DIRECTIONS cells (a very long quote) gets its own, so that the shared one stays
+ * small.
  */
 let directions = new Uint8Array(1 << 16);
 const SHARED_DIRECTIONS = 1 << 22;
@@ -54,8 +56,10 @@ export const MAX_ALIGNMENT_CELLS = 5e7;
 
 /**
  * Aligns `pattern` (a passage whose quote is `pattern[quoteStart, quoteEnd)`) with `text` near where it would
- * begin at `diagonal`, allowing the path to stray `band` characters from that diagonal. Undefined when the
- * band leaves the text, or the alignment would take more than MAX_ALIGNMENT_CELLS cells.
+ * begin at `diagonal`, allowing the path to stray `band` characters from that diagonal. Context (pattern
+ * before `quoteStart` or after `quoteEnd`) that runs past the start or end of the text costs nothing: it is
+ * not there to be edited. Undefined when the band lies wholly outside the text, or the alignment would take
+ * more than MAX_ALIGNMENT_CELLS cells.
  */
 export function alignPassage(
   text: string,
@@ -67,7 +71,7 @@ export function alignPassage(
 ): PassageAlignment | undefined {
   const m = pattern.length;
   const n = text.length;
-  if (m === 0 || diagonal + band < 0 || diagonal - band > n) return undefined;
+  if (m === 0 || diagonal + m + band < 0 || diagonal - band > n) return undefined;
   // Row i holds the cells (i, c) for c = diagonal + i - band + k, k in [0, W): pattern[0, i) aligned with text
   // ending at offset c. In these coordinates a cell's diagonal predecessor has the same k in the row above,
   // its vertical one k + 1, its horizontal one k - 1 in the same row.
@@ -82,6 +86,7 @@ export function alignPassage(
     const c = diagonal - band + k;
     prev[k] = c >= 0 && c <= n ? 0 : INF;
   }
+  let endAtEdge = { cost: INF, row: -1, k: -1 };
   const startEdge = edgePenalty(pattern, quoteStart);
   const endEdge = edgePenalty(pattern, quoteEnd);
   for (let i = 1; i <= m; i++) {
@@ -118,8 +123,12 @@ export function alignPassage(
         const v = cur[k - 1]! + insertCost;
         if (v < best) (best = v), (from = HORIZONTAL);
       }
+      // Context before the text's first character costs nothing: it is not there to be edited.
+      if (c === 0 && i <= quoteStart && best > 0) (best = 0), (from = OUTSIDE);
       cur[k] = best >= INF ? INF : best;
       dir[row + k] = from;
+      // Nor context after its last: a path may end at the text's end once the quote is through.
+      if (c === n && i >= quoteEnd && i < m && cur[k]! < endAtEdge.cost) endAtEdge = { cost: cur[k]!, row: i, k };
     }
     [prev, cur] = [cur, prev];
   }
@@ -130,8 +139,11 @@ export function alignPassage(
     if (v >= INF) continue;
     if (bestK < 0 || v < prev[bestK]! || (v === prev[bestK]! && Math.abs(k - band) < Math.abs(bestK - band))) bestK = k;
   }
+  if (endAtEdge.cost < (bestK < 0 ? INF : prev[bestK]!)) {
+    return traceBack(text, pattern, quoteStart, quoteEnd, diagonal - band, W, dir, endAtEdge.row, endAtEdge.k);
+  }
   if (bestK < 0) return undefined;
-  return traceBack(text, pattern, quoteStart, quoteEnd, diagonal - band, W, dir, bestK);
+  return traceBack(text, pattern, quoteStart, quoteEnd, diagonal - band, W, dir, m, bestK);
 }
 
 /** Follows the directions back from the last row, reading off the quote's ends and counting edits. */
@@ -143,6 +155,7 @@ function traceBack(
   first: number,
   W: number,
   dir: Uint8Array,
+  lastRow: number,
   lastK: number,
 ): PassageAlignment | undefined {
   let start = -1;
@@ -151,11 +164,12 @@ function traceBack(
   let quoteErrors = 0;
   let k = lastK;
   let atBandEdge = false;
-  if (quoteStart === pattern.length) start = first + pattern.length + k;
-  for (let i = pattern.length; i > 0; ) {
+  if (quoteStart === lastRow) start = first + lastRow + k;
+  for (let i = lastRow; i > 0; ) {
     const c = first + i + k;
     if (k === 0 || k === W - 1) atBandEdge = true;
     const d = dir[i * W + k];
+    if (d === OUTSIDE) break;
     if (d === HORIZONTAL) {
       // Text inserted in row i: inside the quote only between its first and last rows.
       errors++;

@@ -63,7 +63,7 @@ const MAX_BAND = 256;
 /**
  * An aligned quote with more edits than this share of its length is not a candidate. Above the approximate
  * search's maxErrorRatio: between a prefix and suffix that are still there, a rewritten quote is still found
- * (its low quote similarity then has to be made up by its context, see `decide`).
+ * (its low quote similarity then has to be made up by its context: see `vouchedFor` in anchorDecision.ts).
  */
 const MAX_ALIGNED_QUOTE_ERRORS = 0.5;
 
@@ -92,6 +92,8 @@ export class AnchorSearch implements DecisionContext {
   /** Spans already found by alignment (apart from `fuzzySeen`: an alignment may accept what the approximate search rejected). */
   private readonly alignedSeen = new Set<string>();
   private ownIndex: SeedIndex | undefined;
+  /** Places already aligned at (`diagonal:band`): the second, common-phrase lookup finds the first's again. */
+  private readonly alignedPlaces = new Set<string>();
   /** Hints already aligned at. */
   private readonly alignedAt = new Set<number>();
   private readonly pattern: string;
@@ -165,6 +167,10 @@ export class AnchorSearch implements DecisionContext {
     return best !== undefined && nearHint(this, best) && best.score >= this.minScore;
   }
 
+  /**
+   * Whether the seed lookup sees a k-gram inside the quote (one at its first character counts, after a space).
+   * Unchanged copies elsewhere then show up as places; otherwise they are looked for by plain search.
+   */
   private quoteHasSeed(): boolean {
     const { quote } = this;
     return hasSeed(quote.prefix.slice(-1) + quote.exact);
@@ -176,15 +182,23 @@ export class AnchorSearch implements DecisionContext {
    */
   protected searchSeeded(maxOccurrences?: number): void {
     const { quote } = this;
-    const places: Place[] = [];
     const clusters = this.seedIndex().clusters(this.pattern, MIN_PLACE_VOTES, maxOccurrences);
     // A place with a small share of the best place's seeds could not rival it.
     const minVotes = Math.ceil((clusters[0]?.votes ?? 0) * MIN_VOTE_SHARE);
+    // Spans of diagonals to align over. A long insertion or deletion inside the passage splits its seeds
+    // into two clusters a little apart: aligned over both at once, the passage is found whole.
+    const spans: Array<{ from: number; to: number }> = [];
+    const mergeGap = Math.min(this.pattern.length, MAX_BAND);
     for (const [i, cl] of clusters.entries()) {
       if (i >= MAX_SEED_PLACES || cl.votes < minVotes) break;
-      const half = Math.ceil((cl.to - cl.from) / 2);
-      places.push({ diagonal: cl.from + half + quote.prefix.length, band: half + SEED_BAND });
+      const near = spans.find((sp) => cl.from - sp.to <= mergeGap && sp.from - cl.to <= mergeGap);
+      if (near) [near.from, near.to] = [Math.min(near.from, cl.from), Math.max(near.to, cl.to)];
+      else spans.push({ from: cl.from, to: cl.to });
     }
+    const places = spans.map(({ from, to }): Place => {
+      const half = Math.ceil((to - from) / 2);
+      return { diagonal: from + half + quote.prefix.length, band: Math.min(MAX_BAND, half + SEED_BAND) };
+    });
     this.searchAligned([...places, ...this.hintPlaces(places)]);
   }
 
@@ -206,6 +220,9 @@ export class AnchorSearch implements DecisionContext {
   /** Aligns prefix + quote + suffix at `places` (best first), the quote's ends read off each alignment. */
   private searchAligned(places: readonly Place[]): void {
     for (const [i, place] of places.entries()) {
+      const placeKey = `${place.diagonal}:${place.band}`;
+      if (this.alignedPlaces.has(placeKey)) continue;
+      this.alignedPlaces.add(placeKey);
       // Places come best first: once one near the hint is good enough, no other could be chosen over it. (Not
       // before the best place is aligned: an edited passage there can beat an unchanged look-alike nearby.)
       if (i > 0 && this.settled()) break;

@@ -22,10 +22,11 @@ export {
  * 2. Otherwise candidates are collected in stages, cheapest first (anchorSearch.ts): unchanged occurrences of
  *    the quote within ±2,048 characters of the hint; then the places a seed index of the text points at
  *    (where several of the passage's word-start k-grams occur in order, anywhere in the text: seedIndex.ts)
- *    and the hint itself, where the whole passage — prefix, quote, suffix — is aligned with the text and the
- *    quote's ends read off the alignment (alignment.ts); only if nothing convincing turns up, approximate
- *    matches of the quote around the hint (approx-string-match). Each candidate is scored by quote
- *    similarity, prefix and suffix similarity and distance from the hint (SCORE_WEIGHTS).
+ *    and the hints themselves, where the whole passage — prefix, quote, suffix — is aligned with the text and
+ *    the quote's ends read off the alignment (alignment.ts); if nothing convincing turns up, approximate
+ *    matches of the quote around the hint (approx-string-match), and last a second lookup that counts the
+ *    k-grams too common for the first. Each candidate is scored by quote similarity, prefix and suffix
+ *    similarity and distance from the hint (SCORE_WEIGHTS).
  * 3. The search stops once a candidate near the hint is convincing. The best candidate is attached if it
  *    scores at least `minScore` (a little less for a long quote far away), or if its surroundings vouch for it
  *    near the hint (its prefix and suffix both survive around it; or, for a long quote, it is where the hints
@@ -34,8 +35,10 @@ export {
  *    `orphaned` (anchorDecision.ts).
  *
  * Cost: an unchanged quote near its hint costs a few small string searches; an edited or moved one a few
- * dozen hash probes and one or two banded alignments of its passage; only quotes with nothing convincing
- * anywhere search around the hint with approx-string-match. None searches the whole text.
+ * dozen hash probes and a banded alignment of its passage at each of the (at most eight) places they point
+ * at, most often one; only quotes with nothing convincing anywhere search around the hint with
+ * approx-string-match. No approximate search covers the whole text (an unchanged quote too short for a
+ * k-gram of its own is looked for with indexOf).
  */
 export function reanchor(text: string, selectors: Selectors, options: ReanchorOptions = {}): AnchorResult {
   const exact = selectors.quote.exact;

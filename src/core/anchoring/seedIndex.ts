@@ -7,8 +7,9 @@
  *
  * Only k-grams that begin a word are indexed (about one position in six): an edit changes the k-grams of
  * the word or two around it and leaves the rest, and word starts line up between the remembered text and
- * the new one wherever the two agree. Whitespace of any kind counts as a space, so re-wrapped lines still
- * match.
+ * the new one wherever the two agree. Spaces, tabs, line breaks, form feeds and no-break spaces all count as
+ * a space, so re-wrapped lines still match. (Text without spaces between words, such as Chinese, has few
+ * word starts, hence few seeds: there the search falls back to the hints and the approximate search.)
  */
 
 /** Characters per k-gram: long enough to be specific in prose, short enough that most survive 5% of edits. */
@@ -124,7 +125,7 @@ export class SeedIndex {
       for (let slot = from; slot < to && occurrences <= maxOccurrences; slot++) if (entries[2 * slot] === h) occurrences++;
       // (Past MAX_VOTES, a very long passage has said enough about where it is.)
       if (occurrences === 0 || occurrences > maxOccurrences || count + occurrences > MAX_VOTES) continue;
-      if (count + occurrences > votes.length) votes = voteBuffer = grow(votes, count + occurrences);
+      if (count + occurrences > votes.length) votes = voteBuffer = grow(votes, count, count + occurrences);
       for (let slot = from; slot < to; slot++) {
         if (entries[2 * slot] === h) votes[count++] = (entries[2 * slot + 1]! - j + PATTERN_SPAN) * PATTERN_SPAN + j;
       }
@@ -152,12 +153,12 @@ export class SeedIndex {
 
 /** At most this many votes per lookup: bounds the shared buffer (8 MB) for a chapter-long quote. */
 const MAX_VOTES = 1 << 20;
-/** Reused between lookups, which run one at a time. */
+/** Reused between lookups, which run one at a time and synchronously (an `await` inside one would break this). */
 let voteBuffer: Float64Array = new Float64Array(4096);
 
-function grow(buffer: Float64Array, needed: number): Float64Array {
+function grow(buffer: Float64Array, used: number, needed: number): Float64Array {
   const bigger = new Float64Array(Math.min(MAX_VOTES, Math.max(needed, buffer.length * 2)));
-  bigger.set(buffer);
+  bigger.set(buffer.subarray(0, used));
   return bigger;
 }
 
