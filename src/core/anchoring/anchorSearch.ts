@@ -16,18 +16,19 @@ import {
   type AnchorResult,
   type ReanchorOptions,
 } from './anchorResult';
-import { alignPassage, type PassageAlignment } from './alignment';
 import { approximateMatches, exactOccurrences } from './approxSearch';
 import { snapEnd, snapStart } from './boundaries';
 import { levenshtein } from './editDistance';
 import { combinedScore, prefixSimilarity, proximity, suffixSimilarity, type ScoreParts } from './scoring';
 import { hasSeed, SeedIndex } from './seedIndex';
 import { uncovered, type Interval } from './intervals';
+import { alignAtPlace, HINT_BAND, MIN_PLACE_VOTES, seedPlaces, type Place } from './placeAlignment';
 import type { QuoteSelector, Selectors } from './selectors';
 
 /**
- * The search behind `reanchor` (and, extended by CandidateList, `anchorCandidates`): candidate spans for one quote, collected in stages,
- * cheapest first, each stage searching only what earlier ones have not; `anchorDecision.ts` chooses among them.
+ * The search behind `reanchor` (and, extended by CandidateList, `anchorCandidates`): candidate spans for one
+ * quote, collected in stages, cheapest first, each stage searching only what earlier ones have not;
+ * placeAlignment.ts aligns the passage at a place, anchorDecision.ts chooses among the candidates.
  */
 
 /**
@@ -43,38 +44,11 @@ const MAX_EXACT_CANDIDATES = 200;
 /** Fuzzy candidates whose boundaries are refined against the context by up to this many characters. */
 const MAX_BOUNDARY_SHIFT = 12;
 
-/** Places the seed index points at that are aligned with the passage, the most-voted first. */
-const MAX_SEED_PLACES = 8;
-/** Places with fewer seeds than this, or than this share of the best place's, are not aligned. */
-const MIN_PLACE_VOTES = 2;
-const MIN_VOTE_SHARE = 0.25;
 /** The second lookup's limit on how often a k-gram may occur in the text and still count (see seedIndex.ts). */
 const COMMON_OCCURRENCES = 2000;
-/** How far (characters) an alignment may stray from a hint's diagonal, and beyond the spread of a place's seeds. */
-const HINT_BAND = 32;
-const SEED_BAND = 16;
-/**
- * An alignment that may have been bent by its band (see `bent`) is done once more, around where it was found,
- * with four times the band (at most MAX_BAND), and kept if it has no more edits.
- */
-const BAND_EDGE = 8;
-const BENT_CONTEXT_ERRORS = 12;
-const MAX_BAND = 256;
-/**
- * An aligned quote with more edits than this share of its length is not a candidate. Above the approximate
- * search's maxErrorRatio: between a prefix and suffix that are still there, a rewritten quote is still found
- * (its low quote similarity then has to be made up by its context: see `vouchedFor` in anchorDecision.ts).
- */
-const MAX_ALIGNED_QUOTE_ERRORS = 0.5;
 
 /** Quotes up to this long are also searched for together with their context (see `searchInContext`). */
 const MAX_CONTEXT_SEARCH_QUOTE = 256;
-
-/** Where the quote is expected to start (`diagonal`), give or take `band` characters. */
-export interface Place {
-  diagonal: number;
-  band: number;
-}
 
 /** One re-anchoring search: the candidates found so far and the parts of the text already searched. */
 export class AnchorSearch implements DecisionContext {
@@ -94,8 +68,6 @@ export class AnchorSearch implements DecisionContext {
   private ownIndex: SeedIndex | undefined;
   /** Places already aligned at (`diagonal:band`): the second, common-phrase lookup finds the first's again. */
   private readonly alignedPlaces = new Set<string>();
-  /** Hints already aligned at. */
-  private readonly alignedAt = new Set<number>();
   private readonly pattern: string;
 
   constructor(
@@ -181,24 +153,8 @@ export class AnchorSearch implements DecisionContext {
    * hint, the quote's ends read off the alignment (see alignment.ts).
    */
   protected searchSeeded(maxOccurrences?: number): void {
-    const { quote } = this;
     const clusters = this.seedIndex().clusters(this.pattern, MIN_PLACE_VOTES, maxOccurrences);
-    // A place with a small share of the best place's seeds could not rival it.
-    const minVotes = Math.ceil((clusters[0]?.votes ?? 0) * MIN_VOTE_SHARE);
-    // Spans of diagonals to align over. A long insertion or deletion inside the passage splits its seeds
-    // into two clusters a little apart: aligned over both at once, the passage is found whole.
-    const spans: Array<{ from: number; to: number }> = [];
-    const mergeGap = Math.min(this.pattern.length, MAX_BAND);
-    for (const [i, cl] of clusters.entries()) {
-      if (i >= MAX_SEED_PLACES || cl.votes < minVotes) break;
-      const near = spans.find((sp) => cl.from - sp.to <= mergeGap && sp.from - cl.to <= mergeGap);
-      if (near) [near.from, near.to] = [Math.min(near.from, cl.from), Math.max(near.to, cl.to)];
-      else spans.push({ from: cl.from, to: cl.to });
-    }
-    const places = spans.map(({ from, to }): Place => {
-      const half = Math.ceil((to - from) / 2);
-      return { diagonal: from + half + quote.prefix.length, band: Math.min(MAX_BAND, half + SEED_BAND) };
-    });
+    const places = seedPlaces(clusters, this.quote.prefix.length, this.pattern.length);
     this.searchAligned([...places, ...this.hintPlaces(places)]);
   }
 
@@ -207,14 +163,8 @@ export class AnchorSearch implements DecisionContext {
    * context leaves few seeds, but may not have moved.
    */
   private hintPlaces(places: readonly Place[]): Place[] {
-    const out: Place[] = [];
-    for (const c of this.centers) {
-      if (places.some((p) => Math.abs(p.diagonal - c) <= NEAR_RADIUS)) continue;
-      if (this.alignedAt.has(c)) continue;
-      this.alignedAt.add(c);
-      out.push({ diagonal: c, band: HINT_BAND });
-    }
-    return out;
+    const far = this.centers.filter((c) => !places.some((p) => Math.abs(p.diagonal - c) <= NEAR_RADIUS));
+    return far.map((c) => ({ diagonal: c, band: HINT_BAND }));
   }
 
   /** Aligns prefix + quote + suffix at `places` (best first), the quote's ends read off each alignment. */
@@ -235,32 +185,11 @@ export class AnchorSearch implements DecisionContext {
     }
   }
 
-  /**
-   * Whether an alignment may have been bent by its band: its path runs along the band's edge, or its quote
-   * ends near it, or the context aligns badly (what a band too narrow for the characters lost or gained also
-   * does: the suffix is then matched out of step).
-   */
-  private bent(a: PassageAlignment, diagonal: number, band: number): boolean {
-    // Not worth a second look where the quote is nowhere near (a hint it moved away from, a look-alike).
-    if (a.quoteErrors > this.len * MAX_ALIGNED_QUOTE_ERRORS) return false;
-    const slack = band - BAND_EDGE;
-    if (a.atBandEdge || Math.abs(a.start - diagonal) > slack || Math.abs(a.end - diagonal - this.len) > slack) return true;
-    // (Bad context around a quote that matches well: a look-alike's context is bad anyway.)
-    return a.errors - a.quoteErrors > BENT_CONTEXT_ERRORS && a.quoteErrors * 5 <= this.len;
-  }
-
   /** The passage aligned at `place`, scored; undefined if its quote is too far gone there. */
-  private alignAt({ diagonal, band }: Place): Candidate | undefined {
+  private alignAt(place: Place): Candidate | undefined {
     const { quote, len, text } = this;
-    const qs = quote.prefix.length;
-    let a = alignPassage(text, this.pattern, qs, qs + len, diagonal - qs, band);
-    // A band too narrow (the passage lies farther off, or lost or gained more than the band allows) bends the
-    // path: aligned again around where it was found, with a wider band.
-    if (a && band < MAX_BAND && this.bent(a, diagonal, band)) {
-      const wider = alignPassage(text, this.pattern, qs, qs + len, a.start - qs, Math.min(MAX_BAND, band * 4));
-      if (wider && wider.errors <= a.errors) a = wider;
-    }
-    if (!a || a.end <= a.start || a.quoteErrors > Math.floor(len * MAX_ALIGNED_QUOTE_ERRORS)) return undefined;
+    const a = alignAtPlace(text, this.pattern, quote.prefix.length, quote.prefix.length + len, place);
+    if (!a) return undefined;
     const unchanged = a.quoteErrors === 0 && a.end - a.start === len && text.startsWith(quote.exact, a.start);
     const quoteSimilarity = unchanged ? 1 : 1 - a.quoteErrors / len;
     return { ...this.score(a.start, a.end, quoteSimilarity, unchanged), aligned: true };
