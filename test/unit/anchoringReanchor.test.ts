@@ -271,6 +271,28 @@ describe('anchoring: re-anchoring', () => {
     if (rs.status !== 'orphaned') assert.ok(rs.start > newStart && rs.end < newStart + paragraph.length);
   });
 
+  it('moved: a long passage moved far and edited by a tenth is attached, a little below the minimum score', () => {
+    const text = prose(28, 120_000);
+    const start = text.indexOf(' ', 10_000) + 1;
+    const end = text.indexOf(' ', start + 100);
+    const s = createSelectors(text, start, end);
+    const passage = text.slice(start - 40, end + 40);
+    const quote = text.slice(start, end);
+    // Every third word of the quote loses its first two letters: about a tenth of its characters.
+    const edited = quote
+      .split(' ')
+      .map((w, i) => (i % 3 === 2 && w.length > 3 ? w.slice(2) : w))
+      .join(' ');
+    const movedPassage = passage.slice(0, 40) + edited + passage.slice(40 + quote.length);
+    const without = text.slice(0, start - 40) + text.slice(end + 40);
+    const at = without.indexOf(' ', 90_000);
+    const moved = without.slice(0, at) + movedPassage + without.slice(at);
+    const r = reanchor(moved, s);
+    assert.notStrictEqual(r.status, 'orphaned', `score ${r.score}`);
+    assert.deepStrictEqual([r.start, r.end], [at + 40, at + 40 + edited.length]);
+    assert.ok(r.score < 0.82, `score ${r.score}: the far allowance is what attaches it`);
+  });
+
   it('moved: of two copies far from the hint that fit as well, one many times nearer is taken', () => {
     const text = prose(23, 120_000);
     const start = 60_000;
