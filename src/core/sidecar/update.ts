@@ -2,10 +2,11 @@ import { Document, isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar, 
 import { DataError, type Problem } from '../data/problem';
 import { schemaAccepts } from '../data/schemaCheck';
 import { fastRead, fastReadItems, type FastRead } from './fastRead';
-import { compareAnnotations, canonicalAnnotation, LINK_TARGET_KEYS, SIDECAR_VERSION, sameAnnotationData, sameValue, sortAnnotations, type Annotation, type Sidecar } from './model';
+import { canonicalAnnotation, LINK_TARGET_KEYS, SIDECAR_VERSION, sameAnnotationData, sameValue, sortAnnotations, type Annotation, type Sidecar } from './model';
 import { analyseSidecar, fastAnalyse, type FastAnalysis } from './parse';
 import { ANNOTATION_SCHEMA, SIDECAR_TOP_SCHEMA } from './schema';
 import { createSidecarNode, indentBlock, protectStrings, renderAnnotationItem, serializeSidecar, SIDECAR_YAML_OPTIONS } from './serialize';
+import { applyEdits, planItems, type Edit, type PlannedEdit } from './itemEdits';
 import { LineStarts } from './yamlNodes';
 
 export interface SidecarUpdate {
@@ -111,12 +112,6 @@ function sameList(a: readonly Annotation[], b: readonly Annotation[]): boolean {
   const sa = sortAnnotations(a);
   const sb = sortAnnotations(b);
   return sa.every((x, i) => sameAnnotationData(x, sb[i]!));
-}
-
-interface Edit {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
 }
 
 /** fastEditInPlace on the text as read (LF), its result given the file's own line ends. */
@@ -274,132 +269,6 @@ function editInPlace(text: string, parsed: Document, current: readonly Annotatio
   return applyEdits(text, [...edits, ...planned.edits]);
 }
 
-/** Where the items of a block sequence are: what planItems needs of either parser. */
-interface ItemLines {
-  readonly text: string;
-  readonly eol: string;
-  readonly lines: LineStarts;
-  /** The line of the `annotations:` key, and the offset just after the key. */
-  readonly keyLine: number;
-  readonly keyEnd: number;
-  /** Per item: the line and column of its dash, and the line after its body. */
-  readonly dashLine: readonly number[];
-  readonly dashCol: readonly number[];
-  readonly bodyEnd: readonly number[];
-}
-
-/** An edit, and the annotation its text must hold (the writer's fast path reads each one back). */
-interface PlannedEdit extends Edit {
-  readonly annotation?: Annotation;
-}
-
-/**
- * The edits that turn the items `current` (in file order, laid out as `at` says) into `wanted` (in
- * document order): untouched items keep their text, changed ones are re-rendered by `renderChanged`,
- * deleted ones are cut out with the comment lines just above them, moved and new ones are inserted at
- * their place in document order.
- */
-function planItems(at: ItemLines, current: readonly Annotation[], wanted: readonly Annotation[], renderChanged: (k: number, next: Annotation) => string): { edits: PlannedEdit[] } {
-  const { text, eol, lines, keyLine, dashLine, dashCol, bodyEnd } = at;
-  const lineStart = (line: number) => lines.start(line, text.length);
-  const lineText = (line: number) => text.slice(lineStart(line), lineStart(line + 1)).replace(/\r?\n$/, '');
-  const edits: PlannedEdit[] = [];
-  // [chunkStart, dashLine) comment lines that belong to an item, then its body [dashLine, bodyEnd),
-  // then [bodyEnd, chunkEnd) trailing comment and blank lines.
-  const n = dashLine.length;
-  const chunkStart: number[] = [];
-  const chunkEnd: number[] = [];
-  // Most lines start (after spaces) with a letter, a dash or a quote: no need to slice them to know they are not comments.
-  const maybeComment = (line: number): boolean => {
-    let p = lineStart(line);
-    while (text.charCodeAt(p) === 32) p++;
-    const c = text.charCodeAt(p);
-    return c === 35 /* # */ || (c !== 45 /* - */ && !(c >= 97 && c <= 122) && !(c >= 65 && c <= 90));
-  };
-  for (let k = 0; k < n; k++) {
-    let s = dashLine[k]!;
-    const floor = k > 0 ? bodyEnd[k - 1]! : keyLine + 1;
-    while (s - 1 >= floor && maybeComment(s - 1) && isCommentLine(lineText(s - 1), dashCol[k]!)) s--;
-    chunkStart.push(s);
-  }
-  for (let k = 0; k < n - 1; k++) chunkEnd.push(chunkStart[k + 1]!);
-  let end = bodyEnd[n - 1]!;
-  while (end < lines.count && (lineText(end).trim() === '' || indentOf(lineText(end)) > dashCol[n - 1]!)) end++;
-  while (end > bodyEnd[n - 1]! && lineText(end - 1).trim() === '') end--; // blank lines after the list stay outside it
-  chunkEnd.push(end);
-  const offsetOfLine = (line: number) => lineStart(line);
-  const indent = dashCol[0]!;
-
-  // What happens to each existing item.
-  const wantedById = new Map(wanted.map((a) => [a.id, a]));
-  const fate: ('keep' | 'change' | 'delete' | 'move')[] = current.map((a) => {
-    const w = wantedById.get(a.id);
-    return !w ? 'delete' : sameAnnotationData(a, w) ? 'keep' : 'change';
-  });
-  // A changed annotation that no longer sits in document order among the others is moved.
-  const remaining = () => current.map((_, k) => k).filter((k) => fate[k] === 'keep' || fate[k] === 'change');
-  for (;;) {
-    const rest = remaining();
-    const bad = rest.find((k, i) => {
-      if (fate[k] !== 'change') return false;
-      const w = wantedById.get(current[k]!.id)!;
-      const prev = i > 0 ? wantedById.get(current[rest[i - 1]!]!.id)! : undefined;
-      const nxt = i < rest.length - 1 ? wantedById.get(current[rest[i + 1]!]!.id)! : undefined;
-      return (prev && compareAnnotations(prev, w) > 0) || (nxt && compareAnnotations(w, nxt) > 0);
-    });
-    if (bad === undefined) break;
-    fate[bad] = 'move';
-  }
-
-  const inserts: { at: number; annotation: Annotation; text: string }[] = [];
-  const anchors = remaining();
-  const insertAt = (a: Annotation): number => {
-    const j = anchors.find((k) => compareAnnotations(wantedById.get(current[k]!.id)!, a) > 0);
-    return j === undefined ? offsetOfLine(chunkEnd[n - 1]!) : offsetOfLine(chunkStart[j]!);
-  };
-  const existingIds = new Set(current.map((a) => a.id));
-  for (let k = 0; k < n; k++) {
-    const a = current[k]!;
-    const w = wantedById.get(a.id);
-    const chunk = { start: offsetOfLine(chunkStart[k]!), end: offsetOfLine(chunkEnd[k]!) };
-    if (fate[k] === 'delete') edits.push({ ...chunk, text: '' });
-    else if (fate[k] === 'change') {
-      edits.push({ start: offsetOfLine(dashLine[k]!), end: offsetOfLine(bodyEnd[k]!), text: renderChanged(k, w!), annotation: w! });
-    } else if (fate[k] === 'move') {
-      edits.push({ ...chunk, text: '' });
-      const lead = text.slice(chunk.start, offsetOfLine(dashLine[k]!));
-      const tail = text.slice(offsetOfLine(bodyEnd[k]!), chunk.end);
-      inserts.push({ at: insertAt(w!), annotation: w!, text: lead + renderChanged(k, w!) + withEol(tail, eol) });
-    }
-  }
-  for (const w of wanted) if (!existingIds.has(w.id)) inserts.push({ at: insertAt(w), annotation: w, text: renderAnnotationItem(w, indent, eol) });
-
-  if (anchors.length === 0 && inserts.length === 0) {
-    // Every annotation deleted: `annotations: []`.
-    const colon = text.indexOf(':', at.keyEnd);
-    edits.push({ start: colon + 1, end: colon + 1, text: ' []' });
-  }
-  inserts.sort((x, y) => x.at - y.at || compareAnnotations(x.annotation, y.annotation));
-  for (const ins of inserts) {
-    const needsBreak = ins.at === text.length && text.length > 0 && !text.endsWith('\n');
-    edits.push({ start: ins.at, end: ins.at, text: (needsBreak ? eol : '') + ins.text, annotation: ins.annotation });
-  }
-  return { edits };
-}
-
-/** Edits applied in one pass; at one offset an insertion goes before a replacement, insertions keep their order. */
-function applyEdits(text: string, edits: Edit[]): string {
-  const sorted = edits.map((e, i) => ({ e, i })).sort((x, y) => x.e.start - y.e.start || Number(x.e.end > x.e.start) - Number(y.e.end > y.e.start) || x.i - y.i);
-  let out = '';
-  let pos = 0;
-  for (const { e } of sorted) {
-    if (e.start < pos) throw new Error('overlapping edits');
-    out += text.slice(pos, e.start) + e.text;
-    pos = e.end;
-  }
-  return out + text.slice(pos);
-}
-
 /** The item's node edited to hold `next` (comments inside kept), rendered alone at its indentation. */
 function renderChanged(doc: Document, item: YAMLMap, next: Annotation, indent: number, eol: string): string {
   updateNode(doc, item, next);
@@ -490,19 +359,6 @@ function dashOffsets(seq: YAMLSeq): number[] {
     while (j + 1 < all.length && all[j + 1]! <= at) j++;
     return all[j]!;
   });
-}
-
-function isCommentLine(line: string, maxIndent: number): boolean {
-  const t = line.trimStart();
-  return t.startsWith('#') && line.length - t.length <= maxIndent;
-}
-
-function indentOf(line: string): number {
-  return line.length - line.trimStart().length;
-}
-
-function withEol(s: string, eol: string): string {
-  return s === '' || s.endsWith('\n') ? s : s + eol;
 }
 
 function isObject(v: unknown): boolean {
