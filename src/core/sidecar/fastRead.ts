@@ -1,6 +1,10 @@
 import { fieldPath } from '../data/problem';
-import { CORE_NON_STRING } from './coreSchema';
-import { doubleQuoted, NL, SPACE, singleQuoted, TAB, UNSUPPORTED } from './quotedScalars';
+import type { FastRead, ItemLayout, ScalarSpan } from './fastReadLayout';
+import { KEY_RANK, keyAt, UNKNOWN_KEY } from './fastReadKeys';
+import { DASH, doubleQuoted, HASH, NL, SPACE, singleQuoted, TAB, UNSUPPORTED } from './quotedScalars';
+import { literalScalar, plainValue } from './unquotedScalars';
+
+export type { FastRead, ItemLayout, ScalarSpan } from './fastReadLayout';
 
 /**
  * A fast reader for the YAML our serializer writes, and for hand edits that stay within the same
@@ -17,114 +21,17 @@ import { doubleQuoted, NL, SPACE, singleQuoted, TAB, UNSUPPORTED } from './quote
  * their line and column. So what this reader accepts costs a tenth of the time; what it does not is
  * read as before.
  *
- * Besides the value it gives the layout the in-place writer needs: the lines of each annotation.
+ * Besides the value it gives the layout the in-place writer needs: the lines of each annotation
+ * (fastReadLayout.ts). The field names, plain and literal scalars, and quoted scalars are read by
+ * fastReadKeys.ts, unquotedScalars.ts and quotedScalars.ts.
  */
 
-/** The lines of one item of the `annotations` sequence. */
-export interface ItemLayout {
-  /** The line of its `-`, and the column of the `-`. */
-  readonly dashLine: number;
-  readonly dashCol: number;
-  /** The line after its last line (trailing comment and blank lines not included). */
-  readonly bodyEnd: number;
-  /** A comment (a comment line or an end-of-line comment) lies within [dashLine, bodyEnd). */
-  readonly comments: boolean;
-  /** Its last value is a block scalar that keeps trailing line breaks (`|+`): blank lines after it are its. */
-  readonly keepEnd: boolean;
-}
-
-export interface ScalarSpan {
-  /** Offsets of the scalar's source, from its first character (a quote, or the `|`) to just after its end. */
-  readonly start: number;
-  readonly end: number;
-  /** On one line, plain or quoted. */
-  readonly simple: boolean;
-}
-
-export interface FastRead {
-  /** The top-level mapping as the yaml package's toJS would give it. */
-  readonly value: Record<string, unknown>;
-  /** Every mapping has its keys in the canonical order (as the serializer writes them). */
-  readonly canonicalOrder: boolean;
-  /** Line start offsets ('\n' line ends; the text ends with a line break). */
-  readonly lineStarts: readonly number[];
-  /** The `document` value's source, when there is one. */
-  readonly document?: ScalarSpan;
-  /** The `annotations` key's line, and how its value is written. */
-  readonly annotations?: {
-    readonly keyLine: number;
-    /** `annotations: []`: the offsets of `[]`. */
-    readonly emptyFlow?: { readonly start: number; readonly end: number };
-    /** One per item of a block sequence. */
-    readonly items: readonly ItemLayout[];
-  };
-}
-
-/**
- * Keys a sidecar may have; any other key (a misspelling, `__proto__`) is left to the full parser. In an
- * order that agrees with the canonical order of every mapping (top level, annotation, target, quote,
- * position, link): a file whose mappings all follow it needs no reordering (FastRead.canonicalOrder).
- */
-const KEY_ORDER = [
-  'version',
-  'id',
-  'target',
-  'quote',
-  'exact',
-  'prefix',
-  'suffix',
-  'position',
-  'start',
-  'end',
-  'codes',
-  'plan',
-  'provision',
-  'document',
-  'annotation',
-  'relation',
-  'note',
-  'links',
-  'annotations',
-  'author',
-  'created',
-  'modified',
-];
-const KEYS = new Set(KEY_ORDER);
-const KEY_RANK = new Map(KEY_ORDER.map((k, i) => [k, i]));
-
-/**
- * What a plain scalar may not be: the yaml package's own test before it writes a string plain,
- * `/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/`, here for a
- * string on one line, with no end-of-line comment (` #`) and no trailing white space.
- */
-function plainSafe(s: string): boolean {
-  const c0 = s.charCodeAt(0);
-  if (FIRST_UNSAFE.has(c0)) return false;
-  if (c0 === 63 /* ? */ || c0 === DASH) {
-    const c1 = s.charCodeAt(1);
-    if (s.length === 1 || c1 === SPACE || c1 === TAB) return false;
-  }
-  return s.charCodeAt(s.length - 1) !== COLON && !s.includes(': ') && !s.includes(':\t');
-}
-const FIRST_UNSAFE = new Set([...'\n\t ,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
 /** Characters the yaml package never writes outside double quotes; the reader gives them to the full parser. */
 const ODD_CHARACTERS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\r]/;
-const DECIMAL = /^(?:0|[1-9][0-9]{0,14})$/;
-/** KEYS by length and first character. */
-const KEYS_BY_SHAPE = new Map<number, string[]>();
-for (const key of KEYS) {
-  const shape = key.length * 128 + key.charCodeAt(0);
-  KEYS_BY_SHAPE.set(shape, [...(KEYS_BY_SHAPE.get(shape) ?? []), key]);
-}
-const UNKNOWN_KEY = '\0unknown';
 
 const BLANK = -1;
 const COMMENT = -2;
 const TAB_FIRST = -3;
-
-const HASH = 35;
-const DASH = 45;
-const COLON = 58;
 
 /**
  * Reads a whole sidecar text; undefined when it is outside the subset (then parse it with `yaml`).
@@ -276,24 +183,6 @@ class Reader {
     return this.text.charCodeAt(p) === DASH && this.text.charCodeAt(p + 1) === SPACE;
   }
 
-  /** The key starting at offset `p` if a `key:` (then a space or the line end) is there, and one we read. */
-  private keyAt(p: number): string | undefined {
-    const t = this.text;
-    let k = p;
-    for (;;) {
-      const c = t.charCodeAt(k);
-      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) k++;
-      else break;
-    }
-    if (k === p || t.charCodeAt(k) !== COLON) return undefined;
-    const after = t.charCodeAt(k + 1);
-    if (after !== SPACE && after !== NL) return undefined;
-    // The key's own string, without slicing one per line.
-    const candidates = KEYS_BY_SHAPE.get((k - p) * 128 + t.charCodeAt(p));
-    if (candidates) for (const key of candidates) if (t.startsWith(key, p)) return key;
-    return UNKNOWN_KEY;
-  }
-
   private record(offset: number): void {
     if (this.positions) this.positions.set(fieldPath(this.path), offset);
   }
@@ -308,7 +197,7 @@ class Reader {
     let lastRank = -1;
     for (;;) {
       const p = this.starts[i]! + col;
-      const key = this.keyAt(p);
+      const key = keyAt(this.text, p);
       // Not a key (a stray line), a key we do not read, or one given twice.
       if (key === undefined || key === UNKNOWN_KEY || Object.prototype.hasOwnProperty.call(value, key)) throw UNSUPPORTED;
       const rank = KEY_RANK.get(key)!;
@@ -381,7 +270,7 @@ class Reader {
       this.inlineComment = false;
       this.lastKeep = false;
       let next: number;
-      if (this.keyAt(q) !== undefined) {
+      if (keyAt(this.text, q) !== undefined) {
         const r = this.mapping(i, q - this.starts[i]!);
         value.push(r.value);
         next = r.next;
@@ -452,17 +341,7 @@ class Reader {
       if (this.hashAt === -1) this.hashAt = t.length;
     }
     while (end > v && (t.charCodeAt(end - 1) === SPACE || t.charCodeAt(end - 1) === TAB)) end--;
-    const s = t.slice(v, end);
-    if (!plainSafe(s)) throw UNSUPPORTED;
-    let value: unknown = s;
-    const c0 = s.charCodeAt(0);
-    // Only strings starting like a number, null or boolean need the core schema's tests.
-    if ((c0 >= 48 && c0 <= 57) || c0 === 43 || c0 === 45 || c0 === 46) {
-      if (DECIMAL.test(s)) value = Number(s);
-      else if (CORE_NON_STRING.some((re) => re.test(s))) throw UNSUPPORTED;
-    } else if ((c0 === 126 || c0 === 110 || c0 === 78 || c0 === 116 || c0 === 84 || c0 === 102 || c0 === 70) && s.length <= 5) {
-      if (CORE_NON_STRING.some((re) => re.test(s))) throw UNSUPPORTED;
-    }
+    const value = plainValue(t.slice(v, end));
     return { value, next: this.ended(line, parentIndent), end, simple: true };
   }
 
@@ -488,75 +367,10 @@ class Reader {
 
   /** A literal block scalar whose `|` is at offset `v` of `line`; its content lines are more indented than `parentIndent`. */
   private literal(line: number, v: number, parentIndent: number): { value: string; next: number; end: number; simple: boolean } {
-    const t = this.text;
-    // Header: `|`, then an indentation indicator and a chomping indicator in either order, then a comment.
-    let k = v + 1;
-    let explicit = 0;
-    let chomp = '';
-    for (let n = 0; n < 2; n++) {
-      const c = t.charCodeAt(k);
-      if (c >= 49 && c <= 57 && !explicit) {
-        explicit = c - 48;
-        k++;
-      } else if ((c === DASH || c === 43) && !chomp) {
-        chomp = c === DASH ? '-' : '+';
-        k++;
-      }
-    }
-    this.afterValue(k);
-    let contentIndent = explicit ? parentIndent + explicit : -1;
-    // Content lines: from the next line to the first non-blank line indented less than the content.
-    const lines: string[] = [];
-    let i = line + 1;
-    let leadingBlankMax = 0;
-    let sawText = false;
-    let firstIndent = -1;
-    for (; i < this.lineCount; i++) {
-      const ls = this.starts[i]!;
-      let p = ls;
-      while (t.charCodeAt(p) === SPACE) p++;
-      const spaces = p - ls;
-      const c = t.charCodeAt(p);
-      if (c === NL) {
-        if (contentIndent < 0) {
-          leadingBlankMax = Math.max(leadingBlankMax, spaces);
-          lines.push('');
-        } else lines.push(spaces > contentIndent ? t.slice(ls + contentIndent, p) : '');
-        continue;
-      }
-      if (contentIndent < 0) {
-        // Auto-detected from the first non-blank line.
-        if (spaces <= parentIndent || leadingBlankMax > spaces) throw UNSUPPORTED;
-        contentIndent = spaces;
-      }
-      if (firstIndent < 0) firstIndent = spaces;
-      if (spaces < contentIndent) {
-        if (c === TAB) throw UNSUPPORTED;
-        break;
-      }
-      sawText = true;
-      lines.push(t.slice(ls + contentIndent, this.starts[i + 1]! - 1));
-    }
-    // No line with text: the yaml package reads such a scalar in its own way (spaces-only lines as empty).
-    if (contentIndent < 0 || !sawText) throw UNSUPPORTED;
-    // Trailing blank lines are chomped, unless more indented than the content (then they are text). Like
-    // the yaml package, without `+` "more indented" means than the first line of text, not the content.
-    const threshold = chomp === '+' ? contentIndent : firstIndent;
-    let last = lines.length;
-    for (; last > 0; last--) {
-      const ls = this.starts[line + last]!;
-      const len = this.starts[line + last + 1]! - 1 - ls;
-      if (len > threshold || t.slice(ls, ls + len).trim() !== '') break;
-    }
-    const trailing = lines.length - last;
-    let value = lines.slice(0, last).join('\n');
-    if (chomp === '+') value += last > 0 ? '\n' + '\n'.repeat(trailing) : '\n'.repeat(trailing);
-    else if (chomp === '' && last > 0) value += '\n';
-    // The scalar takes in its trailing blank lines only when it keeps them.
-    const lastLine = chomp === '+' ? line + lines.length : line + Math.max(last, 0);
-    this.lastKeep = chomp === '+';
-    const next = this.ended(lastLine, parentIndent, true);
-    return { value, next, end: this.starts[lastLine + 1]!, simple: false };
+    const r = literalScalar(this.text, this.starts, this.lineCount, line, v, parentIndent, (p) => this.afterValue(p));
+    this.lastKeep = r.keep;
+    const next = this.ended(r.lastLine, parentIndent, true);
+    return { value: r.value, next, end: this.starts[r.lastLine + 1]!, simple: false };
   }
 }
 

@@ -127,6 +127,14 @@ export function planItems(at: ItemLines, current: readonly Annotation[], wanted:
   return { edits };
 }
 
+/**
+ * What follows `annotations:` when the list is written afresh (it was empty or in flow style): the
+ * items as a block list on the lines below, or ` []` when there are none.
+ */
+export function renderItemList(wanted: readonly Annotation[], eol: string): string {
+  return wanted.length ? eol + wanted.map((a) => renderAnnotationItem(a, 2, eol)).join('').slice(0, -eol.length) : ' []';
+}
+
 /** Edits applied in one pass; at one offset an insertion goes before a replacement, insertions keep their order. */
 export function applyEdits(text: string, edits: Edit[]): string {
   const sorted = edits.map((e, i) => ({ e, i })).sort((x, y) => x.e.start - y.e.start || Number(x.e.end > x.e.start) - Number(y.e.end > y.e.start) || x.i - y.i);

@@ -9,6 +9,9 @@ export const UNSUPPORTED = new Error('outside the fast reader subset');
 export const NL = 10;
 export const SPACE = 32;
 export const TAB = 9;
+export const HASH = 35;
+export const DASH = 45;
+export const COLON = 58;
 
 /**
  * A line break inside a quoted scalar at `i`: the text since `run` without its trailing white space (not
