@@ -1,6 +1,10 @@
-import { promises as fs } from 'fs';
 import type { KnowledgePack } from '../core/data/model';
+import { FileSystemError } from '../core/fs/fileSystem';
+import { readBytes } from '../core/fs/readBytes';
+import { MAX_DOCUMENT_BYTES } from '../core/limits';
 import { recognise, type Recognition } from '../core/recognition/recognise';
+import { decodeDocumentBytes } from '../core/text/documentText';
+import { NodeFileSystem } from '../node/nodeFileSystem';
 import { CliError } from './cliError';
 
 export interface OpenedDocument {
@@ -10,17 +14,27 @@ export interface OpenedDocument {
   readonly recognition: Recognition;
 }
 
+/** The CLI's one file-system port (Node fs). */
+export const nodeFs = new NodeFileSystem();
+
 export function isMarkdownPath(file: string): boolean {
   return /\.(md|markdown)$/i.test(file);
 }
 
+/**
+ * A document's text exactly as VS Code holds it (BOM dropped, line ends normalised), so every position the
+ * CLI prints is the editor's. Only regular files under MAX_DOCUMENT_BYTES are read: a FIFO, /dev/zero or a
+ * folder is refused before anything is read.
+ */
 export async function readDocument(file: string): Promise<string> {
+  let read;
   try {
-    return await fs.readFile(file, 'utf8');
+    read = await readBytes(nodeFs, file, MAX_DOCUMENT_BYTES);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `${file}: no such file` : code === 'EISDIR' ? `${file}: is a directory` : `${file}: ${(err as Error).message}`);
+    throw new CliError(err instanceof FileSystemError ? err.message : `${file}: ${(err as Error).message}`);
   }
+  if (!read) throw new CliError(`${file}: no such file`);
+  return decodeDocumentBytes(read.bytes).text;
 }
 
 export async function openDocument(file: string, pack: KnowledgePack): Promise<OpenedDocument> {

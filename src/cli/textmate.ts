@@ -4,6 +4,7 @@ import * as oniguruma from 'vscode-oniguruma';
 import { INITIAL, parseRawGrammar, Registry, type IGrammar, type IRawGrammar } from 'vscode-textmate';
 import markdownGrammar from 'tm-grammars/grammars/markdown.json';
 import { MARKDOWN_SCOPE, POLICY_MARKDOWN_SCOPE, POLICY_TEXT_SCOPE } from '../core/lexicon/grammar';
+import { MAX_TOKENIZATION_LINE_LENGTH } from '../core/limits';
 
 /**
  * Tokenising with the engine VS Code uses (vscode-textmate + Oniguruma), for the CLI, the grammar tests and
@@ -67,10 +68,15 @@ export interface LineToken {
   readonly scopes: readonly string[];
 }
 
-/** Tokenises line by line, carrying the rule stack as VS Code does. */
-export function* tokenizeLines(grammar: IGrammar, lines: readonly string[]): Generator<LineToken> {
+/**
+ * Tokenises line by line, carrying the rule stack as VS Code does. Like VS Code (its
+ * TokenizationSupportWithLineLimit), a line of `maxLineLength` characters or more is not tokenised at all —
+ * no theme colours — and the rule stack passes over it unchanged.
+ */
+export function* tokenizeLines(grammar: IGrammar, lines: readonly string[], maxLineLength = MAX_TOKENIZATION_LINE_LENGTH): Generator<LineToken> {
   let stack = INITIAL;
   for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.length >= maxLineLength) continue;
     const r = grammar.tokenizeLine(lines[i]!, stack);
     for (const t of r.tokens) yield { line: i, startIndex: t.startIndex, endIndex: t.endIndex, scopes: t.scopes };
     stack = r.ruleStack;

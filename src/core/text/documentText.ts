@@ -15,11 +15,16 @@ const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
  * Decodes a document's bytes into the text VS Code shows, so the CLI reports the editor's positions:
  * the BOM is dropped, and line ends are normalised as VS Code's text buffer does (CRLF when more than half
  * of the line ends contain a CR, else LF; every \r\n, \r and \n then becomes that one end).
+ *
+ * VS Code drops a BOM twice over: its UTF-8 decoder drops the BOM bytes, then the text buffer builder drops
+ * a U+FEFF that starts the decoded text. So a file that starts with two BOMs shows neither; we do the same.
  */
 export function decodeDocumentBytes(bytes: Uint8Array, defaultEol: '\n' | '\r\n' = '\n'): DocumentText {
-  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const raw = decoder.decode(bom ? bytes.subarray(3) : bytes);
-  return normalizeLineEnds(raw, bom, defaultEol);
+  const bomBytes = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  let raw = decoder.decode(bomBytes ? bytes.subarray(3) : bytes);
+  const bomChar = raw.charCodeAt(0) === 0xfeff;
+  if (bomChar) raw = raw.slice(1);
+  return normalizeLineEnds(raw, bomBytes || bomChar, defaultEol);
 }
 
 export function normalizeLineEnds(raw: string, bom = false, defaultEol: '\n' | '\r\n' = '\n'): DocumentText {
