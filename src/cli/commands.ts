@@ -1,10 +1,8 @@
 import type { KnowledgePack } from '../core/data/model';
-import { buildHoverCard } from '../core/hover/hoverCard';
-import { themesAt } from '../core/hover/themesAt';
 import { POLICY_MARKDOWN_SCOPE, POLICY_TEXT_SCOPE } from '../core/lexicon/grammar';
 import { ThemeMatcher } from '../core/lexicon/themeMatcher';
 import { provisionAt } from '../core/recognition/recognise';
-import { CliError, parsePosition } from './cliError';
+import { checkPositionShape, parsePosition } from './cliError';
 import { openDocument } from './documents';
 import { loadGrammar } from './textmate';
 import { themeOccurrences } from './themeOccurrences';
@@ -23,14 +21,16 @@ export async function identifyCommand(pack: KnowledgePack, file: string): Promis
     start: lp.range.start,
     end: lp.range.end,
   }));
-  const json = { plan: recognition.plan?.id ?? null, score: recognition.score, provisions };
+  // Three decimals, as `annotations` prints its scores: more digits are noise, not precision.
+  const score = Math.round(recognition.score * 1000) / 1000;
+  const json = { plan: recognition.plan?.id ?? null, score, provisions };
   const text = recognition.plan
     ? [
-        `${file}: ${recognition.plan.title} (${recognition.plan.id}), score ${recognition.score}`,
+        `${file}: ${recognition.plan.title} (${recognition.plan.id}), score ${score.toFixed(3)}`,
         `${provisions.length} of ${recognition.plan.provisions.length} provisions found:`,
         ...provisions.map((p) => `  ${p.id.padEnd(8)} ${String(p.start.line).padStart(5)}-${String(p.end.line).padEnd(5)} ${p.heading}`),
       ].join('\n')
-    : `${file}: not a known plan (best score ${recognition.score})`;
+    : `${file}: not a known plan (best score ${score.toFixed(3)})`;
   return { json, text };
 }
 
@@ -44,16 +44,9 @@ export async function themesCommand(pack: KnowledgePack, file: string): Promise<
   return { json: occurrences, text: text || `${file}: no themed phrases` };
 }
 
-export async function counterpartsCommand(pack: KnowledgePack, file: string, at: string | undefined): Promise<Output> {
-  const pos = parsePosition(at);
-  const doc = await openDocument(file, pack);
-  const located = provisionAt(doc.recognition, pos);
-  if (!located) {
-    const why = doc.recognition.plan ? `no provision of ${doc.recognition.plan.id} at ${pos.line}:${pos.character}` : 'not a known plan';
-    return { json: { provision: null, counterparts: [] }, text: `${file}: ${why}` };
-  }
-  const p = located.provision;
-  const counterparts = pack.counterpartsOf(p.id).map((c) => ({
+/** The counterparts of a provision as `counterparts --json` and `hover --json` list them. */
+export function counterpartRows(pack: KnowledgePack, provisionId: string) {
+  return pack.counterpartsOf(provisionId).map((c) => ({
     plan: c.plan.id,
     id: c.provision.id,
     heading: c.provision.heading,
@@ -61,21 +54,22 @@ export async function counterpartsCommand(pack: KnowledgePack, file: string, at:
     confidence: c.link.confidence,
     summary: c.link.summary,
   }));
+}
+
+export async function counterpartsCommand(pack: KnowledgePack, file: string, at: string | undefined): Promise<Output> {
+  checkPositionShape(at);
+  const doc = await openDocument(file, pack);
+  const pos = parsePosition(at, doc.recognition.lines).position;
+  const located = provisionAt(doc.recognition, pos);
+  if (!located) {
+    const why = doc.recognition.plan ? `no provision of ${doc.recognition.plan.id} at ${pos.line}:${pos.character}` : 'not a known plan';
+    return { json: { provision: null, counterparts: [] }, text: `${file}: ${why}` };
+  }
+  const p = located.provision;
+  const counterparts = counterpartRows(pack, p.id);
   const text = [
     `${p.planId} ${p.id}: ${p.heading}`,
     ...(counterparts.length ? counterparts.map((c) => `  ${c.relation.padEnd(11)} ${c.confidence.padEnd(6)} ${c.id.padEnd(7)} ${c.heading}\n      ${c.summary}`) : ['  no counterparts']),
   ].join('\n');
   return { json: { provision: { plan: p.planId, id: p.id, heading: p.heading }, counterparts }, text };
-}
-
-export async function hoverCommand(pack: KnowledgePack, file: string, at: string | undefined): Promise<Output> {
-  const pos = parsePosition(at);
-  const doc = await openDocument(file, pack);
-  if (pos.line >= doc.recognition.lines.lineCount) throw new CliError(`${file}: line ${pos.line} is past the end (${doc.recognition.lines.lineCount} lines)`);
-  const card = buildHoverCard({
-    pack,
-    located: provisionAt(doc.recognition, pos),
-    themes: themesAt(new ThemeMatcher(pack.themes), doc.recognition.lines, pos),
-  });
-  return { json: { markdown: card ?? null }, text: card ?? '' };
 }

@@ -3,7 +3,8 @@ import { formatProblem } from '../core/data/problem';
 import { annotateCommand, annotationsCommand } from './annotationCommands';
 import { checkCommand } from './checkCommand';
 import { CliError } from './cliError';
-import { counterpartsCommand, hoverCommand, identifyCommand, themesCommand, type Output } from './commands';
+import { counterpartsCommand, identifyCommand, themesCommand, type Output } from './commands';
+import { hoverCommand } from './hoverCommand';
 import { loadPackFromDir } from './nodePack';
 import { reportCommand } from './reportCommand';
 
@@ -12,7 +13,7 @@ const USAGE = `usage: policy-lens <command> [options]
   identify FILE [--json]               which plan FILE is, and where its provisions are
   themes FILE [--json]                 themed phrases, as the editor highlights them
   counterparts FILE LINE:CHAR [--json] counterpart provisions of the provision at a position
-  hover FILE LINE:CHAR                 the hover card's Markdown at a position
+  hover FILE LINE:CHAR [--json]        the hover card at a position: annotations, provision, themes, counterparts
   annotate FILE L:C-L:C --code ID [--code ID...] [--note TEXT] [--json]
                                        add an annotation to FILE's sidecar; prints its id
   annotations FILE [--json]            FILE's annotations, re-anchored: status, score, range
@@ -33,9 +34,21 @@ function need(arg: string | undefined, what: string): string {
   return arg;
 }
 
+/**
+ * parseArgs reads `-1:0` as the option `-1`; a mistyped position deserves a position error instead. Arguments
+ * that start with '-' and a digit are swapped for placeholders (NUL cannot occur in argv) and restored after.
+ */
+function shieldNegativeNumbers(argv: readonly string[]): { args: string[]; restore: (s: string) => string } {
+  const shielded: string[] = [];
+  const args = argv.map((a) => (/^-\d/.test(a) ? `\0${shielded.push(a) - 1}\0` : a));
+  const restore = (s: string): string => s.replace(/\0(\d+)\0/g, (_, i: string) => shielded[Number(i)]!);
+  return { args, restore };
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
+  const { args, restore } = shieldNegativeNumbers(argv);
+  const parsed = parseArgs({
+    args,
     options: {
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -45,6 +58,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     allowPositionals: true,
     strict: true,
   });
+  const positionals = parsed.positionals.map(restore);
+  const values = { ...parsed.values, note: parsed.values.note === undefined ? undefined : restore(parsed.values.note), code: parsed.values.code?.map(restore) };
   const [command, ...rest] = positionals;
   if (values.help || !command) {
     process.stdout.write(`${USAGE}\n`);
@@ -64,8 +79,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       break;
     case 'hover':
       out = await hoverCommand(await loadPack(), need(rest[0], 'FILE'), need(rest[1], 'LINE:CHAR'));
-      process.stdout.write(`${out.text}\n`);
-      return 0;
+      break;
     case 'check': {
       const r = await checkCommand(rest);
       out = r;

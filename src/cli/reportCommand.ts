@@ -5,7 +5,7 @@ import { ThemeMatcher } from '../core/lexicon/themeMatcher';
 import { recognise } from '../core/recognition/recognise';
 import { CliError } from './cliError';
 import type { Output } from './commands';
-import { isMarkdownPath } from './documents';
+import { isMarkdownPath, readDocument } from './documents';
 
 const DOCUMENT = /\.(md|markdown|txt)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.policy-lens']);
@@ -37,7 +37,14 @@ export async function reportCommand(pack: KnowledgePack, dir: string): Promise<O
   const tallies = new Map<string, PlanTally>();
   const unrecognised: string[] = [];
   for (const file of await documentsUnder(dir)) {
-    const text = await fs.readFile(file, 'utf8');
+    let text: string;
+    try {
+      text = await readDocument(file);
+    } catch (err) {
+      // One unreadable file (permissions, a FIFO, over the size limit) must not sink the whole report.
+      process.stderr.write(`policy-lens: warning: ${(err as Error).message}; skipped\n`);
+      continue;
+    }
     const { plan } = recognise(text, pack, { markdown: isMarkdownPath(file) });
     if (!plan) {
       unrecognised.push(file);
