@@ -7,10 +7,11 @@ import { openDocument } from './documents';
 import { loadGrammar } from './textmate';
 import { themeOccurrences } from './themeOccurrences';
 
-/** Output of a command: JSON for --json, text otherwise. */
+/** Output of a command: JSON for --json, text otherwise; `failed` makes the exit code 1 (e.g. files with errors). */
 export interface Output {
   readonly json: unknown;
   readonly text: string;
+  readonly failed?: boolean;
 }
 
 export async function identifyCommand(pack: KnowledgePack, file: string): Promise<Output> {

@@ -66,7 +66,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   let out: Output;
-  let failed = false;
   switch (command) {
     case 'identify':
       out = await identifyCommand(await loadPack(), need(rest[0], 'FILE'));
@@ -80,12 +79,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     case 'hover':
       out = await hoverCommand(await loadPack(), need(rest[0], 'FILE'), need(rest[1], 'LINE:CHAR'));
       break;
-    case 'check': {
-      const r = await checkCommand(rest);
-      out = r;
-      failed = r.failed;
+    case 'check':
+      out = await checkCommand(rest);
       break;
-    }
     case 'annotate':
       out = await annotateCommand(await loadPack(), need(rest[0], 'FILE'), need(rest[1], 'LINE:CHAR-LINE:CHAR'), values.code ?? [], values.note);
       break;
@@ -99,7 +95,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       throw new CliError(`unknown command '${command}' (see policy-lens --help)`, 2);
   }
   process.stdout.write(values.json ? `${JSON.stringify(out.json, null, 2)}\n` : `${out.text}\n`);
-  return failed ? 1 : 0;
+  return out.failed ? 1 : 0;
 }
 
 if (require.main === module) {

@@ -98,6 +98,14 @@ describe('policy-lens CLI: parity with the editor, and clear errors', function (
     assert.strictEqual(after.stderr, 'policy-lens: position -1:0: line must be ≥ 0\n');
   });
 
+  it('an option value that looks like a negative number is still a value (--note -3 …)', async () => {
+    const copy = path.join(dir, 'note.policy.md');
+    await fs.copyFile(SAMPLE_US, copy);
+    const r = await cli('annotate', copy, `${at.line}:${at.character}-${at.line}:${at.character + 8}`, '--code', 'open-source', '--note', '-3 points vs CN');
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.match(await fs.readFile(`${copy}.annotations.yaml`, 'utf8'), /-3 points vs CN/);
+  });
+
   it('a huge line number is quoted as typed, not as 1e+23', async () => {
     const r = await cli('hover', doc, '100000000000000000000000:0');
     assert.strictEqual(r.code, 2);
