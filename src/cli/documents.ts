@@ -22,9 +22,10 @@ export function isMarkdownPath(file: string): boolean {
 }
 
 /**
- * A document's text exactly as VS Code holds it (BOM dropped, line ends normalised), so every position the
- * CLI prints is the editor's. Only regular files under MAX_DOCUMENT_BYTES are read: a FIFO, /dev/zero or a
- * folder is refused before anything is read.
+ * A document's text exactly as VS Code holds it (UTF-8 or UTF-16 as VS Code detects it, BOM dropped, line
+ * ends normalised), so every position the CLI prints is the editor's. Only regular files under
+ * MAX_DOCUMENT_BYTES are read: a FIFO, /dev/zero or a folder is refused before anything is read; a file VS
+ * Code would call binary is refused after.
  */
 export async function readDocument(file: string): Promise<string> {
   let read;
@@ -34,7 +35,9 @@ export async function readDocument(file: string): Promise<string> {
     throw new CliError(err instanceof FileSystemError ? err.message : `${file}: ${(err as Error).message}`);
   }
   if (!read) throw new CliError(`${file}: no such file`);
-  return decodeDocumentBytes(read.bytes).text;
+  const doc = decodeDocumentBytes(read.bytes);
+  if (doc.binary) throw new CliError(`${file}: a binary file (zero bytes that are not UTF-16); VS Code does not open it as text`);
+  return doc.text;
 }
 
 export async function openDocument(file: string, pack: KnowledgePack): Promise<OpenedDocument> {

@@ -109,6 +109,21 @@ describe('policy-lens CLI: hostile and unusual input files', function () {
     assert.deepStrictEqual(card.themes.map((t) => [t.theme, t.start.character]), [['open-source', 8]]);
   });
 
+  it('a UTF-16 file gives the same phrases as its UTF-8 copy (the CLI read it as UTF-8 mojibake)', async () => {
+    const expected = await themes(path.join(dir, 'plain.policy.md'));
+    const utf16le = path.join(dir, 'utf16.policy.md');
+    await fs.writeFile(utf16le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(LINES.join('\n'), 'utf16le')]));
+    assert.deepStrictEqual(await themes(utf16le), expected);
+  });
+
+  it('a binary file (zero bytes, not UTF-16) is refused, as VS Code will not open it as text', async () => {
+    const pdf = path.join(dir, 'converted.policy.md');
+    await fs.writeFile(pdf, Buffer.from('%PDF-1.7\n\u0000\u0001\u0002 open source\n', 'latin1'));
+    const r = await cli('themes', pdf);
+    assert.strictEqual(r.code, 1);
+    assert.strictEqual(r.stderr, `policy-lens: ${pdf}: a binary file (zero bytes that are not UTF-16); VS Code does not open it as text\n`);
+  });
+
   it('CRLF, CR-only and mixed line ends give the editor\'s phrases, wrapped ones included (CR-only lost them)', async () => {
     const expected = await themes(path.join(dir, 'plain.policy.md'));
     const variants: Record<string, string> = {
