@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   const locator = new PlanLocator(packs, analysis);
   const codebook = new CodebookService(packs);
   // Annotations live beside real files; the read-only plan renderings have none.
-  const store = new AnnotationStore(log, (d) => isPolicyLanguage(d.languageId) && d.uri.scheme !== 'policy-lens');
+  const store = new AnnotationStore(log, (d) => isPolicyLanguage(d.languageId) && d.uri.scheme !== 'policy-lens', context.workspaceState);
   context.subscriptions.push(
     log,
     analysis,
