@@ -112,7 +112,10 @@ export async function writeFileAtomic(ops: FsOps, location: string, bytes: Uint8
   const mode = existing ? existing.mode & 0o7777 : 0o666;
   let created = false;
   try {
-    const handle = await ops.open(tmp, 'wx', mode);
+    const handle = await ops.open(tmp, 'wx', mode).catch((err: unknown) => {
+      // Named for the user: the folder, not our temp file, is what refuses.
+      throw Object.assign(new Error(`cannot create a file in ${dir} (${errnoOf(err) || (err as Error).message}); nothing was changed`), { code: errnoOf(err) });
+    });
     created = true;
     try {
       let offset = 0;

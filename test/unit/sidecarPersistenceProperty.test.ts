@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
+import { sameAnnotationData } from '../../src/core/sidecar/model';
 import { parseSidecar } from '../../src/core/sidecar/parse';
+import { mergeForWrite } from '../../src/core/sidecar/writeMerge';
 import { SidecarPersistence } from '../../src/core/sidecar/persistence';
 import type { Annotation } from '../../src/core/sidecar/model';
 import { FakeDisk, FakeFileSystem } from '../fakeFileSystem';
@@ -92,4 +94,27 @@ describe('sidecar persistence: random interleavings of two writers (issue 8, cas
     );
   });
 
+
+  it('invariant of every write: it holds the file\'s and the writer\'s annotations, except those the writer deleted and those deleted on disk that the writer left unchanged', () => {
+    // Ids from a small pool; each side holds some of them, in one of three versions (codes differ).
+    const side = fc.dictionary(fc.constantFrom('a-0', 'a-1', 'a-2', 'a-3', 'a-4', 'a-5'), fc.nat(2), { noNullPrototype: true });
+    const list = (d: Record<string, number>) => Object.entries(d).map(([id, v]) => note(id, Number(id.slice(2)) * 10, [`code${v}`]));
+    fc.assert(
+      fc.property(side, side, side, fc.uniqueArray(fc.constantFrom('a-0', 'a-1', 'a-2', 'a-3', 'a-4', 'a-5')), (b, w, d, del) => {
+        const [base, wanted, disk] = [list(b), list(w), list(d)];
+        const deleted = new Set<string>(del);
+        const out = new Set(mergeForWrite(base, wanted, disk, deleted).annotations.map((a) => a.id));
+        const deletedOnDisk = (id: string) => {
+          const was = base.find((a) => a.id === id);
+          const mine = wanted.find((a) => a.id === id);
+          return was !== undefined && !disk.some((a) => a.id === id) && mine !== undefined && sameAnnotationData(mine, was);
+        };
+        for (const a of [...disk, ...wanted]) {
+          if (!out.has(a.id)) assert.ok(deleted.has(a.id) || deletedOnDisk(a.id), `${a.id} dropped`);
+        }
+        for (const id of out) assert.ok([...disk, ...wanted].some((a) => a.id === id), `${id} invented`);
+      }),
+      { seed: 8_2027, numRuns: 2000 },
+    );
+  });
 });
