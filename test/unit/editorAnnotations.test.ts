@@ -95,7 +95,7 @@ describe('editor annotations (issue 8)', () => {
       assert.strictEqual(h.session.unwritten(), true);
     });
 
-    it('case 1 — annotations with unwritten changes are never dropped by a deletion', async () => {
+    it('case 1 — a real deletion sets aside only what the file held; annotations with unwritten changes are never dropped', async () => {
       const fs = new MemoryFileSystem();
       const h = harness(TEXT, fs);
       h.trusted = false;
@@ -105,11 +105,54 @@ describe('editor annotations (issue 8)', () => {
       assert.strictEqual(h.events.notWritten, 1);
       await cliAdds(new SidecarPersistence(fs), TEXT, Q2, 'a-cli00001');
       await h.session.diskChanged();
+      assert.deepStrictEqual([...h.session.model.annotations.keys()].sort(), ['a-cli00001', 'a-one0001']);
       fs.files.delete(SIDECAR);
       h.restoreChoice = undefined;
       await h.session.diskDeleted();
-      assert.deepStrictEqual([...h.session.model.annotations.keys()].sort(), ['a-cli00001', 'a-one0001']);
+      assert.strictEqual(h.events.restoreOffers, 1);
+      assert.deepStrictEqual([...h.session.model.annotations.keys()], ['a-one0001'], 'the unwritten one stays; the deleted file took only its own');
+      assert.strictEqual(h.session.unwritten(), true);
     });
+
+    it('case 1 — a write that finds the file gone looks again: back by then (replaced by someone), nothing is set aside', async () => {
+      const fs = new MemoryFileSystem();
+      const h = harness(TEXT, fs);
+      await h.session.load();
+      await h.session.put([annotationOn(TEXT, Q1, 'a-one0001')]);
+      const bytes = fs.files.get(SIDECAR)!;
+      fs.files.delete(SIDECAR); // another writer's delete-then-move, the watcher not heard yet
+      setTimeout(() => fs.files.set(SIDECAR, bytes), 5);
+      await h.session.put([annotationOn(TEXT, Q2, 'a-two0002')]);
+      assert.deepStrictEqual(fs.ids(SIDECAR), ['a-one0001', 'a-two0002']);
+      assert.strictEqual(h.events.restoreOffers, 0);
+    });
+
+    it('case 1 — a write that finds the file still gone after the pause takes it as deleted: its annotations offered for Restore', async () => {
+      const h = harness(TEXT);
+      h.restoreChoice = undefined;
+      await h.session.load();
+      await h.session.put([annotationOn(TEXT, Q1, 'a-one0001')]);
+      h.fs.files.delete(SIDECAR);
+      await h.session.put([annotationOn(TEXT, Q2, 'a-two0002')]);
+      assert.deepStrictEqual(h.fs.ids(SIDECAR), ['a-two0002']);
+      assert.strictEqual(h.events.restoreOffers, 1);
+      assert.deepStrictEqual([...h.session.model.annotations.keys()], ['a-two0002']);
+    });
+  });
+
+  it('case 1 — a sidecar replaced by a broken one, then deleted, sets aside what the last good file held', async () => {
+    const h = harness(TEXT);
+    h.restoreChoice = undefined;
+    await h.session.load();
+    await h.session.put([annotationOn(TEXT, Q1, 'a-one0001')]);
+    h.fs.files.set(SIDECAR, new TextEncoder().encode('version: 1\ndocument: doc.md\nannotations:\n  - id: a-bad\n    codes: not-a-list\n'));
+    await h.session.diskChanged();
+    assert.strictEqual(h.session.readOnly, true);
+    assert.deepStrictEqual([...h.session.model.annotations.keys()], ['a-one0001'], 'still shown');
+    h.fs.files.delete(SIDECAR);
+    await h.session.put([annotationOn(TEXT, Q2, 'a-two0002')]); // a user act looks again first
+    assert.deepStrictEqual(h.fs.ids(SIDECAR), ['a-two0002']);
+    assert.strictEqual(h.events.restoreOffers, 1);
   });
 
   it('case 3 (editor side) — an unreadable sidecar is read-only: never written over', async () => {

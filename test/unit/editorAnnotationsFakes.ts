@@ -94,13 +94,13 @@ export interface Harness {
   trusted: boolean;
   answer: boolean | undefined;
   asked: number;
-  restoreChoice: 'restore' | 'forget' | undefined;
+  restoreChoice: 'restore' | undefined;
   readonly memory: MapMemory;
 }
 
 /** A session on a memory file system, with a gate and events the test controls. */
 export function harness(text: string, fs = new MemoryFileSystem(), persistence = new SidecarPersistence(fs)): Harness {
-  const h = { fs, text, trusted: true, answer: true as boolean | undefined, asked: 0, restoreChoice: 'restore' as 'restore' | 'forget' | undefined, memory: new MapMemory(), events: { changed: 0, notWritten: 0, conflicts: 0, readOnly: [] as string[], restoreOffers: 0 } } as Omit<Harness, 'session'> & { session?: SidecarSession };
+  const h = { fs, text, trusted: true, answer: true as boolean | undefined, asked: 0, restoreChoice: 'restore' as 'restore' | undefined, memory: new MapMemory(), events: { changed: 0, notWritten: 0, conflicts: 0, readOnly: [] as string[], restoreOffers: 0 } } as Omit<Harness, 'session'> & { session?: SidecarSession };
   const gate = new TrustGate({
     isTrusted: () => h.trusted,
     memory: h.memory,

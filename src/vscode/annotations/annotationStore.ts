@@ -185,8 +185,8 @@ export class AnnotationStore implements vscode.Disposable {
       },
       log: (m) => this.log.info(m),
       offerRestore: async (count) => {
-        const choice = await vscode.window.showWarningMessage(`Policy Lens: ${name} was deleted. Its ${count} annotation(s) are still shown here; restore the file, or forget them?`, 'Restore', 'Forget');
-        return choice === 'Restore' ? 'restore' : choice === 'Forget' ? 'forget' : undefined;
+        const choice = await vscode.window.showWarningMessage(`Policy Lens: ${name} was deleted; its ${count} annotation(s) are no longer shown.`, 'Restore');
+        return choice === 'Restore' ? 'restore' : undefined;
       },
     };
   }

@@ -16,8 +16,8 @@ export interface SessionEvents {
   /** A write the user asked for was not made: Workspace Trust was not granted. */
   notWritten(): void;
   log(message: string): void;
-  /** The sidecar is really gone: the user may restore the annotations kept in memory, or forget them. */
-  offerRestore(count: number): PromiseLike<'restore' | 'forget' | undefined>;
+  /** The sidecar is really gone: the user may restore the annotations it held (kept in memory meanwhile). */
+  offerRestore(count: number): PromiseLike<'restore' | undefined>;
 }
 
 export interface SessionOptions {
@@ -36,6 +36,11 @@ export interface SessionOptions {
   readonly deleteSettleMs?: number;
 }
 
+interface Aside {
+  readonly a: Annotation;
+  readonly range: OffsetRange | undefined;
+}
+
 /** Reported deletions are checked again after this long: a file service that deletes before it moves is done by then. */
 export const DELETE_SETTLE_MS = 400;
 
@@ -48,6 +53,8 @@ export const DELETE_SETTLE_MS = 400;
 export class SidecarSession {
   readonly model = new AnnotationModel();
   private base: SidecarState = EMPTY_SIDECAR_STATE;
+  /** The annotations of the last readable, error-free file: shown while the file on disk has errors. */
+  private good: readonly Annotation[] = [];
   /** Ids the user deleted that are not yet deleted on disk: the only ones a write may leave out. */
   private readonly deleted = new Set<string>();
   /** Set when the file exists but cannot be read: then it is never written over. */
@@ -90,7 +97,7 @@ export class SidecarSession {
     return this.serial(async () => {
       const state = await this.read();
       if (!state) return;
-      this.base = state;
+      this.setBase(state);
       this.o.events.problems(state.problems);
       if (state.readOnly) this.o.events.readOnly('has errors (see Problems)');
       this.model.adopt(state.annotations, this.o.text());
@@ -100,6 +107,7 @@ export class SidecarSession {
 
   /** Adds or replaces annotations (a user action): in memory at once, then written if the gate allows. */
   async put(annotations: readonly Annotation[], ranges?: ReadonlyMap<string, OffsetRange>): Promise<void> {
+    await this.recheckIfReadOnly();
     this.assertWritable();
     for (const a of annotations) {
       this.model.set(a, ranges?.get(a.id) ?? { start: a.target.position.start, end: a.target.position.end });
@@ -110,6 +118,7 @@ export class SidecarSession {
   }
 
   async remove(id: string): Promise<void> {
+    await this.recheckIfReadOnly();
     this.assertWritable();
     this.model.delete(id);
     this.deleted.add(id);
@@ -123,7 +132,7 @@ export class SidecarSession {
     if (!this.readOnly && this.unwritten()) await this.commit();
   }
 
-  /** The user chose Restore after a deletion: everything in memory is written again. */
+  /** Writes everything in memory (after Restore). */
   restore(): Promise<void> {
     return this.commit();
   }
@@ -153,29 +162,69 @@ export class SidecarSession {
 
   /**
    * The watcher reported a deletion. Believed only if the file is still gone after a pause (a file service
-   * may delete before it moves); even then the annotations stay in memory, and the user may restore them.
+   * may delete before it moves). Then what the deleted file held, unchanged here, is set aside — no longer
+   * shown nor written, offered for Restore; whatever only the editor holds (unwritten) stays.
    */
   async diskDeleted(): Promise<void> {
-    await new Promise((r) => setTimeout(r, this.o.deleteSettleMs ?? DELETE_SETTLE_MS));
-    const gone = await this.serial(async () => {
+    await this.settle();
+    const aside = await this.serial(async () => {
       const state = await this.read();
-      if (!state) return false;
+      if (!state) return [];
       if (state.exists) {
         this.changedTo(state);
-        return false;
+        return [];
       }
-      if (!this.base.exists) return false;
-      this.base = EMPTY_SIDECAR_STATE;
-      this.o.events.problems([]);
-      return this.model.annotations.size > 0;
+      return this.gone();
     });
-    if (!gone) return;
-    const choice = await this.o.events.offerRestore(this.model.annotations.size);
-    if (choice === 'restore') await this.restore();
-    else if (choice === 'forget' && !this.base.exists) {
-      for (const id of [...this.model.annotations.keys()]) this.model.delete(id);
-      this.o.events.changed();
+    await this.offerRestore(aside);
+  }
+
+  private setBase(state: SidecarState): void {
+    this.base = state;
+    if (!state.readOnly) this.good = state.annotations;
+  }
+
+  private settle(): Promise<void> {
+    return new Promise((r) => setTimeout(r, this.o.deleteSettleMs ?? DELETE_SETTLE_MS));
+  }
+
+  /** The file is believed gone: what it held, unchanged here, is set aside (see diskDeleted). */
+  private gone(): Aside[] {
+    if (!this.base.exists) return [];
+    const onDisk = new Map((this.base.readOnly ? this.good : this.base.annotations).map((a) => [a.id, a]));
+    const aside: Aside[] = [];
+    for (const a of this.model.list()) {
+      const b = onDisk.get(a.id);
+      if (!b || !sameAnnotationData(a, b)) continue;
+      const r = this.model.ranges.get(a.id);
+      aside.push({ a, range: r && r !== 'orphaned' ? r : undefined });
+      this.model.delete(a.id);
     }
+    this.setBase(EMPTY_SIDECAR_STATE);
+    this.o.events.problems([]);
+    this.o.events.changed();
+    return aside;
+  }
+
+  private async offerRestore(aside: readonly Aside[]): Promise<void> {
+    if (aside.length === 0) return;
+    if ((await this.o.events.offerRestore(aside.length)) !== 'restore') return;
+    for (const { a, range } of aside) {
+      if (this.model.annotations.has(a.id) || this.deleted.has(a.id)) continue;
+      this.model.set(a, range ?? { start: a.target.position.start, end: a.target.position.end });
+    }
+    this.o.events.changed();
+    await this.restore();
+  }
+
+  /** A user act on a read-only sidecar looks again first: it may have been fixed or deleted since. */
+  private async recheckIfReadOnly(): Promise<void> {
+    if (!this.readOnly) return;
+    await this.serial(async () => {
+      const state = await this.read();
+      if (state && !state.exists) void this.offerRestore(this.gone()).catch((err: unknown) => this.o.events.log(`not restored: ${message(err)}`));
+      else if (state) this.changedTo(state);
+    });
   }
 
   private changedTo(state: SidecarState): void {
@@ -186,11 +235,11 @@ export class SidecarSession {
     if (state.readOnly) {
       // Keep showing what we had; a broken file never replaces it, and is never written over.
       if (!this.base.readOnly) this.o.events.readOnly('has errors (see Problems)');
-      this.base = state;
+      this.setBase(state);
       return;
     }
     const { merged, conflicts } = mergeSidecars(this.base.annotations, this.model.list(), state.annotations);
-    this.base = state;
+    this.setBase(state);
     this.model.adopt(merged, this.o.text());
     if (conflicts.length) this.o.events.conflicts(conflicts.length);
     this.o.events.log(`reloaded ${this.name} after it changed on disk (${merged.length} annotation(s))`);
@@ -217,6 +266,13 @@ export class SidecarSession {
 
   private async writeNow(): Promise<void> {
     this.assertWritable();
+    // Found gone: believed only if still gone after the pause, as a reported deletion (never a deletion of ours).
+    if (this.base.exists && (await this.read())?.exists === false) {
+      await this.settle();
+      const again = await this.read();
+      if (again?.exists) this.changedTo(again);
+      else if (again) void this.offerRestore(this.gone()).catch((err: unknown) => this.o.events.log(`not restored: ${message(err)}`));
+    }
     const request: WriteRequest = { sidecar: this.o.sidecar, documentName: this.o.documentName, base: this.base, annotations: this.model.list(), deleted: new Set(this.deleted), documentLength: this.o.text().length };
     let result;
     try {
@@ -228,7 +284,7 @@ export class SidecarSession {
       throw err;
     }
     for (const id of request.deleted ?? []) this.deleted.delete(id);
-    this.base = result.state;
+    this.setBase(result.state);
     if (result.merged) {
       // Others' changes come in; changes made here while the write ran stay (they are the newer "mine").
       const { merged } = mergeSidecars(request.annotations, this.model.list(), result.state.annotations);
