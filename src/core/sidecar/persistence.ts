@@ -141,7 +141,10 @@ export class SidecarPersistence {
       await this.port.writeFileAtomic(request.sidecar, built.bytes);
       this.own.add(request.sidecar, built.hash);
       const back = await readBytes(this.port, request.sidecar, this.maxBytes);
-      if (back && contentHash(back.bytes) === built.hash) return { state: this.stateOf(request.sidecar, back.bytes, request.documentLength), merged, conflicts };
+      if (back && contentHash(back.bytes) === built.hash) {
+        const { annotations, problems, readOnly } = built.loaded; // the same bytes: no need to parse them again
+        return { state: { exists: true, text: built.text, hash: built.hash, annotations, problems, readOnly }, merged, conflicts };
+      }
       // Someone else's bytes are there (a writer without the lock): merge again, from what we wrote over.
       base = disk;
       wanted = built.annotations;

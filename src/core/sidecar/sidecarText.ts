@@ -2,7 +2,7 @@ import { DataError, type Problem } from '../data/problem';
 import { contentHash } from './contentHash';
 import type { MergeConflict } from './merge';
 import { sameAnnotationData, SIDECAR_VERSION, sortAnnotations, type Annotation, type Sidecar } from './model';
-import { parseSidecar } from './parse';
+import { parseSidecar, type SidecarParseResult } from './parse';
 import { serializeSidecar } from './serialize';
 import { updateSidecarText } from './update';
 import { mergeForWrite } from './writeMerge';
@@ -38,6 +38,9 @@ export interface BuiltText {
   readonly conflicts: MergeConflict[];
   readonly bytes: Uint8Array;
   readonly hash: string;
+  readonly text: string;
+  /** The check's reading of `bytes`: what a load of them gives. */
+  readonly loaded: SidecarParseResult;
 }
 
 const encoder = new TextEncoder();
@@ -64,7 +67,7 @@ export function buildSidecarText(input: TextInput): BuiltText {
   if (check.sidecar?.document !== next.document || !sameList(check.annotations, next.annotations)) {
     throw refusal(input.where, [{ file: input.where, line: 0, character: 0, severity: 'error', message: 'the text made would not read back as the annotations to write' }]);
   }
-  return { annotations: next.annotations, conflicts, bytes, hash: contentHash(bytes) };
+  return { annotations: next.annotations, conflicts, bytes, hash: contentHash(bytes), text, loaded: check };
 }
 
 function refusal(where: string, problems: readonly Problem[]): SidecarWriteRefused {
