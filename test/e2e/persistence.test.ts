@@ -82,8 +82,8 @@ describe('annotations are never lost (issue 8)', () => {
     const text = editor.document.getText();
     const at = text.indexOf('training data');
     s.annotations.push({ id: 'a-theirs001', target: { quote: { exact: 'training data', prefix: text.slice(at - 32, at), suffix: text.slice(at + 13, at + 45) }, position: { start: at, end: at + 13 } }, codes: ['data'], note: 'theirs', created: '2026-01-01T00:00:00.000Z' });
-    await fs.writeFile(sidecarOf(US_SAMPLE()), stringify(s, { lineWidth: 0 }));
     await select(editor, 'business and science');
+    await fs.writeFile(sidecarOf(US_SAMPLE()), stringify(s, { lineWidth: 0 }));
     await annotate('a-mine00002', 'mine again');
     assert.deepStrictEqual(await readIds(US_SAMPLE()), ['a-mine00001', 'a-mine00002', 'a-theirs001']);
     await editor.edit((e) => e.insert(new vscode.Position(2, 0), 'x\n'));
