@@ -70,6 +70,29 @@ describe('Node atomic write and lock (issue 8, case 12)', function () {
     for (const name of kept) assert.ok(left.includes(name), `${name} was removed`);
   });
 
+  it('a writer killed (SIGKILL) holding the lock, after its temp file was written: the next write breaks the lock and removes the temp', async () => {
+    await fs.writeFile(target, sidecarText('doc.md', [note('a-1')]));
+    // A child process that takes the lock, writes its temp file and hangs at the rename until it is killed.
+    const script = `
+      const { NodeFileSystem } = require(${JSON.stringify(path.join(__dirname, '..', '..', 'src', 'node', 'nodeFileSystem.js'))});
+      const { NODE_FS_OPS } = require(${JSON.stringify(path.join(__dirname, '..', '..', 'src', 'node', 'fsOps.js'))});
+      const ops = { ...NODE_FS_OPS, rename: () => { process.stdout.write('temp written'); return new Promise(() => {}); } };
+      const port = new NodeFileSystem({ ops });
+      port.withLock(process.argv[1], () => port.writeFileAtomic(process.argv[1], Buffer.from('never')));`;
+    const child = spawn(process.execPath, ['-e', script, target], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+    const left = await fs.readdir(dir);
+    assert.ok(left.includes(`${path.basename(target)}.lock`) && left.some((n) => n.endsWith(TEMP_SUFFIX)), `the crash left a lock and a temp file: ${left.join(', ')}`);
+    const p = new SidecarPersistence(new NodeFileSystem({ lock: { maxWaitMs: 5000 } }));
+    const base = await p.read(target);
+    const r = await p.write({ sidecar: target, documentName: 'doc.md', base, annotations: [...base.annotations, note('a-2', 9)] });
+    assert.deepStrictEqual(r.state.annotations.map((a) => a.id), ['a-1', 'a-2']);
+    assert.deepStrictEqual(await fs.readdir(dir), [path.basename(target)]);
+  });
+
   it('fsync of the temp file before the rename, and of the folder after', async () => {
     const log: string[] = [];
     await new NodeFileSystem({ ops: recordingOps(log) }).writeFileAtomic(target, bytes('x'));
