@@ -63,6 +63,10 @@ export interface SidecarPersistenceOptions {
  * first; only "not found" is "no sidecar"); remembers what it read by content hash; before every write
  * re-reads the file under the port's lock and merges by id when it changed, so a stale state is never
  * written; validates the text before writing and reads the write back.
+ *
+ * Without a lock (workspace.fs of a non-file scheme) the read-back catches a writer that wrote between our
+ * re-read and our read-back; one that re-read before our write and writes after our read-back is not seen,
+ * and its write wins (the property test shows it): file: URIs, the CLI's and the desktop editor's, are locked.
  */
 export class SidecarPersistence {
   private readonly maxBytes: number;
