@@ -105,12 +105,20 @@ export class AnnotationStore implements vscode.Disposable {
     for (const entry of [...this.open.values(), ...this.kept.values()]) if (entry.sidecar.toString() === key) this.quietly(work(entry.session));
   }
 
-  /** Sidecars moved (setting changed): each document's changes are settled, then its annotations read from the new place. */
+  /**
+   * Sidecars moved (setting changed): each document's annotations are read from the new place once its
+   * changes are written; one whose changes cannot be written yet stays with its old file (nothing dropped).
+   */
   private async reloadAll(): Promise<void> {
-    const docs = [...this.open.values()].map((e) => e.textDocument);
-    for (const d of docs) await this.closed(d);
-    this.kept.clear();
-    for (const d of docs) if (!d.isClosed) await this.load(d);
+    for (const [key, entry] of [...this.open]) {
+      if ((await entry.session.close()) === 'kept') {
+        this.log.warn(`${rel(entry.sidecar)}: unwritten annotation changes; the document keeps this file until they are written`);
+        continue;
+      }
+      this.open.delete(key);
+      await this.load(entry.textDocument);
+      this.changed.fire(entry.document);
+    }
   }
 
   /** The annotations of a document, loading its sidecar on first request. */
