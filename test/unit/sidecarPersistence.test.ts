@@ -58,6 +58,24 @@ describe('sidecar persistence protocol (issue 8)', () => {
       assert.strictEqual(disk.writes.length, 2);
     });
 
+    it('a write made while the merged text is built is caught by the check right before writing, and merged instead of overwritten', async () => {
+      const disk = new FakeDisk();
+      disk.put(S, sidecarText('doc.md', [note('a-base', 0)]));
+      let stats = 0;
+      const port = new FakeFileSystem(disk, {
+        lock: false,
+        before: (op) => {
+          // stat 1: read(); stat 2: the protocol's re-read; stat 3: the check right before writing.
+          if (op === 'stat' && ++stats === 3) disk.put(S, sidecarText('doc.md', [note('a-base', 0), note('a-git', 40)]));
+        },
+      });
+      const p = new SidecarPersistence(port);
+      const base = await p.read(S);
+      const r = await p.write({ sidecar: S, documentName: 'doc.md', base, annotations: [...base.annotations, note('a-mine', 5)] });
+      assert.deepStrictEqual(ids(r.state.annotations), ['a-base', 'a-git', 'a-mine']);
+      assert.strictEqual(disk.writes.length, 1);
+    });
+
     it('a file that keeps changing under every write is refused after a bounded number of attempts, never reported written', async () => {
       const disk = new FakeDisk();
       let n = 0;

@@ -142,6 +142,10 @@ export class SidecarPersistence {
       const built = buildSidecarText({ where, disk, base: base.annotations, wanted, deleted: request.deleted, document, documentLength: request.documentLength, maxBytes: this.maxBytes });
       if (disk.hash !== base.hash) conflicts.push(...built.conflicts);
       if (built.hash === disk.hash) return { state: disk, merged, conflicts };
+      // Merging and validating a large file takes a while: a write made meanwhile (git, a writer without the
+      // lock) is merged rather than overwritten, and the window left without a lock is the write call alone.
+      const now = await readBytes(this.port, request.sidecar, this.maxBytes);
+      if ((now && contentHash(now.bytes)) !== disk.hash) continue;
       await this.port.writeFileAtomic(request.sidecar, built.bytes);
       this.own.add(request.sidecar, built.hash);
       const back = await readBytes(this.port, request.sidecar, this.maxBytes);
