@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import { CN_SAMPLE, find, hoverText, openEditor, select, sidecarOf, US_SAMPLE, waitFor } from './helpers';
+import { CN_SAMPLE, find, hoverText, openEditor, revertAll, select, sidecarOf, US_SAMPLE, waitFor } from './helpers';
 
 interface SidecarFile {
   version: number;
@@ -17,10 +17,12 @@ const hoverAt = async (doc: vscode.TextDocument, pos: vscode.Position): Promise<
 async function revert(editor: vscode.TextEditor): Promise<void> {
   await vscode.window.showTextDocument(editor.document);
   await vscode.commands.executeCommand('workbench.action.files.revert');
+  await waitFor('the document reverted', () => !editor.document.isDirty);
 }
 
 describe('annotations in YAML sidecars', () => {
   afterEach(async () => {
+    await revertAll();
     for (const f of [US_SAMPLE(), CN_SAMPLE()]) await fs.rm(sidecarOf(f), { force: true });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });

@@ -64,3 +64,12 @@ export async function select(editor: vscode.TextEditor, text: string, from = 0):
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Reverts every modified document (a test that failed, or a revert still under way, must not leak its edits into the next test's saves). */
+export async function revertAll(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file')) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor(`${doc.uri.fsPath} reverted`, () => !doc.isDirty);
+  }
+}

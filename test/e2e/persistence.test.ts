@@ -4,7 +4,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { parse, stringify } from 'yaml';
-import { find, hoverText, openEditor, samplePath, select, sidecarOf, US_SAMPLE, waitFor } from './helpers';
+import { find, hoverText, openEditor, revertAll, samplePath, select, sidecarOf, US_SAMPLE, waitFor } from './helpers';
 
 interface SidecarFile {
   annotations: { id: string; note?: string; target: { quote: { exact: string; prefix: string; suffix: string }; position: { start: number; end: number } }; codes: string[]; created: string }[];
@@ -36,7 +36,9 @@ function cli(args: string[]): Promise<string> {
 }
 
 describe('annotations are never lost (issue 8)', () => {
+  beforeEach(revertAll);
   afterEach(async () => {
+    await revertAll();
     await closeAll();
     await fs.rm(sidecarOf(US_SAMPLE()), { force: true });
   });
