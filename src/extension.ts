@@ -36,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   const codebook = new CodebookService(packs);
   // Annotations live beside real files; the read-only plan renderings have none.
   const store = new AnnotationStore(log, (d) => isPolicyLanguage(d.languageId) && d.uri.scheme !== 'policy-lens', context.workspaceState);
+  codebook.writesAllowed = () => store.writesAllowed();
   context.subscriptions.push(
     log,
     analysis,

@@ -121,6 +121,11 @@ export class AnnotationStore implements vscode.Disposable {
     }
   }
 
+  /** Whether the workspace's files may be written without asking (trusted, or the user agreed). */
+  writesAllowed(): boolean {
+    return this.gate.writesAllowed();
+  }
+
   /** The annotations of a document, loading its sidecar on first request. */
   async get(document: vscode.TextDocument): Promise<DocumentAnnotations | undefined> {
     return this.open.get(document.uri.toString()) ?? (await this.load(document));
