@@ -285,6 +285,23 @@ describe('editor annotations (issue 8)', () => {
       assert.strictEqual(await again.mayWrite(), true, 'remembered for the workspace');
     });
 
+    it('case 11 — a session in an untrusted workspace: reads without asking, writes after the one question, then without', async () => {
+      const fs = new MemoryFileSystem();
+      await cliAdds(new SidecarPersistence(fs), TEXT, Q2, 'a-cli00001');
+      const h = harness(TEXT, fs);
+      h.trusted = false;
+      await h.session.load();
+      assert.deepStrictEqual([...h.session.model.annotations.keys()], ['a-cli00001'], 'shown');
+      assert.strictEqual(h.asked, 0, 'reading asks nothing');
+      h.text = 'Typed at the top.\n' + TEXT;
+      h.session.model.edit([{ start: 0, end: 0, text: 'Typed at the top.\n' }], () => h.text);
+      await h.session.saved(); // a user act: asks, and writes when agreed
+      assert.strictEqual(h.asked, 1);
+      await h.session.put([annotationOn(h.text, Q1, 'a-one0001')]);
+      assert.strictEqual(h.asked, 1, 'asked once');
+      assert.deepStrictEqual(fs.ids(SIDECAR), ['a-cli00001', 'a-one0001']);
+    });
+
     it('case 11 — untrusted: "no" is remembered too; a dismissed question is asked again', async () => {
       const no = gate(false, [false]);
       assert.strictEqual(await no.g.mayWrite(), false);
