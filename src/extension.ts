@@ -35,7 +35,8 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   const locator = new PlanLocator(packs, analysis);
   const codebook = new CodebookService(packs);
   // Annotations live beside real files; the read-only plan renderings have none.
-  const store = new AnnotationStore(log, (d) => isPolicyLanguage(d.languageId) && d.uri.scheme !== 'policy-lens');
+  const store = new AnnotationStore(log, (d) => isPolicyLanguage(d.languageId) && d.uri.scheme !== 'policy-lens', context.workspaceState);
+  codebook.writesAllowed = () => store.writesAllowed();
   context.subscriptions.push(
     log,
     analysis,
