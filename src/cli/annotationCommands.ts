@@ -3,26 +3,18 @@ import { anchorAnnotations, createAnnotation } from '../core/annotations/annotat
 import { formatProblem } from '../core/data/problem';
 import type { KnowledgePack } from '../core/data/model';
 import { FileSystemError } from '../core/fs/fileSystem';
-import { DEFAULT_SIDECAR_MAX_BYTES } from '../core/limits';
 import { codeProblems, documentFieldFor } from '../core/sidecar/fieldChecks';
 import { uniqueAnnotationId } from '../core/sidecar/ids';
-import { SidecarPersistence, SidecarWriteRefused, type SidecarState } from '../core/sidecar/persistence';
+import { SidecarWriteRefused, type SidecarState } from '../core/sidecar/persistence';
+import { validateSpan } from '../core/text/codePoints';
+import { parsePositionLiteral, positionShapeProblem, type PositionLiteral } from '../core/text/positionLiteral';
 import { LineIndex } from '../core/text/lineIndex';
-import { NodeFileSystem } from '../node/nodeFileSystem';
 import { CliError } from './cliError';
 import type { Output } from './commands';
 import { readDocument } from './documents';
+import { documentMismatch, loadSidecar, sidecarPathFor, sidecarPersistence } from './sidecarRead';
 
-export const SIDECAR_SUFFIX = '.annotations.yaml';
-
-/** The sidecar beside a document (the CLI does not read editor settings such as policyLens.sidecarFolder). */
-export function sidecarPathFor(file: string): string {
-  return `${file}${SIDECAR_SUFFIX}`;
-}
-
-function persistence(): SidecarPersistence {
-  return new SidecarPersistence(new NodeFileSystem(), { maxBytes: DEFAULT_SIDECAR_MAX_BYTES });
-}
+export { SIDECAR_SUFFIX, sidecarPathFor } from './sidecarRead';
 
 /** The protocol's failures as CLI errors: only "not found" is "no sidecar"; anything else stops, the file untouched. */
 async function guarded<T>(work: () => Promise<T>): Promise<T> {
@@ -34,15 +26,21 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** LINE:CHAR-LINE:CHAR, each end checked against the document; a span may not cut a character in two. */
 function parseSpan(span: string | undefined, index: LineIndex): { start: number; end: number } {
-  const m = /^(\d+):(\d+)-(\d+):(\d+)$/.exec(span ?? '');
-  if (!m) throw new CliError(`expected a span LINE:CHAR-LINE:CHAR (0-based), got '${span ?? ''}'`, 2);
-  const [sl, sc, el, ec] = m.slice(1).map(Number) as [number, number, number, number];
-  if (sl >= index.lineCount || el >= index.lineCount) throw new CliError(`span ${span} is past the end of the document (${index.lineCount} lines)`);
-  const start = index.offsetAt({ line: sl, character: sc });
-  const end = index.offsetAt({ line: el, character: ec });
-  if (end <= start) throw new CliError(`span ${span} is empty`);
-  return { start, end };
+  const ends = (span ?? '').split('-');
+  if (ends.length !== 2 || ends.some((e) => positionShapeProblem(e) !== undefined)) throw new CliError(`expected a span LINE:CHAR-LINE:CHAR (0-based), got '${span ?? ''}'`, 2);
+  const [from, to] = ends.map((e) => parsePositionLiteral(e, index)) as [PositionLiteral, PositionLiteral];
+  if (!from.ok) throw new CliError(`span ${span}: ${from.message}`, 2);
+  if (!to.ok) throw new CliError(`span ${span}: ${to.message}`, 2);
+  const problem = validateSpan(index.text, from.offset, to.offset);
+  if (problem) {
+    const a = index.positionAt(problem.snapped.start);
+    const b = index.positionAt(problem.snapped.end);
+    const hint = problem.snapped.end > problem.snapped.start ? ` (use ${a.line}:${a.character}-${b.line}:${b.character})` : '';
+    throw new CliError(`span ${span}: ${problem.message}${hint}`, 2);
+  }
+  return { start: from.offset, end: to.offset };
 }
 
 /** Adds an annotation through the same code the editor uses: the sidecar protocol (lock, re-read, merge, validate, atomic write). */
@@ -64,8 +62,10 @@ export async function annotateCommand(pack: KnowledgePack, file: string, span: s
     throw new CliError(`${file}: ${(err as Error).message}`);
   }
   const sidecarFile = sidecarPathFor(file);
-  const store = persistence();
+  const store = sidecarPersistence();
   const base: SidecarState = await guarded(() => store.read(sidecarFile, text.length));
+  const mismatch = base.exists ? documentMismatch(sidecarFile, file, base) : undefined;
+  if (mismatch) process.stderr.write(`${formatProblem(mismatch)}\n`);
   if (base.readOnly) {
     throw new CliError(`${sidecarFile} has errors; it is left untouched:\n${base.problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`);
   }
@@ -80,9 +80,10 @@ export async function annotateCommand(pack: KnowledgePack, file: string, span: s
 export async function annotationsCommand(file: string): Promise<Output> {
   const text = await readDocument(file);
   const sidecarFile = sidecarPathFor(file);
-  const parsed = await guarded(() => persistence().read(sidecarFile, text.length));
-  if (!parsed.exists) return { json: [], text: `${file}: no annotations (${sidecarFile} does not exist)` };
-  for (const p of parsed.problems) process.stderr.write(`${formatProblem(p)}\n`);
+  const loaded = await guarded(() => loadSidecar(file, text.length, true));
+  if (!loaded) return { json: [], text: `${file}: no annotations (${sidecarFile} does not exist)` };
+  const parsed = loaded.state;
+  for (const p of [...(loaded.documentMismatch ? [loaded.documentMismatch] : []), ...parsed.problems]) process.stderr.write(`${formatProblem(p)}\n`);
   const index = new LineIndex(text);
   const rows = anchorAnnotations(text, parsed.annotations).map(({ annotation, anchor }) => ({
     id: annotation.id,
@@ -92,5 +93,6 @@ export async function annotationsCommand(file: string): Promise<Output> {
     end: anchor.status === 'orphaned' ? null : index.positionAt(anchor.end),
   }));
   const lines = rows.map((r) => `${r.id}\t${r.status.padEnd(8)}\t${r.score.toFixed(3)}\t${r.start ? `${r.start.line}:${r.start.character}-${r.end!.line}:${r.end!.character}` : '-'}`);
-  return { json: rows, text: lines.join('\n') || `${file}: no annotations` };
+  // A sidecar with errors is shown as far as it loads, but the command fails: scripts must not take it as fine.
+  return { json: rows, text: lines.join('\n') || `${file}: no annotations`, failed: parsed.readOnly };
 }

@@ -24,6 +24,8 @@ export interface SidecarState {
   readonly problems: readonly Problem[];
   /** The file has errors: it is never overwritten. */
   readonly readOnly: boolean;
+  /** The sidecar's `document:` field as written, when its top level loaded (checked against where it sits). */
+  readonly documentField?: string;
 }
 
 export interface WriteRequest {
@@ -151,7 +153,7 @@ export class SidecarPersistence {
       const back = await readBytes(this.port, request.sidecar, this.maxBytes);
       if (back && contentHash(back.bytes) === built.hash) {
         const { annotations, problems, readOnly } = built.loaded; // the same bytes: no need to parse them again
-        return { state: { exists: true, text: built.text, hash: built.hash, annotations, problems, readOnly }, merged, conflicts };
+        return { state: { exists: true, text: built.text, hash: built.hash, annotations, problems, readOnly, documentField: document }, merged, conflicts };
       }
       // Someone else's bytes are there (a writer without the lock): merge again, from what we wrote over.
       base = disk;
@@ -162,6 +164,6 @@ export class SidecarPersistence {
 
   private stateOf(sidecar: string, bytes: Uint8Array, documentLength: number | undefined): SidecarState {
     const parsed = parseSidecar(this.display(sidecar), bytes, { maxBytes: this.maxBytes, documentLength });
-    return { exists: true, text: decodeSidecarBytes(bytes).text, hash: contentHash(bytes), annotations: parsed.annotations, problems: parsed.problems, readOnly: parsed.readOnly };
+    return { exists: true, text: decodeSidecarBytes(bytes).text, hash: contentHash(bytes), annotations: parsed.annotations, problems: parsed.problems, readOnly: parsed.readOnly, documentField: parsed.sidecar?.document };
   }
 }
