@@ -1,6 +1,6 @@
 import type { Plan, Provision } from '../data/model';
 import type { HeadingCandidate } from './candidates';
-import { headingTokens, numberValue } from './headingText';
+import { headingTokens, numberValue, tokenSimilarity } from './headingText';
 
 /** Where a provision's heading was found. */
 export interface HeadingMatch {
@@ -19,59 +19,86 @@ const STYLE_BONUS: Record<HeadingCandidate['style'], number> = { markdown: 0.15,
 /** Sibling headings matched by their words before a heading of the same form is accepted by its number alone. */
 const MIN_ANCHORED_SIBLINGS = 2;
 
-/** A multiset of tokens: each token and how often it occurs. */
-type Counts = ReadonlyMap<string, number>;
-
-function countsOf(tokens: readonly string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const t of tokens) m.set(t, (m.get(t) ?? 0) + 1);
-  return m;
+/** The plan's heading words, indexed once per plan: for each token, the heading forms holding it and how often. */
+interface PlanIndex {
+  readonly postings: ReadonlyMap<string, readonly { form: number; count: number }[]>;
+  /** Per heading form: its provision (index in the plan) and its number of tokens. */
+  readonly formProvision: Int32Array;
+  readonly formSize: Int32Array;
+  /** Per provision: its printed number's value, or NaN. */
+  readonly numbers: Float64Array;
 }
 
-interface Form {
-  readonly counts: Counts;
-  readonly size: number;
-}
-
-/** Pre-tokenised headings of a provision and its number, computed once per provision. */
-const provisionCache = new WeakMap<Provision, { forms: readonly Form[]; number: number }>();
-function provisionInfo(p: Provision): { forms: readonly Form[]; number: number } {
-  let info = provisionCache.get(p);
-  if (!info) {
-    const forms = [p.heading, ...p.headingVariants]
-      .map(headingTokens)
-      .filter((t) => t.length > 0)
-      .map((t) => ({ counts: countsOf(t), size: t.length }));
-    info = { forms, number: p.number === null ? NaN : numberValue(p.number) };
-    provisionCache.set(p, info);
-  }
-  return info;
-}
-
-const candidateCounts = new WeakMap<HeadingCandidate, Counts>();
-function countsOfCandidate(c: HeadingCandidate): Counts {
-  let counts = candidateCounts.get(c);
-  if (!counts) {
-    counts = countsOf(c.tokens);
-    candidateCounts.set(c, counts);
-  }
-  return counts;
-}
-
-/** Best Dice coefficient of the candidate's tokens against the provision's heading forms (tokenSimilarity, precounted). */
-function similarityTo(forms: readonly Form[], c: HeadingCandidate): number {
-  if (c.tokens.length === 0) return 0;
-  const counts = countsOfCandidate(c);
-  let best = 0;
-  for (const form of forms) {
-    let common = 0;
-    for (const [t, n] of counts) {
-      const m = form.counts.get(t);
-      if (m !== undefined) common += Math.min(m, n);
+const planIndexCache = new WeakMap<Plan, PlanIndex>();
+function planIndex(plan: Plan): PlanIndex {
+  let index = planIndexCache.get(plan);
+  if (index) return index;
+  const postings = new Map<string, { form: number; count: number }[]>();
+  const formProvision: number[] = [];
+  const formSize: number[] = [];
+  plan.provisions.forEach((p, i) => {
+    for (const heading of [p.heading, ...p.headingVariants]) {
+      const tokens = headingTokens(heading);
+      if (tokens.length === 0) continue;
+      const form = formProvision.length;
+      formProvision.push(i);
+      formSize.push(tokens.length);
+      const counts = new Map<string, number>();
+      for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+      for (const [t, count] of counts) {
+        const list = postings.get(t) ?? [];
+        list.push({ form, count });
+        postings.set(t, list);
+      }
     }
-    best = Math.max(best, (2 * common) / (form.size + c.tokens.length));
-  }
-  return best;
+  });
+  const numbers = Float64Array.from(plan.provisions, (p) => (p.number === null ? NaN : numberValue(p.number)));
+  index = { postings, formProvision: Int32Array.from(formProvision), formSize: Int32Array.from(formSize), numbers };
+  planIndexCache.set(plan, index);
+  return index;
+}
+
+/**
+ * Heading similarity (tokenSimilarity's Dice coefficient, best over a provision's heading forms) of every
+ * candidate to every provision, sparse: per provision, the candidates (1-based) with some word in common.
+ */
+function similarities(index: PlanIndex, provisions: number, candidates: readonly HeadingCandidate[]): { js: number[]; sims: number[] }[] {
+  const rows = Array.from({ length: provisions }, () => ({ js: [] as number[], sims: [] as number[] }));
+  const common = new Int32Array(index.formSize.length);
+  const best = new Float64Array(provisions);
+  const touchedForms: number[] = [];
+  const touchedProvisions: number[] = [];
+  candidates.forEach((c, k) => {
+    // The k-th occurrence of a token counts for the forms holding it at least k times: min(count, count).
+    const seen = new Map<string, number>();
+    for (const t of c.tokens) {
+      const list = index.postings.get(t);
+      if (!list) continue;
+      const nth = (seen.get(t) ?? 0) + 1;
+      seen.set(t, nth);
+      for (const { form, count } of list) {
+        if (nth > count) continue;
+        if (common[form] === 0) touchedForms.push(form);
+        common[form]!++;
+      }
+    }
+    for (const form of touchedForms) {
+      const p = index.formProvision[form]!;
+      const sim = (2 * common[form]!) / (index.formSize[form]! + c.tokens.length);
+      if (best[p] === 0) touchedProvisions.push(p);
+      if (sim > best[p]!) best[p] = sim;
+      common[form] = 0;
+    }
+    touchedProvisions.sort((x, y) => x - y);
+    for (const p of touchedProvisions) {
+      rows[p]!.js.push(k + 1);
+      rows[p]!.sims.push(best[p]!);
+      best[p] = 0;
+    }
+    touchedForms.length = 0;
+    touchedProvisions.length = 0;
+  });
+  return rows;
 }
 
 /**
@@ -82,9 +109,12 @@ function similarityTo(forms: readonly Form[], c: HeadingCandidate): number {
  * is accepted whatever its words (a text in another language, a heading the pack does not know).
  */
 export function scoreCandidate(p: Provision, c: HeadingCandidate, siblingForms?: ReadonlySet<string>): Score | undefined {
-  const info = provisionInfo(p);
-  const similarity = similarityTo(info.forms, c);
-  const wanted = info.number;
+  let similarity = 0;
+  for (const form of [p.heading, ...p.headingVariants].map(headingTokens)) similarity = Math.max(similarity, tokenSimilarity(form, c.tokens));
+  return judge(similarity, p.number === null ? NaN : numberValue(p.number), c, siblingForms);
+}
+
+function judge(similarity: number, wanted: number, c: HeadingCandidate, siblingForms: ReadonlySet<string> | undefined): Score | undefined {
   const numbered = !Number.isNaN(c.number);
   const numberMatch = numbered && c.number === wanted;
   const numberConflict = numbered && !Number.isNaN(wanted) && c.number !== wanted;
@@ -125,17 +155,25 @@ function align(plan: Plan, candidates: readonly HeadingCandidate[], siblingForms
     while (k > 0 && candidates[k - 1]!.endLine >= candidates[j - 1]!.line) k--;
     before[j] = k;
   }
+  const index = planIndex(plan);
+  const rowSims = similarities(index, P, candidates);
   // totals[i][j]: best total for the first i provisions using the first j candidates.
   const totals: Float64Array[] = [new Float64Array(C + 1)];
   // The acceptable (provision, candidate) pairs only: most pairs are not.
   const scores: Map<number, Score>[] = [];
   for (let i = 1; i <= P; i++) {
-    const p = plan.provisions[i - 1]!;
+    const wanted = index.numbers[i - 1]!;
+    const { js, sims } = rowSims[i - 1]!;
+    let next = 0;
     const row = new Float64Array(C + 1);
     const rowScores = new Map<number, Score>();
     const up = totals[i - 1]!;
     for (let j = 1; j <= C; j++) {
-      const s = scoreCandidate(p, candidates[j - 1]!, siblingForms);
+      const c = candidates[j - 1]!;
+      let similarity = 0;
+      if (js[next] === j) similarity = sims[next++]!;
+      // Without shared words, only a numbered candidate can be a heading.
+      const s = similarity > 0 || !Number.isNaN(c.number) ? judge(similarity, wanted, c, siblingForms) : undefined;
       if (s) rowScores.set(j, s);
       row[j] = Math.max(row[j - 1]!, up[j]!, s ? up[before[j]!]! + s.score : -Infinity);
     }

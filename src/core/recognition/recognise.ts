@@ -1,9 +1,8 @@
-import Fuse from 'fuse.js';
 import type { KnowledgePack, Plan, Provision } from '../data/model';
 import { LineIndex, type Position, type Range } from '../text/lineIndex';
 import { headingCandidates, type HeadingCandidate } from './candidates';
-import { trimSet } from './lineScan';
 import { locateHeadings, type HeadingMatch } from './locateProvisions';
+import { titleMatcher } from './titleMatch';
 
 /** A provision found in a document. */
 export interface LocatedProvision {
@@ -30,9 +29,6 @@ export interface RecogniseOptions {
   readonly planId?: string;
 }
 
-const TITLE_LINES = 60;
-/** Title matching reads this much of each line: a title is short, and a 20 MB line must not be fuzzy-searched whole. */
-const TITLE_PREFIX = 400;
 const MIN_PLAN_SCORE = 0.35;
 /** How much a provision found by its number alone counts towards the plan's coverage. */
 const SEQUENCE_WEIGHT = 0.5;
@@ -46,14 +42,14 @@ export function recognise(text: string, pack: KnowledgePack, options: RecogniseO
   const candidates = headingCandidates(rawLines, markdown);
   const plans = options.planId ? pack.plans.filter((p) => p.id === options.planId) : pack.plans;
 
-  const titles = titleTexts(rawLines);
+  const titleScore = titleMatcher(rawLines);
   let best: { plan: Plan; score: number; matches: HeadingMatch[] } | undefined;
   for (const plan of plans) {
     const matches = locateHeadings(plan, candidates);
     // A heading found by its place in a numbered run alone is weaker evidence that this is the plan.
     const found = matches.reduce((n, m) => n + (m.bySequence ? SEQUENCE_WEIGHT : 1), 0);
     const coverage = found / plan.provisions.length;
-    const title = titleScore(plan, titles);
+    const title = titleScore(plan);
     const score = Math.min(1, 0.35 * title + 0.65 * coverage);
     if (!best || score > best.score) best = { plan, score, matches };
   }
@@ -65,62 +61,6 @@ export function recognise(text: string, pack: KnowledgePack, options: RecogniseO
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
-}
-
-/** The document's first lines that could hold its title, and the fuse.js index over them (one per document). */
-interface TitleTexts {
-  readonly fuse: Fuse<string>;
-  /** Length of each text before it was cut to TITLE_PREFIX (the length penalty uses the whole line). */
-  readonly lengths: readonly number[];
-}
-
-function titleTexts(lines: readonly string[]): TitleTexts {
-  const head: string[] = [];
-  const headLengths: number[] = [];
-  for (const l of lines) {
-    if (head.length >= TITLE_LINES) break;
-    const t = trimSet(l, '#*_', '*_');
-    if (!t) continue;
-    head.push(t.length > TITLE_PREFIX ? t.slice(0, TITLE_PREFIX) : t);
-    headLengths.push(t.length);
-  }
-  // Titles set over several lines (cover pages): also try neighbours joined.
-  const texts = [...head];
-  const lengths = [...headLengths];
-  for (let i = 1; i < head.length; i++) {
-    texts.push(`${head[i - 1]} ${head[i]}`);
-    lengths.push(headLengths[i - 1]! + 1 + headLengths[i]!);
-  }
-  for (let i = 2; i < head.length; i++) {
-    texts.push(`${head[i - 2]} ${head[i - 1]} ${head[i]}`);
-    lengths.push(headLengths[i - 2]! + headLengths[i - 1]! + headLengths[i]! + 2);
-  }
-  return { fuse: new Fuse(texts, { includeScore: true, ignoreLocation: true, threshold: 0.35, isCaseSensitive: false }), lengths };
-}
-
-/** A plan's title and title variants as the documents spell them, once per plan. */
-const titleCache = new WeakMap<Plan, readonly string[]>();
-function planTitles(plan: Plan): readonly string[] {
-  let titles = titleCache.get(plan);
-  if (!titles) {
-    titles = [plan.title, ...plan.titleVariants].map((t) => t.replace(/\u2019/g, "'"));
-    titleCache.set(plan, titles);
-  }
-  return titles;
-}
-
-/** Best fuzzy match (fuse.js) of the plan's title or a title variant among the document's first lines, 0..1. */
-function titleScore(plan: Plan, { fuse, lengths }: TitleTexts): number {
-  let best = 0;
-  for (const title of planTitles(plan)) {
-    const hit = fuse.search(title, { limit: 1 })[0];
-    if (hit && hit.score !== undefined) {
-      // Penalise a short line that merely contains the title words among many others.
-      const lengthRatio = Math.min(1, title.length / Math.max(title.length, lengths[hit.refIndex]!));
-      best = Math.max(best, (1 - hit.score) * (0.5 + 0.5 * lengthRatio));
-    }
-  }
-  return best;
 }
 
 function toRanges(plan: Plan, matches: readonly HeadingMatch[], lines: LineIndex, rawLines: readonly string[]): LocatedProvision[] {
