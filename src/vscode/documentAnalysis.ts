@@ -10,8 +10,13 @@ export interface Analysis extends LoadedPack {
   readonly recognition: Recognition;
 }
 
-/** Recognition runs again once typing has paused this long; until then, the last one follows the edits. */
+/**
+ * Recognition runs again once typing has paused this long, or for three times as long as the document's
+ * last recognition took (a large plan waits longer, so that a typist's short pauses do not trigger it);
+ * until then, the last recognition follows the edits.
+ */
 const REFRESH_DELAY_MS = 300;
+const MAX_REFRESH_DELAY_MS = 2_000;
 /** Past this many edits since the last recognition, recognise again rather than map through them all. */
 const MAX_MAPPED_EDITS = 2_000;
 
@@ -22,6 +27,8 @@ interface DocumentState {
   edits: { version: number; changes: readonly TextChange[] }[];
   /** The analysis handed out for the current version (full, or the full one mapped through the edits). */
   current: { version: number; analysis: Promise<Analysis> };
+  /** How long the last full recognition took, in ms. */
+  readonly timing: { cost: number };
   timer?: ReturnType<typeof setTimeout>;
 }
 
@@ -53,9 +60,10 @@ export class DocumentAnalysis implements vscode.Disposable {
     if (state?.current.version === document.version) return state.current.analysis;
     const edits = state ? editsUpTo(state, document.version) : undefined;
     if (!state || !edits || edits.length > MAX_MAPPED_EDITS) return this.recogniseNow(document).current.analysis;
-    const text = document.getText();
-    const analysis = state.full.analysis.then((a) => ({ ...a, recognition: mapRecognition(a.recognition, edits, new LineIndex(text)) }));
-    state.current = { version: document.version, analysis };
+    // The line index is read (by a hover) right after this resolves, while the version is still current.
+    const version = document.version;
+    const analysis = state.full.analysis.then((a) => ({ ...a, recognition: mapRecognition(a.recognition, edits, () => new LineIndex(document.getText())) }));
+    state.current = { version, analysis };
     return analysis;
   }
 
@@ -70,9 +78,15 @@ export class DocumentAnalysis implements vscode.Disposable {
     if (old?.timer) clearTimeout(old.timer);
     const text = document.getText();
     const markdown = isMarkdownLanguage(document.languageId) || /\.(md|markdown)$/i.test(document.uri.path);
-    const analysis = this.packs.get().then((loaded) => ({ ...loaded, recognition: recognise(text, loaded.pack, { markdown }) }));
+    const timing = { cost: old?.timing.cost ?? 0 };
+    const analysis = this.packs.get().then((loaded) => {
+      const t0 = Date.now();
+      const recognition = recognise(text, loaded.pack, { markdown });
+      timing.cost = Date.now() - t0;
+      return { ...loaded, recognition };
+    });
     const full = { version: document.version, analysis };
-    const state: DocumentState = { full, edits: [], current: full };
+    const state: DocumentState = { full, edits: [], current: full, timing };
     this.states.set(key, state);
     return state;
   }
@@ -87,7 +101,7 @@ export class DocumentAnalysis implements vscode.Disposable {
     });
     if (state.timer) clearTimeout(state.timer);
     const document = e.document;
-    state.timer = setTimeout(() => this.refresh(document), REFRESH_DELAY_MS);
+    state.timer = setTimeout(() => this.refresh(document), Math.min(MAX_REFRESH_DELAY_MS, Math.max(REFRESH_DELAY_MS, 3 * state.timing.cost)));
   }
 
   private refresh(document: vscode.TextDocument): void {

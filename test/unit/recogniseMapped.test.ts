@@ -46,6 +46,16 @@ describe('recognition carried through edits while typing (issue 13)', function (
     assert.strictEqual(mapped.plan, base.plan);
   });
 
+  it('builds the line index of the edited text only when it is read, once', () => {
+    let built = 0;
+    const mapped = mapRecognition(base, [], () => (built++, new LineIndex(text)));
+    assert.strictEqual(mapped.provisions.length, base.provisions.length);
+    assert.strictEqual(built, 0, 'not built for the provisions alone (the status bar)');
+    assert.strictEqual(mapped.lines.lineCount, base.lines.lineCount);
+    assert.strictEqual(mapped.lines.text, text);
+    assert.strictEqual(built, 1);
+  });
+
   it('maps positions before, inside and after an edit', () => {
     const change: TextChange = { range: { start: { line: 2, character: 4 }, end: { line: 3, character: 1 } }, text: 'ab\ncde' };
     assert.deepStrictEqual(mapPosition({ line: 1, character: 9 }, change, 'end'), { line: 1, character: 9 });

@@ -47,14 +47,24 @@ function mapRange(r: Range, change: TextChange): Range {
 
 /**
  * The last recognition carried through the edits made since (in the order the editor applied them), for
- * the edited text `lines`: each provision keeps its identity and its ranges move with the text. Cheap
+ * the edited text's `lines`: each provision keeps its identity and its ranges move with the text. Cheap
  * (provisions × edits), so the editor can answer a hover while typing and recognise again once typing
- * pauses.
+ * pauses. `lines` may be a function, called once when the line index is first read (the status bar never
+ * reads it, so a keystroke copies no text).
  */
-export function mapRecognition(recognition: Recognition, changes: readonly TextChange[], lines: LineIndex): Recognition {
+export function mapRecognition(recognition: Recognition, changes: readonly TextChange[], lines: LineIndex | (() => LineIndex)): Recognition {
   let provisions: readonly LocatedProvision[] = recognition.provisions;
   for (const change of changes) {
     provisions = provisions.map((lp) => ({ ...lp, range: mapRange(lp.range, change), headingRange: mapRange(lp.headingRange, change) }));
   }
-  return { ...recognition, provisions, lines };
+  if (typeof lines !== 'function') return { plan: recognition.plan, score: recognition.score, provisions, lines };
+  let built: LineIndex | undefined;
+  return {
+    plan: recognition.plan,
+    score: recognition.score,
+    provisions,
+    get lines(): LineIndex {
+      return (built ??= lines());
+    },
+  };
 }
