@@ -5,6 +5,8 @@ import { trimSet } from './lineScan';
 const TITLE_LINES = 60;
 /** Title matching reads this much of each line: a title is short, and a 20 MB line must not be fuzzy-searched whole. */
 const TITLE_PREFIX = 240;
+/** Only lines up to this long are joined with their neighbours: a title set over several lines has short lines. */
+const MAX_JOINED_LINE = 120;
 /** Title scores remembered per plan (documents being edited keep their first lines; several are open). */
 const REMEMBERED = 32;
 
@@ -28,11 +30,14 @@ function titleTexts(lines: readonly string[]): TitleTexts {
   }
   const texts = [...head];
   const lengths = [...headLengths];
+  const short = (i: number): boolean => headLengths[i]! <= MAX_JOINED_LINE;
   for (let i = 1; i < head.length; i++) {
+    if (!short(i - 1) || !short(i)) continue;
     texts.push(`${head[i - 1]} ${head[i]}`);
     lengths.push(headLengths[i - 1]! + 1 + headLengths[i]!);
   }
   for (let i = 2; i < head.length; i++) {
+    if (!short(i - 2) || !short(i - 1) || !short(i)) continue;
     texts.push(`${head[i - 2]} ${head[i - 1]} ${head[i]}`);
     lengths.push(headLengths[i - 2]! + headLengths[i - 1]! + headLengths[i]! + 2);
   }
