@@ -61,6 +61,13 @@ describe('hostile lines in recognition (issue 13)', function () {
     }
   });
 
+  it('identify on one 20 MB line: a Markdown "heading" of a whole page is no heading candidate, a padded short one is', () => {
+    const page = `# ${'word '.repeat(4_000_000)}`;
+    assert.deepStrictEqual(headingCandidates([page], true), []);
+    assert.strictEqual(recognise(page, pack, { markdown: true }).plan, null);
+    assert.strictEqual(headingCandidates([`# Invest in Biosecurity${' '.repeat(100_000)}Page 3`], true).length, 1);
+  });
+
   it('the Markdown heading scanner agrees with the pattern it replaces', () => {
     fc.assert(
       fc.property(lineOf([' ', '#', 'a', '\t', '\u00a0', '.']), (line) => {

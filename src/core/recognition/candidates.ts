@@ -1,5 +1,5 @@
 import { headingTokens, numberValue } from './headingText';
-import { endsWithDotLeader, isMarkdownHeading, markdownHeading } from './lineScan';
+import { endsWithDotLeader, isMarkdownHeading, isSpaceCode, markdownHeading } from './lineScan';
 
 export type HeadingStyle = 'markdown' | 'pillar' | 'numbered' | 'bullet' | 'plain';
 
@@ -34,6 +34,17 @@ const INLINE_MARKS = /[*_`]+/g;
 // Link text and target may not contain brackets or parentheses: each attempt then stops at the next one.
 const LINK = /\[([^[\]]*)\]\([^()]*\)/g;
 const MAX_HEADING = 160;
+/**
+ * A Markdown heading may run longer than a plain one, but a "heading" of a whole page is none (issue 13:
+ * one 20 MB line). Counted without blanks: PDF conversions pad a heading's page number with thousands.
+ */
+const MAX_MARKDOWN_HEADING = 1_000;
+
+function visibleLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i))) n++;
+  return n;
+}
 
 function stripInline(text: string): string {
   return text
@@ -50,14 +61,19 @@ function stripInline(text: string): string {
 export function noiseLines(lines: readonly string[]): Set<number> {
   const noise = new Set<number>();
   const counts = new Map<string, number>();
+  // Only short lines are compared, so only they are lower-cased (a 20 MB line is not copied).
+  const keyOf = (l: string): string => {
+    const t = l.trim();
+    return t.length <= 60 ? t.toLowerCase() : t;
+  };
   for (const l of lines) {
-    const key = l.trim().toLowerCase();
+    const key = keyOf(l);
     if (key && key.length <= 60) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   let inContents = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    const key = l.trim().toLowerCase();
+    const key = keyOf(l);
     if (!key) continue;
     if (PAGE_NUMBER.test(l) || (key.length <= 60 && (counts.get(key) ?? 0) >= 3 && !isMarkdownHeading(l))) {
       noise.add(i);
@@ -121,6 +137,7 @@ export function headingCandidates(lines: readonly string[], isMarkdown: boolean)
     }
     if (inFence || noise.has(i) || !l.trim()) continue;
     const md = isMarkdown ? markdownHeading(l) : undefined;
+    if (md && md.inner.length > MAX_MARKDOWN_HEADING && visibleLength(md.inner) > MAX_MARKDOWN_HEADING) continue;
     if (md) {
       const inner = md.inner;
       const pillar = PILLAR.exec(inner);
