@@ -17,7 +17,7 @@ import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 import type { KnowledgePack, Plan } from '../../src/core/data/model';
 import { mapRecognition, type TextChange } from '../../src/core/recognition/mapRecognition';
-import { recognise } from '../../src/core/recognition/recognise';
+import { provisionAt, recognise } from '../../src/core/recognition/recognise';
 import { LineIndex } from '../../src/core/text/lineIndex';
 import { compare, fmtMs, fmtRatio, percentile, timeOnce, verdict, type BenchContext, type Figure, type Row } from '../framework';
 import { bundledPack } from '../pack';
@@ -77,22 +77,31 @@ export const recognitionFigure: Figure = {
     const doc = ctx.inputs.prose(1_000_000);
     const options = { markdown: true };
 
-    // Per keystroke: map the last recognition through the edit, or recognise the new version (before).
+    // Per keystroke: map the last recognition through the edits (the status bar reads only the provisions;
+    // a hover also reads the line index of the new text), or recognise the new version (before).
     const base = recognise(doc.text, pack, options);
     const { texts, changes } = keystrokes(doc.text);
-    const ours: number[] = [];
+    const mapped: number[] = [];
+    const hovered: number[] = [];
     const before: number[] = [];
     for (let i = 0; i < (ctx.tiny ? 3 : KEYSTROKES); i++) {
-      ours.push(timeOnce(() => mapRecognition(base, changes.slice(0, i + 1), new LineIndex(texts[i]!))));
+      const edits = changes.slice(0, i + 1);
+      mapped.push(timeOnce(() => provisionAt(mapRecognition(base, edits, () => new LineIndex(texts[i]!)), edits[i]!.range.start)));
+      hovered.push(timeOnce(() => mapRecognition(base, edits, () => new LineIndex(texts[i]!)).lines.lineCount));
       before.push(timeOnce(() => recognise(texts[i]!, pack, options)));
     }
-    const p95 = percentile(ours, 95);
     const p95Before = percentile(before, 95);
-    rows.push({
-      figure: FIG, measure: `per keystroke, ${doc.name}: recognition mapped through the edits vs recognised again, p95`,
-      ours: fmtMs(p95), baseline: fmtMs(p95Before), ratio: fmtRatio(p95 / p95Before), goal: 'p95 < 16 ms', verdict: verdict(p95 < 16),
-      values: { oursP95Ms: p95, baselineP95Ms: p95Before },
-    });
+    for (const [what, xs, goal] of [
+      ['the provision at the cursor (status bar)', mapped, 16],
+      ['and the line index of the new text (hover)', hovered, 50],
+    ] as const) {
+      const p95 = percentile(xs, 95);
+      rows.push({
+        figure: FIG, measure: `per keystroke, ${doc.name}: last recognition mapped through the edits, ${what}, vs recognised again, p95`,
+        ours: fmtMs(p95), baseline: fmtMs(p95Before), ratio: fmtRatio(p95 / p95Before), goal: `p95 < ${goal} ms`, verdict: verdict(p95 < goal),
+        values: { oursP95Ms: p95, baselineP95Ms: p95Before },
+      });
+    }
 
     // The knowledge pack indexed once (warm caches) vs a pack seen for the first time.
     const warm = compare(ctx.reps, () => recognise(doc.text, pack, options), () => recognise(doc.text, freshPack(pack), options));
@@ -107,7 +116,7 @@ export const recognitionFigure: Figure = {
     const ordinary = ctx.inputs.prose(size === 20_000_000 ? 10_000_000 : size).text;
     const prose = ordinary.repeat(Math.max(1, Math.round(size / ordinary.length)));
     const oneLine = prose.replace(/\n/g, ' ');
-    const long = compare(Math.min(ctx.reps, 3), () => recognise(oneLine, pack), () => recognise(prose, pack));
+    const long = compare(Math.min(ctx.reps, 2), () => recognise(oneLine, pack), () => recognise(prose, pack));
     const perMb = (ms: number, chars: number): number => ms / (chars / 1e6);
     const ratio = perMb(long.ours, oneLine.length) / perMb(long.baseline, prose.length);
     rows.push({

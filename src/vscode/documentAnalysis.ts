@@ -60,8 +60,8 @@ export class DocumentAnalysis implements vscode.Disposable {
     if (state?.current.version === document.version) return state.current.analysis;
     const edits = state ? editsUpTo(state, document.version) : undefined;
     if (!state || !edits || edits.length > MAX_MAPPED_EDITS) return this.recogniseNow(document).current.analysis;
-    // The line index is read (by a hover) right after this resolves, while the version is still current.
     const version = document.version;
+    // The line index is built when a hover first reads it, right after this resolves (the version still current).
     const analysis = state.full.analysis.then((a) => ({ ...a, recognition: mapRecognition(a.recognition, edits, () => new LineIndex(document.getText())) }));
     state.current = { version, analysis };
     return analysis;
@@ -108,7 +108,7 @@ export class DocumentAnalysis implements vscode.Disposable {
     const state = this.states.get(document.uri.toString());
     if (!state || document.isClosed || state.full.version === document.version) return;
     const next = this.recogniseNow(document);
-    next.full.analysis.then(
+    void next.full.analysis.then(
       () => this.states.get(document.uri.toString()) === next && this.refreshed.fire(document),
       () => undefined, // the failure reaches whoever awaits this analysis
     );
