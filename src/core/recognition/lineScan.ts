@@ -38,8 +38,8 @@ function trimEndIndex(s: string, end: number, from = 0): number {
 
 /**
  * An ATX heading (`## Title ##`): up to three spaces, one to six `#`, whitespace, then the text, whose
- * trailing blanks and closing hashes are dropped. The same results as
- * `/^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/` (for lines without line terminators), in one pass.
+ * trailing blanks and closing hashes are dropped. The same results as the pattern it replaced
+ * (` {0,3}(#{1,6})\s+(.*?)\s*#*\s*` anchored at both ends; lines without line terminators), in one pass.
  */
 export function markdownHeading(line: string): { level: number; inner: string } | undefined {
   let i = 0;
@@ -64,7 +64,8 @@ export function isMarkdownHeading(line: string): boolean {
 /**
  * Whether a line ends like a table-of-contents entry: four or more dots (". . . ." or "....", at most one
  * blank between two dots) and an optional page number, or a page number of up to three digits after two
- * or more blanks. The same results as `/(?:\.\s?){4,}\s*\d*\s*$|\s{2,}\d{1,3}\s*$/`, read from the end.
+ * or more blanks. The same results as the pattern it replaced (`(?:\.\s?){4,}\s*\d*\s*$` or
+ * `\s{2,}\d{1,3}\s*$`, unanchored at the start), read from the end.
  */
 export function endsWithDotLeader(line: string): boolean {
   const end = trimEndIndex(line, line.length);
