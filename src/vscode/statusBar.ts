@@ -42,6 +42,8 @@ export function registerStatusBar(analysis: DocumentAnalysis): vscode.Disposable
     item,
     vscode.window.onDidChangeActiveTextEditor(schedule),
     vscode.window.onDidChangeTextEditorSelection(schedule),
+    // After typing pauses the document is recognised again; its provisions may have moved.
+    analysis.onDidRefresh((d) => d === vscode.window.activeTextEditor?.document && schedule()),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('policyLens.statusBar') && schedule()),
     { dispose: () => clearTimeout(timer) },
   );

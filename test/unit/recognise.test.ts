@@ -10,7 +10,8 @@ const US = 'us-ai-action-plan-2025';
 const CN = 'cn-global-ai-governance-2025';
 const squash = (s: string): string => s.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
 
-describe('plan and provision recognition', () => {
+describe('plan and provision recognition', function () {
+  this.timeout(60_000); // generous: a busy machine must not fail it (issue 13 item 10)
   let pack: KnowledgePack;
   before(async () => (pack = await bundledPack()));
 
