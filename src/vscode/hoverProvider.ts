@@ -7,6 +7,7 @@ import { themesAt } from '../core/hover/themesAt';
 import { fromVsPosition, toVsRange } from './convert';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { POLICY_SELECTOR } from './languages';
+import { logError } from './logger';
 
 /** Hover cards: provision, themes under the pointer, counterparts. Data text is escaped by the core. */
 export function registerHoverProvider(analysis: DocumentAnalysis, store: AnnotationStore, codebook: CodebookService): vscode.Disposable {
@@ -15,7 +16,7 @@ export function registerHoverProvider(analysis: DocumentAnalysis, store: Annotat
       try {
         return await hoverAt(document, position);
       } catch (err) {
-        console.error('[Policy Lens] hover failed', err);
+        logError('hover', err);
         return undefined;
       }
     },

@@ -3,6 +3,7 @@ import { themeColourId } from '../core/lexicon/contributions';
 import { LineIndex } from '../core/text/lineIndex';
 import type { KnowledgePackService } from './knowledgePackService';
 import { isPolicyLanguage } from './languages';
+import { logFailure } from './logger';
 
 const DELAY_MS = 250;
 
@@ -41,7 +42,7 @@ export function registerWrappedPhraseDecorations(packs: KnowledgePackService): v
   const schedule = (editor: vscode.TextEditor): void => {
     const key = editor.document.uri.toString();
     clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => void decorate(editor).catch(() => undefined), DELAY_MS));
+    timers.set(key, setTimeout(() => void decorate(editor).catch(logFailure('wrapped-phrase decorations')), DELAY_MS));
   };
   const all = (): void => vscode.window.visibleTextEditors.forEach(schedule);
 

@@ -2,7 +2,7 @@ import { writeFileSync } from 'fs';
 import * as path from 'path';
 import { readdirSync } from 'fs';
 // mocha 11: the last major that runs as CommonJS inside the extension host.
-import Mocha = require('mocha');
+import Mocha from 'mocha';
 
 /**
  * Entry point of the extension-host suite (the module @vscode/test-electron calls extensionTestsPath).
