@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
 import type { PolicyLensApi } from '../../src/extension';
+import { CommandId } from '../../src/vscode/commandIds';
 import { CN_SAMPLE, EXTENSION_ID, find, hoverText, openEditor, samplePath, US_SAMPLE, waitFor } from './helpers';
 
 describe('Policy Lens in VS Code', () => {
@@ -15,10 +16,11 @@ describe('Policy Lens in VS Code', () => {
   });
 
   it('activates on a policy document and registers its commands', async () => {
+    // Printed for bench figure 7 (activation time), never asserted: no test asserts wall-clock time.
     console.log(`    activation took ${api.activationMs.toFixed(2)} ms`);
-    assert.ok(api.activationMs < 200, `activate() took ${api.activationMs} ms`);
+    assert.ok(Number.isFinite(api.activationMs));
     const commands = await vscode.commands.getCommands(true);
-    for (const c of ['policyLens.jumpToCounterpart', 'policyLens.openProvision', 'policyLens.treatAsPolicyDocument']) assert.ok(commands.includes(c), c);
+    for (const c of Object.values(CommandId)) assert.ok(commands.includes(c), c);
   });
 
   it('opens *.policy.md as Policy Markdown and switches a recognised .txt plan to Policy Text', async () => {
