@@ -4,6 +4,7 @@ import { anchorAnnotations, withFreshSelectors } from '../../core/annotations/an
 import { RangeIndex } from '../../core/annotations/rangeIndex';
 import { formatProblem, type Problem } from '../../core/data/problem';
 import { mergeSidecars, parseSidecar, serializeSidecar, updateSidecarText } from '../../core/sidecar/api';
+import { folderInWorkspace } from '../workspaceScope';
 import { sortAnnotations, type Annotation } from '../../core/sidecar/model';
 import { relativeFromSidecar, sidecarUriFor, SIDECAR_SUFFIX } from './sidecarPaths';
 
@@ -135,7 +136,7 @@ export class AnnotationStore implements vscode.Disposable {
   /** Parses sidecar text into the state; with `merge`, keeps what is in memory and merges by id. */
   private applyDiskText(state: State, document: vscode.TextDocument, text: string, merge: boolean): void {
     const maxBytes = vscode.workspace.getConfiguration('policyLens').get<number>('sidecarMaxBytes', 10 * 1024 * 1024);
-    const parsed = parseSidecar(vscode.workspace.asRelativePath(state.sidecar), text, { maxBytes, documentLength: document.getText().length });
+    const parsed = parseSidecar(vscode.workspace.asRelativePath(state.sidecar), text, { maxBytes, documentLength: document.getText().length, sidecarFolder: folderInWorkspace(state.sidecar) });
     this.showProblems(state.sidecar, parsed.problems);
     const wasReadOnly = state.readOnly;
     state.readOnly = parsed.readOnly;
