@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { DEFAULT_SIDECAR_MAX_BYTES } from '../limits';
 import { fieldPath, type Problem } from './problem';
 
 /** Limits applied to every YAML file we read: files may come from anyone's repository. */
@@ -7,7 +8,7 @@ export interface YamlLimits {
   readonly maxAliasCount: number;
 }
 
-export const DEFAULT_YAML_LIMITS: YamlLimits = { maxBytes: 10 * 1024 * 1024, maxAliasCount: 100 };
+export const DEFAULT_YAML_LIMITS: YamlLimits = { maxBytes: DEFAULT_SIDECAR_MAX_BYTES, maxAliasCount: 100 };
 
 /** A parsed YAML file that can point back at the source of any value path. */
 export class YamlFile {
