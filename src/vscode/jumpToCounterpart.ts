@@ -5,6 +5,7 @@ import type { AnnotationStore } from './annotations/annotationStore';
 import type { OpenAnnotationArgs } from '../core/annotations/annotationCard';
 import type { KnowledgePack } from '../core/data/model';
 import { RELATION_MARK } from '../core/hover/hoverCard';
+import { revealInvisibles } from '../core/hover/markdownText';
 import { CommandId } from './commandIds';
 import { showInformation, showWarning } from './errors';
 import type { DocumentAnalysis } from './documentAnalysis';
@@ -73,7 +74,10 @@ async function pickChoice(fromHeading: string, choices: readonly Choice[], pack:
     const l = choice.link;
     const provision = l.provision ? pack.provision(l.provision) : undefined;
     const mark = l.relation in RELATION_MARK ? RELATION_MARK[l.relation as keyof typeof RELATION_MARK] : '→';
-    return { label: `${mark} ${provision?.heading ?? l.document ?? l.provision ?? '?'}`, description: `${l.relation} · your link${provision ? ` · ${provision.id}` : ''}`, detail: l.note, choice };
+    // The link comes from a sidecar: its reordering and invisible characters are shown, never applied.
+    const label = `${mark} ${provision?.heading ?? revealInvisibles(l.document ?? l.provision ?? '?')}`;
+    const description = `${revealInvisibles(l.relation)} · your link${provision ? ` · ${provision.id}` : ''}`;
+    return { label, description, detail: l.note === undefined ? undefined : revealInvisibles(l.note), choice };
   });
   const picked = await vscode.window.showQuickPick(items, {
     title: `Counterparts of "${fromHeading}"`,
