@@ -2,9 +2,9 @@
 // promise is dropped on the floor, and the extension logs to its log channel instead of the console.
 import js from '@eslint/js';
 import { builtinModules } from 'node:module';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-/** Node built-ins, bare and with the node: prefix (`fs`, `node:fs`, `fs/promises`, …). */
 /** The globals the CommonJS scripts use (the `globals` package is not a dependency). */
 const nodeGlobals = Object.fromEntries(
   ['require', 'module', 'exports', '__dirname', '__filename', 'process', 'console', 'Buffer', 'URL', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'performance', 'fetch', 'AbortController', 'TextDecoder', 'TextEncoder'].map((g) => [g, 'readonly']),
@@ -12,9 +12,12 @@ const nodeGlobals = Object.fromEntries(
 /** Code that scripts hand to a browser page (page.evaluate) runs there. */
 const browserGlobals = Object.fromEntries(['document', 'window', 'getComputedStyle', 'navigator', 'indexedDB', 'NodeFilter'].map((g) => [g, 'readonly']));
 
-const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_')).flatMap((m) => [m, `node:${m}`, `${m}/*`]);
+/** Node built-ins, bare and with the node: prefix (`fs`, `node:fs`, `fs/promises`, …). */
+const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_')).flatMap((m) => [m, `node:${m}`]);
+/** Node's globals, which a web worker does not have either. */
+const nodeOnlyGlobals = ['Buffer', 'process', 'global', 'require', '__dirname', '__filename', 'setImmediate', 'clearImmediate'];
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.e2e/**', 'test-output/**', '.scratch/**', 'syntaxes/**'] },
 
   // Plain JavaScript: the build and e2e scripts (CommonJS, Node).
@@ -31,7 +34,7 @@ export default tseslint.config(
   // TypeScript, type-checked against tsconfig.json (which includes src, test, bench and scripts).
   {
     files: ['**/*.ts'],
-    extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
+    extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       // Strict: a `void`ed promise and an editor Thenable lose their errors too; end them with .catch or
@@ -73,6 +76,7 @@ export default tseslint.config(
           ],
         },
       ],
+      'no-restricted-globals': ['error', ...nodeOnlyGlobals.map((name) => ({ name, message: 'src/core must run in a web worker: no Node globals.' }))],
     },
   },
 );

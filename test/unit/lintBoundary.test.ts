@@ -13,7 +13,7 @@ describe('lint guards the architecture (eslint.config.mjs)', function () {
   const eslint = new ESLint({
     cwd: REPO,
     overrideConfig: { files: ['**/*.ts'], languageOptions: { parserOptions: { projectService: false } } },
-    ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-imports' || ruleId === 'no-console',
+    ruleFilter: ({ ruleId }) => ['no-restricted-imports', 'no-restricted-globals', 'no-console'].includes(ruleId),
   });
   const lint = async (file: string, text: string): Promise<string[]> => {
     const [result] = await eslint.lintText(text, { filePath: path.join(REPO, file) });
@@ -29,6 +29,12 @@ describe('lint guards the architecture (eslint.config.mjs)', function () {
     const imports = ["import * as fs from 'fs';", "import { join } from 'node:path';", "import { execFile } from 'child_process';", "import { createHash } from 'crypto';", "import * as os from 'os';", "import { promisify } from 'util';", "import { toVsRange } from '../vscode/convert';", "import { nodeFileSystem } from '../../node/nodeFileSystem';", "import { CliError } from '../cli/cliError';"];
     const found = await lint('src/core/data/probe.ts', imports.join('\n') + '\n');
     assert.deepStrictEqual(found, imports.map((_, i) => `${i + 1}:no-restricted-imports`));
+  });
+
+  it('the core uses no Node global either (Buffer, process, __dirname, require)', async () => {
+    const uses = ["export const a = Buffer.byteLength('x');", 'export const b = process.env;', 'export const c = __dirname;', "export const d = require('yaml');"];
+    assert.deepStrictEqual(await lint('src/core/text/probe.ts', uses.join('\n') + '\n'), uses.map((_, i) => `${i + 1}:no-restricted-globals`));
+    assert.deepStrictEqual(await lint('src/node/probe.ts', uses.join('\n') + '\n'), []);
   });
 
   it('the same imports are fine outside the core; libraries are fine inside it', async () => {

@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { DEFAULT_SIDECAR_MAX_BYTES } from '../limits';
+import { utf8ByteLength } from '../text/utf8';
 import { fieldPath, type Problem } from './problem';
 
 /** Limits applied to every YAML file we read: files may come from anyone's repository. */
@@ -23,7 +24,7 @@ export class YamlFile {
   static parse(file: string, text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS): YamlFile {
     const lines = new LineCounter();
     const problems: Problem[] = [];
-    const bytes = Buffer.byteLength(text, 'utf8');
+    const bytes = utf8ByteLength(text);
     if (bytes > limits.maxBytes) {
       problems.push({ file, line: 0, character: 0, severity: 'error', message: `file is ${bytes} bytes, over the limit of ${limits.maxBytes}` });
       return new YamlFile(file, undefined, lines, undefined, problems);

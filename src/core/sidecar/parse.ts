@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type YAMLSeq } from 'yaml';
 import { linkDocumentProblem } from '../annotations/linkTarget';
 import { fieldPath, sortProblems, type Problem } from '../data/problem';
+import { utf8ByteLength } from '../text/utf8';
 import { checkSchema, schemaAccepts } from '../data/schemaCheck';
 import { YamlFile } from '../data/yamlFile';
 import { decodeSidecarBytes } from './decode';
@@ -53,7 +54,7 @@ export interface SidecarAnalysis extends SidecarParseResult {
 export function parseSidecar(file: string, input: string | Uint8Array, opts: SidecarParseOptions): SidecarParseResult {
   let text: string | undefined;
   if (typeof input === 'string') {
-    if (input.length * 3 <= opts.maxBytes || Buffer.byteLength(input, 'utf8') <= opts.maxBytes) text = input;
+    if (input.length * 3 <= opts.maxBytes || utf8ByteLength(input) <= opts.maxBytes) text = input;
   } else if (input.length <= opts.maxBytes) {
     const decoded = decodeSidecarBytes(input);
     if (decoded.problems.length === 0) text = decoded.text;
