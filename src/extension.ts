@@ -13,6 +13,7 @@ import { registerDocumentSymbols } from './vscode/documentSymbols';
 import { registerHoverProvider } from './vscode/hoverProvider';
 import { registerJumpToCounterpart } from './vscode/jumpToCounterpart';
 import { KnowledgePackService } from './vscode/knowledgePackService';
+import { useLogChannel } from './vscode/logger';
 import { isPolicyLanguage } from './vscode/languages';
 import { registerLanguageSwitch } from './vscode/languageSwitch';
 import { registerOpenProvision } from './vscode/openProvision';
@@ -30,6 +31,7 @@ export interface PolicyLensApi {
 export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Policy Lens', { log: true });
+  context.subscriptions.push(useLogChannel(log));
   const packs = new KnowledgePackService(vscode.Uri.joinPath(context.extensionUri, 'annotations'), log);
   const analysis = new DocumentAnalysis(packs);
   const locator = new PlanLocator(packs, analysis);

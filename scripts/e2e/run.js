@@ -16,7 +16,6 @@ const path = require('path');
 const { spawn } = require('child_process');
 const { checkSummary, describeSummary } = require('./summary');
 
-const REPO = path.resolve(__dirname, '..', '..');
 const mode = process.env.POLICY_LENS_E2E || (process.env.VSCODE_EXECUTABLE ? 'electron' : 'code-server');
 const runners = { electron: 'run-electron-tests.js', 'code-server': 'run-code-server-tests.js' };
 const say = (m) => console.log(`[e2e ${new Date().toTimeString().slice(0, 8)}] ${m}`);

@@ -1,4 +1,4 @@
-import { promises as fs } from 'fs';
+import { promises as fs, statSync } from 'fs';
 import * as path from 'path';
 import { loadKnowledgePack, type PackResult } from '../core/data/loadPack';
 import { readPackSources, type PackReader } from '../core/data/packFiles';
@@ -7,7 +7,7 @@ import { readPackSources, type PackReader } from '../core/data/packFiles';
 export function bundledPackDir(): string {
   for (const candidate of [path.join(__dirname, '..', 'annotations'), path.join(__dirname, '..', '..', '..', 'annotations')]) {
     try {
-      require('fs').statSync(path.join(candidate, 'themes.yaml'));
+      statSync(path.join(candidate, 'themes.yaml'));
       return candidate;
     } catch {
       // try the next layout

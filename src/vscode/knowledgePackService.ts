@@ -4,6 +4,7 @@ import type { KnowledgePack } from '../core/data/model';
 import { formatProblem } from '../core/data/problem';
 import { readPackSources, type PackReader } from '../core/data/packFiles';
 import { ThemeMatcher } from '../core/lexicon/themeMatcher';
+import { showError } from './errors';
 
 export interface LoadedPack {
   readonly pack: KnowledgePack;
@@ -35,7 +36,7 @@ export class KnowledgePackService {
     };
     const { pack, problems } = loadKnowledgePack(await readPackSources(reader));
     for (const p of problems) this.log.error(formatProblem(p));
-    if (problems.length) void vscode.window.showErrorMessage(`Policy Lens: the knowledge pack has ${problems.length} problem(s); see the Policy Lens output.`);
+    if (problems.length) showError(`Policy Lens: the knowledge pack has ${problems.length} problem(s); see the Policy Lens output.`);
     const matcher = new ThemeMatcher(pack.themes);
     this.log.info(`knowledge pack: ${pack.plans.length} plans, ${pack.themes.length} themes, ${pack.links.length} links, ${matcher.size} phrases in ${Date.now() - started} ms`);
     return { pack, matcher };

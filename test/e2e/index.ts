@@ -2,14 +2,14 @@ import { writeFileSync } from 'fs';
 import * as path from 'path';
 import { readdirSync } from 'fs';
 // mocha 11: the last major that runs as CommonJS inside the extension host.
-import Mocha = require('mocha');
+import Mocha from 'mocha';
 
 /**
  * Entry point of the extension-host suite (the module @vscode/test-electron calls extensionTestsPath).
  * Writes a summary for the harness, which refuses a run that executed no test.
  */
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000, reporter: 'spec' });
   // POLICY_LENS_E2E_GREP: run only the tests whose title matches (while working on one of them).
   const grep = process.env['POLICY_LENS_E2E_GREP'];
   if (grep) mocha.grep(grep);

@@ -56,6 +56,8 @@ export interface SidecarPersistenceOptions {
   readonly maxBytes?: number;
   /** How a location is named in problems and messages. */
   readonly display?: (location: string) => string;
+  /** The sidecar's folder relative to its workspace folder (undefined outside one): links may not leave it. */
+  readonly sidecarFolder?: (location: string) => string | undefined;
   /** Writes retried when someone else's bytes are found after ours (compare-and-retry); default 8. */
   readonly maxAttempts?: number;
 }
@@ -74,6 +76,7 @@ export class SidecarPersistence {
   private readonly maxBytes: number;
   private readonly display: (location: string) => string;
   private readonly maxAttempts: number;
+  private readonly sidecarFolder: (location: string) => string | undefined;
   private readonly own = new OwnWrites();
   /** Writes of this instance, one at a time per sidecar. */
   private readonly queues = new Map<string, Promise<unknown>>();
@@ -85,6 +88,7 @@ export class SidecarPersistence {
     this.maxBytes = options.maxBytes ?? DEFAULT_SIDECAR_MAX_BYTES;
     this.display = options.display ?? ((l) => l);
     this.maxAttempts = options.maxAttempts ?? 8;
+    this.sidecarFolder = options.sidecarFolder ?? (() => undefined);
   }
 
   /** Not found → EMPTY_SIDECAR_STATE; every other failure (permission, directory, too large, FIFO) → FileSystemError. */
@@ -163,7 +167,7 @@ export class SidecarPersistence {
   }
 
   private stateOf(sidecar: string, bytes: Uint8Array, documentLength: number | undefined): SidecarState {
-    const parsed = parseSidecar(this.display(sidecar), bytes, { maxBytes: this.maxBytes, documentLength });
+    const parsed = parseSidecar(this.display(sidecar), bytes, { maxBytes: this.maxBytes, documentLength, sidecarFolder: this.sidecarFolder(sidecar) });
     return { exists: true, text: decodeSidecarBytes(bytes).text, hash: contentHash(bytes), annotations: parsed.annotations, problems: parsed.problems, readOnly: parsed.readOnly, documentField: parsed.sidecar?.document };
   }
 }

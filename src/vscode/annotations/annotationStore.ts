@@ -5,6 +5,7 @@ import { DEFAULT_SIDECAR_MAX_BYTES } from '../../core/limits';
 import { SidecarPersistence } from '../../core/sidecar/persistence';
 import type { Annotation } from '../../core/sidecar/model';
 import { WorkspaceFileSystem } from '../workspaceFileSystem';
+import { folderInWorkspace } from '../workspaceScope';
 import { relativeFromSidecar, sidecarUriFor, SIDECAR_SUFFIX } from './sidecarPaths';
 import { SidecarSession, type SessionEvents } from './sidecarSession';
 import { TrustGate } from './trustGate';
@@ -76,7 +77,7 @@ export class AnnotationStore implements vscode.Disposable {
     workspaceState: vscode.Memento,
   ) {
     const maxBytes = vscode.workspace.getConfiguration('policyLens').get<number>('sidecarMaxBytes', DEFAULT_SIDECAR_MAX_BYTES);
-    this.persistence = new SidecarPersistence(new WorkspaceFileSystem(), { maxBytes, display: (l) => rel(vscode.Uri.parse(l)) });
+    this.persistence = new SidecarPersistence(new WorkspaceFileSystem(), { maxBytes, display: (l) => rel(vscode.Uri.parse(l)), sidecarFolder: (l) => folderInWorkspace(vscode.Uri.parse(l)) });
     this.gate = new TrustGate({ isTrusted: () => vscode.workspace.isTrusted, memory: workspaceState, ask: askToWrite });
     const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     this.disposables.push(
