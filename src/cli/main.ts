@@ -4,6 +4,7 @@ import { annotateCommand, annotationsCommand } from './annotationCommands';
 import { checkCommand } from './checkCommand';
 import { CliError } from './cliError';
 import { counterpartsCommand, hoverCommand, identifyCommand, themesCommand, type Output } from './commands';
+import { mentionsCommand } from './mentionsCommand';
 import { loadPackFromDir } from './nodePack';
 import { reportCommand } from './reportCommand';
 import { parseTop, suggestCommand } from './suggestCommand';
@@ -20,6 +21,7 @@ const USAGE = `usage: policy-lens <command> [options]
   check [PATH...] [--json]             validate knowledge packs (default: the bundled one) and sidecars
   report DIR [--json]                  theme frequencies per recognised plan, side by side
   suggest PLAN PLAN [--top N] [--json] suggested counterparts in the second plan for each provision of the first
+  mentions FILE [--json]               passages of any text that refer to a known provision, and how
 
 Positions are 0-based LINE:CHAR, as in VS Code.`;
 
@@ -83,6 +85,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       break;
     case 'report':
       out = await reportCommand(await loadPack(), need(rest[0], 'DIR'));
+      break;
+    case 'mentions':
+      out = await mentionsCommand(await loadPack(), need(rest[0], 'FILE'));
       break;
     case 'suggest':
       out = suggestCommand(await loadPack(), need(rest[0], 'PLAN'), need(rest[1], 'PLAN'), parseTop(values.top));

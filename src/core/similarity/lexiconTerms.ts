@@ -1,5 +1,4 @@
 import type { Theme } from '../data/model';
-import { lexiconEntries } from '../lexicon/lexicon';
 import { normalisePhrase } from '../lexicon/phrasePattern';
 import { ThemeMatcher } from '../lexicon/themeMatcher';
 
@@ -24,7 +23,7 @@ export class LexiconTerms {
   private readonly canonical = new Map<string, string>();
   /** Canonical term -> the phrase as the lexicon writes it (for evidence). */
   private readonly labels = new Map<string, string>();
-  /** Normalised highlightable forms: a key phrase that is one of them is theme vocabulary. */
+  /** Normalised forms of every lexicon phrase, ambiguous ones included: a key phrase among them is theme vocabulary. */
   readonly forms: ReadonlySet<string>;
 
   constructor(readonly themes: readonly Theme[]) {
@@ -39,7 +38,7 @@ export class LexiconTerms {
         }
       }
     }
-    this.forms = new Set(lexiconEntries(themes).map((e) => e.key));
+    this.forms = new Set(this.canonical.keys());
   }
 
   /** Themed phrases of a (multi-line) text, offsets relative to `offset`. */

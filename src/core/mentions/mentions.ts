@@ -1,0 +1,218 @@
+import type { KnowledgePack, Provision } from '../data/model';
+import { LexiconTerms } from '../similarity/lexiconTerms';
+import { ProvisionIndex, type IndexedProvision } from '../similarity/provisionIndex';
+import { addTo, type Bag } from '../similarity/sparse';
+import { tokenize, type Token } from '../similarity/tokens';
+import { passages, type Passage } from './passages';
+import { nearestCue, PlanCues, type PlanCue } from './planCues';
+import { PhraseIndex, type PhraseEntry } from './phraseIndex';
+import { findReferences, numberedTargets, type Reference } from './references';
+
+export type Via = 'reference' | 'heading' | 'key-phrase' | 'paraphrase';
+
+/** A passage of a document that refers to a known provision. Offsets into the document text. */
+export interface Mention {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly plan: string;
+  readonly provision: string;
+  /** 0–1: how sure the evidence makes it. */
+  readonly score: number;
+  readonly via: Via;
+}
+
+/** Evidence kinds, strongest first: one passage keeps one mention per provision, the strongest. */
+const PRIORITY: Record<Via, number> = { reference: 3, heading: 2, 'key-phrase': 1, paraphrase: 0 };
+
+/**
+ * Thresholds for a paraphrase: the passage's TF-IDF cosine with the provision (heading, key phrases, summary,
+ * lexicon variants as one term), its lead over the next provision, and how many distinctive terms they share
+ * (a term is distinctive when at most a tenth of the provisions use it). Tuned on the commentary fixture.
+ */
+const PARAPHRASE_MIN = 0.3;
+const PARAPHRASE_LEAD = 0.06;
+const PARAPHRASE_SHARED = 3;
+const DISTINCTIVE_SHARE = 0.1;
+/** A passage shorter than this (content words) is not judged as a paraphrase. */
+const MIN_PASSAGE_WORDS = 6;
+/** A key phrase that needs support gets it from a cosine this high with its provision. */
+const SUPPORT_MIN = 0.12;
+/** A topic reference ("the section on …") needs this cosine with the provision it names. */
+const TOPIC_MIN = 0.15;
+/** How far (characters) a plan cue may sit from a reference to be part of it ("action 12 of China's plan"). */
+const CUE_REACH = 14;
+const PLAN_TAIL = /^(?:['\u2019]s)?(?:[ \t]+(?:AI[ \t]+)?(?:[Aa]ction[ \t]+)?[Pp]lan)?/;
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * Finds mentions of the pack's provisions in any text. Built once per pack; `find` is linear in the text:
+ * one tokenisation, one run of the lexicon matcher and of each (linear) regex, and per passage a sparse
+ * product with the provisions that share a term with it.
+ */
+export class MentionFinder {
+  readonly index: ProvisionIndex;
+  readonly phrases: PhraseIndex;
+  readonly cues: PlanCues;
+  private readonly postings = new Map<string, { entry: number; weight: number }[]>();
+  private readonly provisions: readonly Provision[];
+  private readonly entryOf = new Map<string, number>();
+
+  constructor(pack: KnowledgePack, lexicon: LexiconTerms = new LexiconTerms(pack.themes)) {
+    this.index = new ProvisionIndex(pack.plans, lexicon);
+    this.provisions = this.index.entries.map((e) => e.provision);
+    this.phrases = new PhraseIndex(this.provisions, lexicon);
+    this.cues = new PlanCues(pack.plans);
+    this.index.entries.forEach((e, entry) => {
+      this.entryOf.set(e.provision.id, entry);
+      for (const [term, weight] of e.text) {
+        let list = this.postings.get(term);
+        if (!list) this.postings.set(term, (list = []));
+        list.push({ entry, weight });
+      }
+    });
+  }
+
+  find(text: string): Mention[] {
+    const all = passages(text);
+    const tokens = tokenize(text);
+    const hits = this.index.lexicon.hits(text);
+    const cues = this.cues.find(text);
+    const out: Mention[] = [];
+    let t = 0;
+    let h = 0;
+    let c = 0;
+    let blockCue: PlanCue | undefined;
+    let block = -1;
+    for (const p of all) {
+      while (t < tokens.length && tokens[t]!.start < p.start) t++;
+      const t0 = t;
+      while (t < tokens.length && tokens[t]!.end <= p.end) t++;
+      while (h < hits.length && hits[h]!.start < p.start) h++;
+      const h0 = h;
+      while (h < hits.length && hits[h]!.end <= p.end) h++;
+      while (c < cues.length && cues[c]!.start < p.start) c++;
+      const c0 = c;
+      while (c < cues.length && cues[c]!.end <= p.end) c++;
+      if (p.block !== block) (block = p.block), (blockCue = undefined);
+      const here = cues.slice(c0, c);
+      const bag: Bag = new Map();
+      for (let i = t0; i < t; i++) if (!tokens[i]!.stop) addTo(bag, tokens[i]!.term, 1);
+      for (let i = h0; i < h; i++) addTo(bag, hits[i]!.term, 1);
+      out.push(...this.inPassage(text, p, tokens.slice(t0, t), bag, here, blockCue));
+      if (here.length) blockCue = here[here.length - 1];
+    }
+    return out;
+  }
+
+  /** Cosine of a bag of terms with every provision that shares a term with it, by entry index. */
+  private similarities(bag: Bag): Map<number, number> {
+    const v = this.index.termStats.vector(bag);
+    const sims = new Map<number, number>();
+    for (const [term, w] of v) for (const p of this.postings.get(term) ?? []) sims.set(p.entry, (sims.get(p.entry) ?? 0) + w * p.weight);
+    return sims;
+  }
+
+  private inPassage(text: string, p: Passage, tokens: readonly Token[], bag: Bag, cues: readonly PlanCue[], blockCue: PlanCue | undefined): Mention[] {
+    const found: Mention[] = [];
+    const sims = bag.size ? this.similarities(bag) : new Map<number, number>();
+    const sim = (id: string): number => sims.get(this.entryOf.get(id) ?? -1) ?? 0;
+    const cuedPlans = new Set([...cues.map((x) => x.planId), ...(blockCue ? [blockCue.planId] : [])]);
+    const mention = (start: number, end: number, prov: Provision, score: number, via: Via): Mention => ({
+      start, end, text: text.slice(start, end), plan: prov.planId, provision: prov.id, score: round(Math.min(1, score)), via,
+    });
+
+    // Headings and key phrases.
+    const matches = this.phrases.match(tokens);
+    const byProvision = new Map<string, number>();
+    for (const m of matches) for (const e of m.entries) byProvision.set(e.provisionId, (byProvision.get(e.provisionId) ?? 0) + 1);
+    for (const m of matches) {
+      for (const e of m.entries) {
+        const prov = this.index.get(e.provisionId)!.provision;
+        if (!e.standalone && !(cuedPlans.has(e.planId) || (byProvision.get(e.provisionId) ?? 0) > 1 || sim(e.provisionId) >= SUPPORT_MIN)) continue;
+        found.push(mention(tokens[m.from]!.start, tokens[m.to]!.end, prov, phraseScore(e), e.kind));
+      }
+    }
+
+    // Explicit references.
+    for (const ref of findReferences(text, p.start, p.end)) {
+      const r = this.resolve(text, ref, cues, blockCue);
+      if (r) found.push(mention(r.start, r.end, r.provision, r.score, 'reference'));
+    }
+
+    // A close paraphrase of one provision.
+    const content = tokens.filter((x) => !x.stop).length;
+    if (content >= MIN_PASSAGE_WORDS && sims.size) {
+      const ranked = [...sims].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      const [best, second] = [ranked[0]!, ranked[1]];
+      const entry = this.index.entries[best[0]]!;
+      const explicitSamePlan = found.some((f) => f.plan === entry.plan.id && f.provision !== entry.provision.id);
+      if (best[1] >= PARAPHRASE_MIN && best[1] - (second?.[1] ?? 0) >= PARAPHRASE_LEAD && !explicitSamePlan && this.sharedDistinctive(bag, entry) >= PARAPHRASE_SHARED) {
+        found.push(mention(p.start, p.end, entry.provision, best[1], 'paraphrase'));
+      }
+    }
+    return strongestPerProvision(found);
+  }
+
+  private sharedDistinctive(bag: Bag, entry: IndexedProvision): number {
+    const limit = Math.max(1, DISTINCTIVE_SHARE * this.index.termStats.size);
+    let n = 0;
+    // Words only: a lexicon phrase term repeats words already counted.
+    for (const term of bag.keys()) if (!term.startsWith('~') && entry.text.has(term) && this.index.termStats.documentFrequency(term) <= limit) n++;
+    return n;
+  }
+
+  private resolve(text: string, ref: Reference, cues: readonly PlanCue[], blockCue: PlanCue | undefined): { start: number; end: number; provision: Provision; score: number } | undefined {
+    const near = nearestCue(cues, ref.start, ref.end);
+    const cue = near && (near.end <= ref.start ? ref.start - near.end : near.start - ref.end) <= CUE_REACH ? near : undefined;
+    const planId = cue?.planId ?? near?.planId ?? blockCue?.planId;
+    let provision: Provision | undefined;
+    let score: number;
+    if (ref.topic) {
+      const topicTerms: Bag = new Map();
+      for (const tk of tokenize(text.slice(ref.topic.start, ref.topic.end))) if (!tk.stop) addTo(topicTerms, tk.term, 1);
+      const sims = this.similarities(topicTerms);
+      const ranked = [...sims].filter(([i]) => !planId || this.index.entries[i]!.plan.id === planId).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      const best = ranked[0];
+      if (!best || best[1] < TOPIC_MIN || !planId) return undefined;
+      provision = this.index.entries[best[0]]!.provision;
+      score = 0.6 + best[1];
+    } else {
+      const targets = numberedTargets(ref, this.provisions);
+      const inPlan = planId ? targets.filter((x) => x.planId === planId) : [];
+      if (inPlan.length === 1) (provision = inPlan[0]), (score = cue ? 0.95 : 0.9);
+      else if (targets.length === 1 && !planId) (provision = targets[0]), (score = 0.8);
+      else return undefined;
+    }
+    if (!provision) return undefined;
+    let { start, end } = ref;
+    if (cue && cue.planId === provision.planId) {
+      start = Math.min(start, cue.start);
+      end = Math.max(end, cue.end + (cue.start >= ref.end ? (PLAN_TAIL.exec(text.slice(cue.end, cue.end + 20))?.[0].length ?? 0) : 0));
+    }
+    return { start, end, provision, score };
+  }
+
+}
+
+function phraseScore(e: PhraseEntry): number {
+  if (e.kind === 'heading') return e.main ? 0.9 : 0.85;
+  return e.standalone ? Math.min(0.85, 0.7 + 0.05 * Math.max(0, e.content - 2)) : 0.6;
+}
+
+/** One mention per provision in a passage: the strongest kind, a little surer when several kinds agree. */
+function strongestPerProvision(found: readonly Mention[]): Mention[] {
+  const best = new Map<string, { m: Mention; kinds: Set<Via> }>();
+  for (const m of found) {
+    const b = best.get(m.provision);
+    if (!b) best.set(m.provision, { m, kinds: new Set([m.via]) });
+    else {
+      b.kinds.add(m.via);
+      if (PRIORITY[m.via] > PRIORITY[b.m.via] || (PRIORITY[m.via] === PRIORITY[b.m.via] && m.score > b.m.score)) b.m = m;
+    }
+  }
+  return [...best.values()]
+    .map(({ m, kinds }) => (kinds.size > 1 ? { ...m, score: round(Math.min(1, m.score + 0.05 * (kinds.size - 1))) } : m))
+    .sort((a, b) => a.start - b.start || a.provision.localeCompare(b.provision));
+}
