@@ -44,6 +44,9 @@ const TOPIC_MIN = 0.15;
 const CUE_REACH = 14;
 const PLAN_TAIL = /^(?:['\u2019]s)?(?:[ \t]+(?:AI[ \t]+)?(?:[Aa]ction[ \t]+)?[Pp]lan)?/;
 
+/** The regexes run on document text, for the ReDoS check. */
+export const MENTION_PATTERNS: readonly RegExp[] = [PLAN_TAIL];
+
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /**

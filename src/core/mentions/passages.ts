@@ -20,6 +20,9 @@ const HEADING = /^[ \t]{0,3}#{1,6}[ \t]/;
  */
 const SENTENCE_END = /[.!?]["'\u201D\u2019)\]]*[ \t\r\n]+(?=["'\u201C\u2018(\[]?[A-Z0-9])/g;
 /** Words before a full stop that do not end a sentence (single letters catch U.S., e.g., i.e.). */
+/** The regexes run on document text, for the ReDoS check. */
+export const PASSAGE_PATTERNS: readonly RegExp[] = [BLOCK_START, HEADING, SENTENCE_END];
+
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'no', 'nos', 'vs', 'cf', 'etc', 'al', 'st', 'art', 'sec', 'para', 'fig', 'vol', 'ed', 'eds', 'inc', 'ltd', 'jr', 'sr']);
 
 function abbreviationBefore(text: string, dot: number): boolean {

@@ -42,6 +42,9 @@ const TOPIC = new RegExp(`(?<![\\p{L}\\p{N}])(${Object.keys(KIND_WORDS).join('|'
 const TOPIC_END = /[,;:.!?()"\u201C\u201D]|\s(?:and[ \t]+(?:the|its|a)|which|that|where|while|but|is|are|was|were|has|have|calls?|says?)\s/giu;
 const MAX_TOPIC = 80;
 
+/** The regexes run on document text, for the ReDoS check. */
+export const REFERENCE_PATTERNS: readonly RegExp[] = [NUMBERED, ORDINAL, TOPIC, TOPIC_END];
+
 export function romanValue(s: string): number | undefined {
   const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
   let total = 0;

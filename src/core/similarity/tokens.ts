@@ -20,6 +20,9 @@ export interface Token {
  */
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*\+?/gu;
 
+/** The regexes run on document text, for the ReDoS check. */
+export const TOKEN_PATTERNS: readonly RegExp[] = [WORD];
+
 const STOP = new Set(
   (
     'a about above after again against all also am an and any are as at be because been before being below between both but by ' +
