@@ -8,6 +8,8 @@ import { pickersFigure } from './fig5-pickers';
 import { sidecarsFigure } from './fig6-sidecars';
 import { startupFigure } from './fig7-startup';
 import { scaleFigure } from './fig8-scale';
+import { suggestFigure } from './fig9-suggest';
+import { mentionsFigure } from './fig10-mentions';
 
 export const FIGURES: readonly Figure[] = [
   grammarFigure,
@@ -18,4 +20,6 @@ export const FIGURES: readonly Figure[] = [
   sidecarsFigure,
   startupFigure,
   scaleFigure(() => FIGURES),
+  suggestFigure,
+  mentionsFigure,
 ];

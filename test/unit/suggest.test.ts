@@ -93,3 +93,19 @@ describe('suggested counterparts', function () {
     assert.deepStrictEqual(t.map((x) => [x.start, x.end, x.stop]), [[0, 9, false], [10, 13, false], [14, 18, true]]);
   });
 });
+
+describe('tokens', () => {
+  it('finds the words the WORD regex defines (property)', async () => {
+    const fc = await import('fast-check');
+    const { TOKEN_PATTERNS } = await import('../../src/core/similarity/tokens');
+    const chars = fc.constantFrom('a', 'Z', 'é', '9', ' ', "'", '\u2019', '+', '-', '\n', '人', '🙂', '.');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 40 }).map((a) => a.join('')), (text) => {
+        const re = new RegExp(TOKEN_PATTERNS[0]!.source, 'gu');
+        const want = [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length]);
+        assert.deepStrictEqual(tokenize(text).map((t) => [t.start, t.end]), want);
+      }),
+      { seed: 42, numRuns: 300 },
+    );
+  });
+});

@@ -1,7 +1,7 @@
 import type { KnowledgePack, Provision } from '../data/model';
 import { LexiconTerms } from '../similarity/lexiconTerms';
 import { ProvisionIndex, type IndexedProvision } from '../similarity/provisionIndex';
-import { addTo, type Bag } from '../similarity/sparse';
+import { addTo, Postings, type Bag } from '../similarity/sparse';
 import { tokenize, type Token } from '../similarity/tokens';
 import { passages, type Passage } from './passages';
 import { nearestCue, PlanCues, type PlanCue } from './planCues';
@@ -58,7 +58,7 @@ export class MentionFinder {
   readonly index: ProvisionIndex;
   readonly phrases: PhraseIndex;
   readonly cues: PlanCues;
-  private readonly postings = new Map<string, { entry: number; weight: number }[]>();
+  private readonly postings: Postings;
   private readonly provisions: readonly Provision[];
   private readonly entryOf = new Map<string, number>();
 
@@ -67,43 +67,37 @@ export class MentionFinder {
     this.provisions = this.index.entries.map((e) => e.provision);
     this.phrases = new PhraseIndex(this.provisions, lexicon);
     this.cues = new PlanCues(pack.plans);
-    this.index.entries.forEach((e, entry) => {
-      this.entryOf.set(e.provision.id, entry);
-      for (const [term, weight] of e.text) {
-        let list = this.postings.get(term);
-        if (!list) this.postings.set(term, (list = []));
-        list.push({ entry, weight });
-      }
-    });
+    this.index.entries.forEach((e, entry) => this.entryOf.set(e.provision.id, entry));
+    this.postings = new Postings(this.index.entries.map((e) => e.text));
   }
 
   find(text: string): Mention[] {
-    const all = passages(text);
     const tokens = tokenize(text);
-    const hits = this.index.lexicon.hits(text);
     const cues = this.cues.find(text);
+    const refs = findReferences(text, tokens);
     const out: Mention[] = [];
     let t = 0;
-    let h = 0;
     let c = 0;
+    let r = 0;
     let blockCue: PlanCue | undefined;
     let block = -1;
-    for (const p of all) {
+    for (const p of passages(text)) {
       while (t < tokens.length && tokens[t]!.start < p.start) t++;
       const t0 = t;
       while (t < tokens.length && tokens[t]!.end <= p.end) t++;
-      while (h < hits.length && hits[h]!.start < p.start) h++;
-      const h0 = h;
-      while (h < hits.length && hits[h]!.end <= p.end) h++;
       while (c < cues.length && cues[c]!.start < p.start) c++;
       const c0 = c;
       while (c < cues.length && cues[c]!.end <= p.end) c++;
+      while (r < refs.length && refs[r]!.start < p.start) r++;
+      const r0 = r;
+      while (r < refs.length && refs[r]!.start < p.end) r++;
       if (p.block !== block) (block = p.block), (blockCue = undefined);
       const here = cues.slice(c0, c);
       const bag: Bag = new Map();
       for (let i = t0; i < t; i++) if (!tokens[i]!.stop) addTo(bag, tokens[i]!.term, 1);
-      for (let i = h0; i < h; i++) addTo(bag, hits[i]!.term, 1);
-      out.push(...this.inPassage(text, p, tokens.slice(t0, t), bag, here, blockCue));
+      for (const hit of this.index.lexicon.hitsIn(tokens, t0, t)) addTo(bag, hit.term, 1);
+      const passageRefs = refs.slice(r0, r).map((x) => clampReference(x, p.end));
+      out.push(...this.inPassage(text, p, { tokens, from: t0, to: t, content: bag }, passageRefs, here, blockCue));
       if (here.length) blockCue = here[here.length - 1];
     }
     return out;
@@ -111,13 +105,14 @@ export class MentionFinder {
 
   /** Cosine of a bag of terms with every provision that shares a term with it, by entry index. */
   private similarities(bag: Bag): Map<number, number> {
-    const v = this.index.termStats.vector(bag);
+    const dots = this.postings.dots(this.index.termStats.vector(bag));
     const sims = new Map<number, number>();
-    for (const [term, w] of v) for (const p of this.postings.get(term) ?? []) sims.set(p.entry, (sims.get(p.entry) ?? 0) + w * p.weight);
+    dots.forEach((x, i) => x > 0 && sims.set(i, x));
     return sims;
   }
 
-  private inPassage(text: string, p: Passage, tokens: readonly Token[], bag: Bag, cues: readonly PlanCue[], blockCue: PlanCue | undefined): Mention[] {
+  private inPassage(text: string, p: Passage, words: PassageWords, refs: readonly Reference[], cues: readonly PlanCue[], blockCue: PlanCue | undefined): Mention[] {
+    const { tokens, content: bag } = words;
     const found: Mention[] = [];
     const sims = bag.size ? this.similarities(bag) : new Map<number, number>();
     const sim = (id: string): number => sims.get(this.entryOf.get(id) ?? -1) ?? 0;
@@ -127,25 +122,26 @@ export class MentionFinder {
     });
 
     // Headings and key phrases.
-    const matches = this.phrases.match(tokens);
+    const matches = this.phrases.match(tokens, words.from, words.to);
     const byProvision = new Map<string, number>();
-    for (const m of matches) for (const e of m.entries) byProvision.set(e.provisionId, (byProvision.get(e.provisionId) ?? 0) + 1);
+    for (const m of matches) for (const e of m.values) byProvision.set(e.provisionId, (byProvision.get(e.provisionId) ?? 0) + 1);
     for (const m of matches) {
-      for (const e of m.entries) {
+      for (const e of m.values) {
         const prov = this.index.get(e.provisionId)!.provision;
         if (!e.standalone && !(cuedPlans.has(e.planId) || (byProvision.get(e.provisionId) ?? 0) > 1 || sim(e.provisionId) >= SUPPORT_MIN)) continue;
-        found.push(mention(tokens[m.from]!.start, tokens[m.to]!.end, prov, phraseScore(e), e.kind));
+        found.push(mention(tokens[m.first]!.start, tokens[m.last]!.end, prov, phraseScore(e), e.kind));
       }
     }
 
     // Explicit references.
-    for (const ref of findReferences(text, p.start, p.end)) {
+    for (const ref of refs) {
       const r = this.resolve(text, ref, cues, blockCue);
       if (r) found.push(mention(r.start, r.end, r.provision, r.score, 'reference'));
     }
 
     // A close paraphrase of one provision.
-    const content = tokens.filter((x) => !x.stop).length;
+    let content = 0;
+    for (let i = words.from; i < words.to; i++) if (!tokens[i]!.stop) content++;
     if (content >= MIN_PASSAGE_WORDS && sims.size) {
       const ranked = [...sims].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
       const [best, second] = [ranked[0]!, ranked[1]];
@@ -197,6 +193,20 @@ export class MentionFinder {
     return { start, end, provision, score };
   }
 
+}
+
+/** A passage's words: tokens[from, to) of the document's tokens, and their terms with the lexicon's phrases. */
+interface PassageWords {
+  readonly tokens: readonly Token[];
+  readonly from: number;
+  readonly to: number;
+  readonly content: Bag;
+}
+
+/** A reference cut at the end of its passage (a topic runs at most to there). */
+function clampReference(ref: Reference, end: number): Reference {
+  if (ref.end <= end) return ref;
+  return { ...ref, end, ...(ref.topic ? { topic: { start: ref.topic.start, end: Math.min(ref.topic.end, end) } } : {}) };
 }
 
 function phraseScore(e: PhraseEntry): number {

@@ -1,6 +1,7 @@
 import type { Provision } from '../data/model';
 import type { LexiconTerms } from '../similarity/lexiconTerms';
 import { normalisePhrase } from '../lexicon/phrasePattern';
+import { TermTrie } from '../similarity/termTrie';
 import { tokenize, type Token } from '../similarity/tokens';
 
 export type PhraseKind = 'heading' | 'key-phrase';
@@ -20,11 +21,6 @@ export interface PhraseEntry {
   readonly standalone: boolean;
   /** The provision's main heading (not a variant). */
   readonly main: boolean;
-}
-
-interface Node {
-  readonly next: Map<string, Node>;
-  entries: PhraseEntry[];
 }
 
 const LATIN = /[A-Za-z]/;
@@ -50,7 +46,7 @@ function words(phrase: string): { tokens: Token[]; content: number } {
  * - one content word is never enough; two need support unless they are a coinage or a name.
  */
 export class PhraseIndex {
-  private readonly root: Node = { next: new Map(), entries: [] };
+  private readonly trie = new TermTrie<PhraseEntry>();
   readonly entries: PhraseEntry[] = [];
 
   constructor(provisions: readonly Provision[], lexicon: LexiconTerms) {
@@ -91,33 +87,12 @@ export class PhraseIndex {
   }
 
   private add(tokens: readonly Token[], entry: PhraseEntry): void {
-    let n = this.root;
-    for (const t of tokens) {
-      let next = n.next.get(t.term);
-      if (!next) n.next.set(t.term, (next = { next: new Map(), entries: [] }));
-      n = next;
-    }
-    n.entries.push(entry);
+    this.trie.add(tokens.map((t) => t.term), entry);
     this.entries.push(entry);
   }
 
-  /** Longest phrase matches in a run of tokens, left to right, not overlapping: [first token, last token, entries]. */
-  match(tokens: readonly Token[]): { from: number; to: number; entries: readonly PhraseEntry[] }[] {
-    const out: { from: number; to: number; entries: readonly PhraseEntry[] }[] = [];
-    let i = 0;
-    while (i < tokens.length) {
-      let n: Node | undefined = this.root;
-      let best: { to: number; entries: readonly PhraseEntry[] } | undefined;
-      for (let j = i; j < tokens.length; j++) {
-        n = n.next.get(tokens[j]!.term);
-        if (!n) break;
-        if (n.entries.length) best = { to: j, entries: n.entries };
-      }
-      if (best) {
-        out.push({ from: i, ...best });
-        i = best.to + 1;
-      } else i++;
-    }
-    return out;
+  /** Longest phrase matches among tokens[from, to), left to right, not overlapping. */
+  match(tokens: readonly Token[], from = 0, to = tokens.length): { first: number; last: number; values: readonly PhraseEntry[] }[] {
+    return this.trie.match(tokens, from, to);
   }
 }

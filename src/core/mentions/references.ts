@@ -1,4 +1,5 @@
 import type { Provision, ProvisionKind } from '../data/model';
+import { tokenize, type Token } from '../similarity/tokens';
 
 /** An explicit reference in a text: a numbered part ("Pillar II", "action 12") or a part on a topic. */
 export interface Reference {
@@ -27,23 +28,22 @@ const KIND_WORDS: Readonly<Record<string, readonly ProvisionKind[]>> = {
 };
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
 
-const KIND = '(pillar|action|item|point|measure|section|chapter|part|article)';
-const KIND_CASED = KIND.replace(/\(|\)/g, '').split('|').map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|');
-/**
- * "Pillar II", "action 12", "Action No. 3": the kind word (either case for its first letter), then a number
- * or an upper-case Roman numeral. "Part I" of ordinary prose ("in part I think") is rare enough to accept.
- */
-const NUMBERED = new RegExp(`(?<![\\p{L}\\p{N}])(${KIND_CASED})s?[ \\t]+(?:[Nn]o\\.[ \\t]*)?(\\d{1,3}|[IVXL]{1,6})(?![\\p{L}\\p{N}])`, 'gu');
-/** "the second pillar", "its twelfth action", "3rd action". */
-const ORDINAL = new RegExp(`(?<![\\p{L}\\p{N}])(${ORDINALS.join('|')}|\\d{1,2}(?:st|nd|rd|th))[ \\t]+${KIND}(?![\\p{L}\\p{N}])`, 'giu');
-/** "section on export controls", "the pillar about infrastructure", "passage dealing with data". */
-const TOPIC = new RegExp(`(?<![\\p{L}\\p{N}])(${Object.keys(KIND_WORDS).join('|')})s?[ \\t]+(?:on|about|dealing[ \\t]+with|concerning|devoted[ \\t]+to)[ \\t]+`, 'giu');
 /** The topic runs to the next punctuation mark or clause word, at most this many characters. */
 const TOPIC_END = /[,;:.!?()"\u201C\u201D]|\s(?:and[ \t]+(?:the|its|a)|which|that|where|while|but|is|are|was|were|has|have|calls?|says?)\s/giu;
 const MAX_TOPIC = 80;
+const TOPIC_WORDS = new Set(['on', 'about', 'concerning']);
+const TOPIC_PAIRS = new Set(['dealing with', 'devoted to']);
+const NUMBER = /^(?:\d{1,3}|[IVXL]{1,6})$/;
+const ORDINAL_NUMBER = /^\d{1,2}(?:st|nd|rd|th)$/;
+/** Between the words of a reference: blanks on one line. */
+const BLANKS = /^[ \t]+$/;
 
 /** The regexes run on document text, for the ReDoS check. */
-export const REFERENCE_PATTERNS: readonly RegExp[] = [NUMBERED, ORDINAL, TOPIC, TOPIC_END];
+export const REFERENCE_PATTERNS: readonly RegExp[] = [TOPIC_END, NUMBER, ORDINAL_NUMBER, BLANKS];
+
+/** Index terms (see tokens.ts) of the kind words and their plurals -> the kind word. */
+const KIND_TERMS = new Map<string, string>();
+for (const w of Object.keys(KIND_WORDS)) for (const form of [w, `${w}s`]) for (const t of tokenize(form)) KIND_TERMS.set(t.term, w);
 
 export function romanValue(s: string): number | undefined {
   const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
@@ -64,30 +64,47 @@ export function numberValue(n: string | null): number | undefined {
   return /^[IVXL]+$/.test(n) ? romanValue(n) : undefined;
 }
 
-export function findReferences(text: string, start: number, end: number): Reference[] {
-  const chunk = text.slice(start, end);
+/**
+ * Every explicit reference in a text, in order: "Pillar II", "action 12", "Action No. 3" (the kind word, then
+ * a number or an upper-case Roman numeral), "the second pillar", "3rd action", and "the section on export
+ * controls" (a kind word, "on"/"about"/…, then the topic up to the next punctuation or clause word). Found
+ * from the document's tokens: only kind words and their neighbours are looked at.
+ */
+export function findReferences(text: string, tokens: readonly Token[]): Reference[] {
   const out: Reference[] = [];
-  NUMBERED.lastIndex = 0;
-  for (let m = NUMBERED.exec(chunk); m; m = NUMBERED.exec(chunk)) {
-    const number = /^\d/.test(m[2]!) ? Number(m[2]) : romanValue(m[2]!);
-    if (number !== undefined) out.push({ start: start + m.index, end: start + m.index + m[0].length, kinds: KIND_WORDS[m[1]!.toLowerCase()] ?? [], number });
+  const word = (i: number): string => (i >= 0 && i < tokens.length ? text.slice(tokens[i]!.start, tokens[i]!.end) : '');
+  const blankBetween = (i: number, j: number): boolean => BLANKS.test(text.slice(tokens[i]!.end, tokens[j]!.start));
+  for (let i = 0; i < tokens.length; i++) {
+    const kindWord = KIND_TERMS.get(tokens[i]!.term);
+    if (kindWord === undefined) continue;
+    const tok = tokens[i]!;
+    const kinds = KIND_WORDS[kindWord] ?? [];
+    // "Action No. 3"
+    let n = i + 1;
+    if (/^no$/i.test(word(n)) && text[tokens[n]!.end] === '.' && n + 1 < tokens.length) n++;
+    const num = word(n);
+    if (n < tokens.length && NUMBER.test(num) && BLANKS.test(text.slice(tokens[n - 1]!.end, tokens[n]!.start).replace(/^\./, '') || ' ')) {
+      const number = /^\d/.test(num) ? Number(num) : romanValue(num);
+      if (number !== undefined) out.push({ start: tok.start, end: tokens[n]!.end, kinds, number });
+      continue;
+    }
+    const before = word(i - 1).toLowerCase();
+    if (i > 0 && blankBetween(i - 1, i) && (ORDINALS.includes(before) || ORDINAL_NUMBER.test(before))) {
+      out.push({ start: tokens[i - 1]!.start, end: tok.end, kinds, number: /^\d/.test(before) ? parseInt(before, 10) : ORDINALS.indexOf(before) + 1 });
+      continue;
+    }
+    const after = word(i + 1).toLowerCase();
+    const steps = TOPIC_WORDS.has(after) ? 1 : TOPIC_PAIRS.has(`${after} ${word(i + 2).toLowerCase()}`) ? 2 : 0;
+    if (steps && i + steps + 1 < tokens.length && blankBetween(i, i + 1) && blankBetween(i + steps, i + steps + 1)) {
+      const from = tokens[i + steps + 1]!.start;
+      const rest = text.slice(from, from + MAX_TOPIC);
+      TOPIC_END.lastIndex = 0;
+      const stop = TOPIC_END.exec(rest);
+      const to = from + (stop ? stop.index : rest.length);
+      out.push({ start: tok.start, end: to, kinds, topic: { start: from, end: to } });
+    }
   }
-  ORDINAL.lastIndex = 0;
-  for (let m = ORDINAL.exec(chunk); m; m = ORDINAL.exec(chunk)) {
-    const word = m[1]!.toLowerCase();
-    const number = /^\d/.test(word) ? parseInt(word, 10) : ORDINALS.indexOf(word) + 1;
-    out.push({ start: start + m.index, end: start + m.index + m[0].length, kinds: KIND_WORDS[m[2]!.toLowerCase()] ?? [], number });
-  }
-  TOPIC.lastIndex = 0;
-  for (let m = TOPIC.exec(chunk); m; m = TOPIC.exec(chunk)) {
-    const from = m.index + m[0].length;
-    const rest = chunk.slice(from, from + MAX_TOPIC);
-    TOPIC_END.lastIndex = 0;
-    const stop = TOPIC_END.exec(rest);
-    const to = from + (stop ? stop.index : rest.length);
-    if (to > from) out.push({ start: start + m.index, end: start + to, kinds: KIND_WORDS[m[1]!.toLowerCase()] ?? [], topic: { start: start + from, end: start + to } });
-  }
-  return out.sort((a, b) => a.start - b.start);
+  return out;
 }
 
 /** Provisions a numbered reference can mean: the kind fits (any, if the word names none) and the number is theirs. */

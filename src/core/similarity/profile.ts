@@ -44,43 +44,26 @@ export function provisionFields(p: Provision): Field[] {
   ];
 }
 
-/** Fields are joined with a blank line, which no themed phrase crosses. */
-const GAP = '\n\n';
-
-/**
- * Profiles of many texts at once: the lexicon's matcher runs once over all their fields joined (one call is
- * far cheaper than hundreds of short ones), and each hit goes back to the field it fell in.
- */
+/** Profiles of many texts: each field tokenised once, its words and the lexicon's phrases among them counted. */
 export function profileMany(lexicon: LexiconTerms, texts: readonly (readonly Field[])[]): { profile: Profile; matched: Bag }[] {
-  const parts: string[] = [];
-  const owners: { doc: number; weight: number; start: number; end: number }[] = [];
-  let at = 0;
-  texts.forEach((fields, doc) => {
+  return texts.map((fields) => {
+    const profile = emptyProfile();
+    const matched: Bag = new Map();
     for (const f of fields) {
-      owners.push({ doc, weight: f.weight, start: at, end: at + f.text.length });
-      parts.push(f.text, GAP);
-      at += f.text.length + GAP.length;
+      const tokens = tokenize(f.text);
+      for (const t of tokens) {
+        if (t.stop) continue;
+        addTo(profile.terms, t.term, f.weight);
+        if (!profile.surface.has(t.term)) profile.surface.set(t.term, f.text.slice(t.start, t.end).toLowerCase());
+      }
+      for (const h of lexicon.hitsIn(tokens)) {
+        addTo(profile.terms, h.term, f.weight);
+        if (!profile.surface.has(h.term)) profile.surface.set(h.term, lexicon.label(h.term));
+        addTo(matched, h.themeId, 1);
+      }
     }
+    return { profile, matched };
   });
-  const all = parts.join('');
-  const out = texts.map(() => ({ profile: emptyProfile(), matched: new Map<string, number>() }));
-  let o = 0;
-  for (const t of tokenize(all)) {
-    while (owners[o]!.end < t.start) o++;
-    if (t.stop) continue;
-    const { profile } = out[owners[o]!.doc]!;
-    addTo(profile.terms, t.term, owners[o]!.weight);
-    if (!profile.surface.has(t.term)) profile.surface.set(t.term, all.slice(t.start, t.end).toLowerCase());
-  }
-  o = 0;
-  for (const h of lexicon.hits(all)) {
-    while (owners[o]!.end < h.start) o++;
-    const { profile, matched } = out[owners[o]!.doc]!;
-    addTo(profile.terms, h.term, owners[o]!.weight);
-    if (!profile.surface.has(h.term)) profile.surface.set(h.term, lexicon.label(h.term));
-    addTo(matched, h.themeId, 1);
-  }
-  return out;
 }
 
 /**

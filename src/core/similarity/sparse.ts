@@ -70,3 +70,31 @@ export class TfIdf {
     return normalise(v);
   }
 }
+
+/**
+ * An inverted index over a list of vectors: the dot products of one vector with all of them cost only the
+ * postings of its terms, not a pass over every vector (most pairs share no term).
+ */
+export class Postings {
+  private readonly lists = new Map<string, { readonly doc: number; readonly weight: number }[]>();
+
+  constructor(readonly vectors: readonly Vector[]) {
+    vectors.forEach((v, doc) => {
+      for (const [term, weight] of v) {
+        let list = this.lists.get(term);
+        if (!list) this.lists.set(term, (list = []));
+        list.push({ doc, weight });
+      }
+    });
+  }
+
+  /** Dot product of `v` with every indexed vector (their cosines, all being unit vectors), by position. */
+  dots(v: Vector): Float64Array {
+    const out = new Float64Array(this.vectors.length);
+    for (const [term, x] of v) {
+      const list = this.lists.get(term);
+      if (list) for (const p of list) out[p.doc]! += x * p.weight;
+    }
+    return out;
+  }
+}

@@ -1,7 +1,7 @@
 import type { Plan, Relation, Theme } from '../data/model';
 import { LexiconTerms } from '../similarity/lexiconTerms';
 import { ProvisionIndex, type IndexedProvision } from '../similarity/provisionIndex';
-import { contributions, cosine } from '../similarity/sparse';
+import { contributions, Postings } from '../similarity/sparse';
 
 export type EvidenceKind = 'themes' | 'terms' | 'position';
 
@@ -57,16 +57,35 @@ const PARALLEL = 0.9;
 
 const round = (x: number): number => Math.round(x * 1e4) / 1e4;
 
-/** Scores every provision of `to` against one provision, best first; ties go to document order. */
-export function rankAgainst(from: IndexedProvision, targets: readonly IndexedProvision[], weights: Weights = DEFAULT_WEIGHTS): { target: IndexedProvision; score: number; text: number; themes: number; position: number }[] {
-  return targets
-    .map((target) => {
-      const text = cosine(from.text, target.text);
-      const themes = cosine(from.themes, target.themes);
-      const position = 1 - Math.abs(from.relativePosition - target.relativePosition);
-      return { target, text, themes, position, score: round(weights.text * text + weights.themes * themes + weights.position * position) };
-    })
-    .sort((a, b) => b.score - a.score || a.target.provision.index - b.target.provision.index);
+export interface Ranked {
+  readonly target: IndexedProvision;
+  readonly score: number;
+  readonly text: number;
+  readonly themes: number;
+  readonly position: number;
+}
+
+/** The provisions one ranks against, with inverted indexes of their text and theme vectors (built once). */
+export class Targets {
+  private readonly text: Postings;
+  private readonly themes: Postings;
+
+  constructor(readonly entries: readonly IndexedProvision[]) {
+    this.text = new Postings(entries.map((e) => e.text));
+    this.themes = new Postings(entries.map((e) => e.themes));
+  }
+
+  /** Every target scored against one provision, best first; ties go to document order. */
+  rank(from: IndexedProvision, weights: Weights = DEFAULT_WEIGHTS): Ranked[] {
+    const text = this.text.dots(from.text);
+    const themes = this.themes.dots(from.themes);
+    return this.entries
+      .map((target, i) => {
+        const position = 1 - Math.abs(from.relativePosition - target.relativePosition);
+        return { target, text: text[i]!, themes: themes[i]!, position, score: round(weights.text * text[i]! + weights.themes * themes[i]! + weights.position * position) };
+      })
+      .sort((a, b) => b.score - a.score || a.target.provision.index - b.target.provision.index);
+  }
 }
 
 function evidenceFor(from: IndexedProvision, to: IndexedProvision, parts: { text: number; themes: number; position: number }, weights: Weights): Evidence[] {
@@ -94,10 +113,11 @@ export function suggestCounterparts(themes: readonly Theme[], from: Plan, to: Pl
   const index = options.index ?? new ProvisionIndex([from, to], new LexiconTerms(themes));
   const weights = options.weights ?? DEFAULT_WEIGHTS;
   const top = Math.max(1, options.top ?? 3);
-  const targets = index.ofPlan(to.id);
+  const targets = new Targets(index.ofPlan(to.id));
   return index.ofPlan(from.id).map((source) => ({
     from: source.provision.id,
-    candidates: rankAgainst(source, targets, weights)
+    candidates: targets
+      .rank(source, weights)
       .slice(0, top)
       .map((r) => ({ to: r.target.provision.id, score: r.score, evidence: evidenceFor(source, r.target, r, weights) })),
   }));
@@ -108,7 +128,7 @@ export function similarityRanker(index: ProvisionIndex, weights: Weights = DEFAU
   return (fromId, targetIds) => {
     const from = index.get(fromId);
     if (!from) return [];
-    const targets = targetIds.map((id) => index.get(id)).filter((e): e is IndexedProvision => e !== undefined);
-    return rankAgainst(from, targets, weights).map((r) => r.target.provision.id);
+    const targets = new Targets(targetIds.map((id) => index.get(id)).filter((e): e is IndexedProvision => e !== undefined));
+    return targets.rank(from, weights).map((r) => r.target.provision.id);
   };
 }
