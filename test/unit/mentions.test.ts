@@ -64,6 +64,9 @@ describe('mentions of provisions', function () {
       ['Section 3 is short.', []],
       ["The Chinese plan's section on open-source communities is long.", ['cn-5 reference "Chinese plan\'s section on open-source communities"']],
       ['In the US plan, Action No. 5 does not exist.', []],
+      ['The US plan is long. Part 1 of this series looked at it, and section 2 of our report too.', []],
+      ['The US plan, Part III, looks abroad.', ['us-3 reference "US plan, Part III"']],
+      ['China has nothing like Pillar II.', ['us-2 reference "Pillar II"']],
     ];
     for (const [text, want] of cases) assert.deepStrictEqual(brief(await mentionsOf(text)), want, text);
   });

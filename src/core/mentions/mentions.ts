@@ -178,10 +178,15 @@ export class MentionFinder {
       provision = this.index.entries[best[0]]!.provision;
       score = 0.6 + best[1];
     } else {
+      // "Part 1", "section 3": words any document uses for its own parts; only a plan named right beside
+      // them makes them a reference to a plan's provision.
+      const generic = ref.kinds.length === 0;
+      if (generic && !cue) return undefined;
       const targets = numberedTargets(ref, this.provisions);
       const inPlan = planId ? targets.filter((x) => x.planId === planId) : [];
       if (inPlan.length === 1) (provision = inPlan[0]), (score = cue ? 0.95 : 0.9);
-      else if (targets.length === 1 && !planId) (provision = targets[0]), (score = 0.8);
+      // "Pillar II" with no plan named beside it: fine when only one plan has it.
+      else if (targets.length === 1 && !generic && !cue) (provision = targets[0]), (score = 0.8);
       else return undefined;
     }
     if (!provision) return undefined;
