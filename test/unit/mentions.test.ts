@@ -67,6 +67,8 @@ describe('mentions of provisions', function () {
       ['The US plan is long. Part 1 of this series looked at it, and section 2 of our report too.', []],
       ['The US plan, Part III, looks abroad.', ['us-3 reference "US plan, Part III"']],
       ['China has nothing like Pillar II.', ['us-2 reference "Pillar II"']],
+      ["China's Action No. 4 is about infrastructure.", ['cn-4 reference "China\'s Action No. 4"']],
+      ['We read the 3rd action of the Chinese plan.', ['cn-3 reference "3rd action of the Chinese plan"']],
     ];
     for (const [text, want] of cases) assert.deepStrictEqual(brief(await mentionsOf(text)), want, text);
   });

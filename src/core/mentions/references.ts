@@ -37,9 +37,11 @@ const NUMBER = /^(?:\d{1,3}|[IVXL]{1,6})$/;
 const ORDINAL_NUMBER = /^\d{1,2}(?:st|nd|rd|th)$/;
 /** Between the words of a reference: blanks on one line. */
 const BLANKS = /^[ \t]+$/;
+/** After "No": the full stop and optional blanks. */
+const NO_GAP = /^\.[ \t]*$/;
 
 /** The regexes run on document text, for the ReDoS check. */
-export const REFERENCE_PATTERNS: readonly RegExp[] = [TOPIC_END, NUMBER, ORDINAL_NUMBER, BLANKS];
+export const REFERENCE_PATTERNS: readonly RegExp[] = [TOPIC_END, NUMBER, ORDINAL_NUMBER, BLANKS, NO_GAP];
 
 /** Index terms (see tokens.ts) of the kind words and their plurals -> the kind word. */
 const KIND_TERMS = new Map<string, string>();
@@ -79,11 +81,12 @@ export function findReferences(text: string, tokens: readonly Token[]): Referenc
     if (kindWord === undefined) continue;
     const tok = tokens[i]!;
     const kinds = KIND_WORDS[kindWord] ?? [];
-    // "Action No. 3"
+    // The number right after the kind word, or after "No." ("Action No. 3").
     let n = i + 1;
-    if (/^no$/i.test(word(n)) && text[tokens[n]!.end] === '.' && n + 1 < tokens.length) n++;
+    const joined = n < tokens.length && blankBetween(i, n);
+    if (joined && /^no$/i.test(word(n)) && n + 1 < tokens.length && NO_GAP.test(text.slice(tokens[n]!.end, tokens[n + 1]!.start))) n++;
     const num = word(n);
-    if (n < tokens.length && NUMBER.test(num) && BLANKS.test(text.slice(tokens[n - 1]!.end, tokens[n]!.start).replace(/^\./, '') || ' ')) {
+    if (joined && NUMBER.test(num)) {
       const number = /^\d/.test(num) ? Number(num) : romanValue(num);
       if (number !== undefined) out.push({ start: tok.start, end: tokens[n]!.end, kinds, number });
       continue;
