@@ -68,6 +68,7 @@ describe('mentions of provisions', function () {
       ['The US plan, Part III, looks abroad.', ['us-3 reference "US plan, Part III"']],
       ['China has nothing like Pillar II.', ['us-2 reference "Pillar II"']],
       ["China's Action No. 4 is about infrastructure.", ['cn-4 reference "China\'s Action No. 4"']],
+      ["The American plan's pillar on infrastructure dominates.", ['us-2 reference "American plan\'s pillar on infrastructure"']],
       ['We read the 3rd action of the Chinese plan.', ['cn-3 reference "3rd action of the Chinese plan"']],
     ];
     for (const [text, want] of cases) assert.deepStrictEqual(brief(await mentionsOf(text)), want, text);

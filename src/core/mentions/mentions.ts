@@ -168,15 +168,20 @@ export class MentionFinder {
     const planId = cue?.planId ?? near?.planId ?? blockCue?.planId;
     let provision: Provision | undefined;
     let score: number;
+    let end = ref.end;
     if (ref.topic) {
+      const words = tokenize(text.slice(ref.topic.start, ref.topic.end), ref.topic.start).filter((tk) => !tk.stop);
       const topicTerms: Bag = new Map();
-      for (const tk of tokenize(text.slice(ref.topic.start, ref.topic.end))) if (!tk.stop) addTo(topicTerms, tk.term, 1);
+      for (const tk of words) addTo(topicTerms, tk.term, 1);
       const sims = this.similarities(topicTerms);
       const ranked = [...sims].filter(([i]) => !planId || this.index.entries[i]!.plan.id === planId).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
       const best = ranked[0];
       if (!best || best[1] < TOPIC_MIN || !planId) return undefined;
-      provision = this.index.entries[best[0]]!.provision;
+      const entry = this.index.entries[best[0]]!;
+      provision = entry.provision;
       score = 0.6 + best[1];
+      // The topic ends at its last word the provision shares ("the pillar on infrastructure | dominates").
+      for (const tk of words) if (entry.text.has(tk.term)) end = tk.end;
     } else {
       // "Part 1", "section 3": words any document uses for its own parts; only a plan named right beside
       // them makes them a reference to a plan's provision.
@@ -190,7 +195,7 @@ export class MentionFinder {
       else return undefined;
     }
     if (!provision) return undefined;
-    let { start, end } = ref;
+    let start = ref.start;
     if (cue && cue.planId === provision.planId) {
       start = Math.min(start, cue.start);
       end = Math.max(end, cue.end + (cue.start >= ref.end ? (PLAN_TAIL.exec(text.slice(cue.end, cue.end + 20))?.[0].length ?? 0) : 0));
