@@ -20,8 +20,6 @@ export interface Token {
  */
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*\+?/gu;
 
-/** The regexes run on document text, for the ReDoS check (WORD defines what tokenize's scan finds). */
-export const TOKEN_PATTERNS: readonly RegExp[] = [WORD];
 
 const STOP = new Set(
   (
@@ -49,9 +47,16 @@ export function isStopWord(lower: string): boolean {
  * "standards"/"standard" to meet, explainable, and stable. Not a full Porter stemmer on purpose: terms stay
  * recognisable in the evidence.
  */
+const POSSESSIVE = /['\u2019]s$/;
+const APOSTROPHES = /['\u2019]/g;
+const DIGIT = /\d/;
+
+/** The regexes run on document text, for the ReDoS check (WORD, first, defines what tokenize's scan finds). */
+export const TOKEN_PATTERNS: readonly RegExp[] = [WORD, POSSESSIVE, APOSTROPHES, DIGIT];
+
 export function stem(word: string): string {
-  let w = word.replace(/['\u2019]s$/, '').replace(/['\u2019]/g, '');
-  if (w.length <= 3 || /\d/.test(w)) return w;
+  let w = word.replace(POSSESSIVE, '').replace(APOSTROPHES, '');
+  if (w.length <= 3 || DIGIT.test(w)) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
