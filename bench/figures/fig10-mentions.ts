@@ -72,11 +72,16 @@ export const mentionsFigure: Figure = {
     const { finder, matcher } = await tools();
     const ours = { name: `${FIG}: commentary`, points: [] as CurvePoint[] };
     const base = { name: `${FIG}: theme matcher alone (baseline)`, points: [] as CurvePoint[] };
-    for (const size of [100_000, 1_000_000, 10_000_000]) {
-      const text = commentaryDocument(ctx.inputs.pool, ctx.inputs.size(size), 0x3e4 + size);
-      finder.find(text.slice(0, 10_000));
-      ours.points.push({ label: fmtBytes(size), bytes: text.length, ms: timeOnce(() => finder.find(text)) });
-      base.points.push({ label: fmtBytes(size), bytes: text.length, ms: timeOnce(() => matcher.matchText(text)) });
+    const texts = [100_000, 1_000_000, 10_000_000].map((size) => ({ size, text: commentaryDocument(ctx.inputs.pool, ctx.inputs.size(size), 0x3e4 + size) }));
+    // Warmed up on the 1 MB text first: the optimising compiler needs that much before the costs settle.
+    finder.find(texts[1]!.text);
+    matcher.matchText(texts[1]!.text);
+    for (const { size, text } of texts) {
+      // The fastest of a few runs (one at 10 MB): on a shared machine the minimum is the least disturbed.
+      const runs = ctx.tiny || size >= 10_000_000 ? 1 : 3;
+      const best = (fn: () => unknown): number => Math.min(...Array.from({ length: runs }, () => timeOnce(fn)));
+      ours.points.push({ label: fmtBytes(size), bytes: text.length, ms: best(() => finder.find(text)) });
+      base.points.push({ label: fmtBytes(size), bytes: text.length, ms: best(() => matcher.matchText(text)) });
     }
     return [ours, base];
   },
