@@ -14,6 +14,7 @@ import { MentionFinder } from '../../src/core/mentions/mentions';
 import { compare, fmtBytes, fmtMs, fmtRatio, now, timeOnce, verdict, type BenchContext, type Curve, type CurvePoint, type Figure, type Row } from '../framework';
 import { REPO, Rng, type Pool } from '../inputs';
 import { bundledPack } from '../pack';
+import { cpuMs } from './fig9-suggest';
 
 const FIG = '10 mentions';
 const GOAL_MS = 200;
@@ -54,12 +55,18 @@ export const mentionsFigure: Figure = {
     const text = commentaryDocument(ctx.inputs.pool, ctx.inputs.size(1_000_000), 0x3e4);
     let found = 0;
     const c = compare(ctx.reps, () => (found = finder.find(text).length), () => matcher.matchText(text));
+    const oursCpu = cpuMs(ctx.reps, () => finder.find(text));
+    const baseCpu = cpuMs(ctx.reps, () => matcher.matchText(text));
     const via = new Map<string, number>();
     for (const m of finder.find(text)) via.set(m.via, (via.get(m.via) ?? 0) + 1);
     return [
       {
         figure: FIG, measure: `commentary ${fmtBytes(text.length)}: every mention found`, ours: fmtMs(c.ours), baseline: `${fmtMs(c.baseline)} (theme matcher alone)`,
         ratio: fmtRatio(c.ratio), goal: `< ${GOAL_MS} ms`, verdict: verdict(c.ours < GOAL_MS), values: { ours: c.ours, baseline: c.baseline, mentions: found },
+      },
+      {
+        figure: FIG, measure: 'same, CPU time (wall time on a shared machine includes waiting for a core)', ours: fmtMs(oursCpu), baseline: `${fmtMs(baseCpu)} (theme matcher alone)`,
+        ratio: fmtRatio(oursCpu / baseCpu), goal: '—', verdict: 'info', values: { ours: oursCpu, baseline: baseCpu },
       },
       {
         figure: FIG, measure: 'mentions found, by evidence', ours: `${found}: ${[...via].map(([k, n]) => `${n} ${k}`).join(', ')}`, baseline: '—', ratio: '—', goal: '—', verdict: 'info',

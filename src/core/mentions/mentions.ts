@@ -104,18 +104,29 @@ export class MentionFinder {
   }
 
   /** Cosine of a bag of terms with every provision that shares a term with it, by entry index. */
-  private similarities(bag: Bag): Map<number, number> {
-    const dots = this.postings.dots(this.index.termStats.vector(bag));
-    const sims = new Map<number, number>();
-    dots.forEach((x, i) => x > 0 && sims.set(i, x));
-    return sims;
+  private similarities(bag: Bag): Float64Array {
+    return this.postings.dots(this.index.termStats.vector(bag));
+  }
+
+  /** The best and second-best entries of a similarity array (ties: the earlier entry), among those `keep` allows. */
+  private static top2(sims: Float64Array, keep: (i: number) => boolean = () => true): { best: number; second: number } {
+    let best = -1;
+    let second = -1;
+    for (let i = 0; i < sims.length; i++) {
+      if (sims[i]! <= 0 || !keep(i)) continue;
+      if (best < 0 || sims[i]! > sims[best]!) (second = best), (best = i);
+      else if (second < 0 || sims[i]! > sims[second]!) second = i;
+    }
+    return { best, second };
   }
 
   private inPassage(text: string, p: Passage, words: PassageWords, refs: readonly Reference[], cues: readonly PlanCue[], blockCue: PlanCue | undefined): Mention[] {
     const { tokens, content: bag } = words;
     const found: Mention[] = [];
-    const sims = bag.size ? this.similarities(bag) : new Map<number, number>();
-    const sim = (id: string): number => sims.get(this.entryOf.get(id) ?? -1) ?? 0;
+    // Computed once a weak phrase needs support or the passage is long enough to be a paraphrase.
+    let computed: Float64Array | undefined;
+    const sims = (): Float64Array => (computed ??= this.similarities(bag));
+    const sim = (id: string): number => sims()[this.entryOf.get(id) ?? -1] ?? 0;
     const cuedPlans = new Set([...cues.map((x) => x.planId), ...(blockCue ? [blockCue.planId] : [])]);
     const mention = (start: number, end: number, prov: Provision, score: number, via: Via): Mention => ({
       start, end, text: text.slice(start, end), plan: prov.planId, provision: prov.id, score: round(Math.min(1, score)), via,
@@ -142,13 +153,14 @@ export class MentionFinder {
     // A close paraphrase of one provision.
     let content = 0;
     for (let i = words.from; i < words.to; i++) if (!tokens[i]!.stop) content++;
-    if (content >= MIN_PASSAGE_WORDS && sims.size) {
-      const ranked = [...sims].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      const [best, second] = [ranked[0]!, ranked[1]];
-      const entry = this.index.entries[best[0]]!;
+    const all = content >= MIN_PASSAGE_WORDS ? sims() : undefined;
+    const { best, second } = all ? MentionFinder.top2(all) : { best: -1, second: -1 };
+    if (all && best >= 0) {
+      const score = all[best]!;
+      const entry = this.index.entries[best]!;
       const explicitSamePlan = found.some((f) => f.plan === entry.plan.id && f.provision !== entry.provision.id);
-      if (best[1] >= PARAPHRASE_MIN && best[1] - (second?.[1] ?? 0) >= PARAPHRASE_LEAD && !explicitSamePlan && this.sharedDistinctive(bag, entry) >= PARAPHRASE_SHARED) {
-        found.push(mention(p.start, p.end, entry.provision, best[1], 'paraphrase'));
+      if (score >= PARAPHRASE_MIN && score - (second >= 0 ? all[second]! : 0) >= PARAPHRASE_LEAD && !explicitSamePlan && this.sharedDistinctive(bag, entry) >= PARAPHRASE_SHARED) {
+        found.push(mention(p.start, p.end, entry.provision, score, 'paraphrase'));
       }
     }
     return strongestPerProvision(found);
@@ -173,13 +185,13 @@ export class MentionFinder {
       const words = tokenize(text.slice(ref.topic.start, ref.topic.end), ref.topic.start).filter((tk) => !tk.stop);
       const topicTerms: Bag = new Map();
       for (const tk of words) addTo(topicTerms, tk.term, 1);
+      if (!planId) return undefined;
       const sims = this.similarities(topicTerms);
-      const ranked = [...sims].filter(([i]) => !planId || this.index.entries[i]!.plan.id === planId).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      const best = ranked[0];
-      if (!best || best[1] < TOPIC_MIN || !planId) return undefined;
-      const entry = this.index.entries[best[0]]!;
+      const { best } = MentionFinder.top2(sims, (i) => this.index.entries[i]!.plan.id === planId);
+      if (best < 0 || sims[best]! < TOPIC_MIN) return undefined;
+      const entry = this.index.entries[best]!;
       provision = entry.provision;
-      score = 0.6 + best[1];
+      score = 0.6 + sims[best]!;
       // The topic ends at its last word the provision shares ("the pillar on infrastructure | dominates").
       for (const tk of words) if (entry.text.has(tk.term)) end = tk.end;
     } else {
