@@ -39,7 +39,8 @@ function tools(): Promise<{ finder: MentionFinder; matcher: ThemeMatcher; buildM
     const t0 = now();
     const finder = new MentionFinder(pack);
     finder.find('Pillar II, warm-up.');
-    return { finder, matcher: new ThemeMatcher(pack.themes), buildMs: now() - t0 };
+    const buildMs = now() - t0;
+    return { finder, matcher: new ThemeMatcher(pack.themes), buildMs };
   });
   return finderCache;
 }

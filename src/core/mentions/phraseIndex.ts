@@ -52,8 +52,9 @@ export class PhraseIndex {
   constructor(provisions: readonly Provision[], lexicon: LexiconTerms) {
     const keyOf = (s: string): string => tokenize(s).map((t) => t.term).join(' ');
     // Every provision's text as one term string per field, to see who else uses a phrase.
-    const fields = provisions.map((p) => [p.heading, ...p.headingVariants, ...p.keyPhrases, p.summary].map((f) => ` ${keyOf(f)} `));
-    const headings = provisions.map((p) => [p.heading, ...p.headingVariants].map((f) => ` ${keyOf(f)} `));
+    // Fields joined by " | ": no phrase's terms contain the bar, so a match never spans two fields.
+    const fields = provisions.map((p) => ` ${[p.heading, ...p.headingVariants, ...p.keyPhrases, p.summary].map(keyOf).join(' | ')} `);
+    const headings = provisions.map((p) => ` ${[p.heading, ...p.headingVariants].map(keyOf).join(' | ')} `);
     const seen = new Set<string>();
     provisions.forEach((p, i) => {
       const forms: { text: string; kind: PhraseKind; main: boolean }[] = [];
@@ -71,9 +72,9 @@ export class PhraseIndex {
         if (seen.has(`${p.id}\u0000${key}`)) continue;
         seen.add(`${p.id}\u0000${key}`);
         const needle = ` ${key} `;
-        const users = fields.filter((fs) => fs.some((x) => x.includes(needle))).length;
-        const headingUsers = headings.filter((hs) => hs.some((x) => x.includes(needle))).length;
-        const mine = headings[i]!.some((x) => x.includes(needle));
+        const users = fields.filter((x) => x.includes(needle)).length;
+        const headingUsers = headings.filter((x) => x.includes(needle)).length;
+        const mine = headings[i]!.includes(needle);
         if (users > 1 && !(mine && headingUsers === 1)) continue;
         const vocabulary = lexicon.forms.has(normalisePhrase(f.text));
         const capitals = f.text.split(/\s+/).filter((w) => CAPITALISED.test(w[0] ?? '')).length;
