@@ -5,8 +5,10 @@ import { checkCommand } from './checkCommand';
 import { CliError } from './cliError';
 import { counterpartsCommand, identifyCommand, themesCommand, type Output } from './commands';
 import { hoverCommand } from './hoverCommand';
+import { mentionsCommand } from './mentionsCommand';
 import { loadPackFromDir } from './nodePack';
 import { reportCommand } from './reportCommand';
+import { parseTop, suggestCommand } from './suggestCommand';
 
 const USAGE = `usage: policy-lens <command> [options]
 
@@ -19,6 +21,8 @@ const USAGE = `usage: policy-lens <command> [options]
   annotations FILE [--json]            FILE's annotations, re-anchored: status, score, range
   check [PATH...] [--json]             validate knowledge packs (default: the bundled one) and sidecars
   report DIR [--json]                  theme frequencies per recognised plan, side by side
+  suggest PLAN PLAN [--top N] [--json] suggested counterparts in the second plan for each provision of the first
+  mentions FILE [--json]               passages of any text that refer to a known provision, and how
 
 Positions are 0-based LINE:CHAR, as in VS Code.`;
 
@@ -54,6 +58,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       help: { type: 'boolean', short: 'h', default: false },
       code: { type: 'string', multiple: true },
       note: { type: 'string' },
+      top: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -90,6 +95,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       break;
     case 'report':
       out = await reportCommand(await loadPack(), need(rest[0], 'DIR'));
+      break;
+    case 'mentions':
+      out = await mentionsCommand(await loadPack(), need(rest[0], 'FILE'));
+      break;
+    case 'suggest':
+      out = suggestCommand(await loadPack(), need(rest[0], 'PLAN'), need(rest[1], 'PLAN'), parseTop(values.top));
       break;
     default:
       throw new CliError(`unknown command '${command}' (see policy-lens --help)`, 2);

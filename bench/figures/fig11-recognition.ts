@@ -74,7 +74,7 @@ function e2eRows(repo: string): Row[] {
 }
 
 export const recognitionFigure: Figure = {
-  number: 10,
+  number: 11,
   id: 'recognition',
   title: 'Recognition while typing',
   aliases: ['fig10', 'typing'],
