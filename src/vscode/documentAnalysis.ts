@@ -122,7 +122,7 @@ export class DocumentAnalysis implements vscode.Disposable {
 
   dispose(): void {
     for (const key of [...this.states.keys()]) this.forget(key);
-    this.subscriptions.forEach((s) => s.dispose());
+    for (const s of this.subscriptions) s.dispose();
   }
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showInformation } from './errors';
 import { CommandId } from './commandIds';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { isPolicyLanguage, POLICY_MARKDOWN, POLICY_TEXT } from './languages';
@@ -35,7 +36,7 @@ export function registerLanguageSwitch(analysis: DocumentAnalysis): vscode.Dispo
   const command = vscode.commands.registerCommand(CommandId.treatAsPolicyDocument, async (uri?: vscode.Uri) => {
     const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     if (!document) {
-      void vscode.window.showInformationMessage('Policy Lens: open a document first.');
+      showInformation('Policy Lens: open a document first.');
       return undefined;
     }
     if (isPolicyLanguage(document.languageId)) return document;

@@ -22,7 +22,7 @@ describe('editor annotations (issue 8)', () => {
     it('case 1 — a deletion reported while the sidecar is replaced (delete, then move) changes nothing', async () => {
       const h = harness(TEXT);
       await h.session.load();
-      h.fs.deleteThenMove = { gapMs: 5, onDelete: () => void h.session.diskDeleted() };
+      h.fs.deleteThenMove = { gapMs: 5, onDelete: () => { h.session.diskDeleted().catch((err: unknown) => assert.fail(String(err))); } };
       await h.session.put([annotationOn(TEXT, Q1, 'a-one0001')]);
       await h.session.saved();
       await sleep(40); // the re-check after the reported deletion
@@ -36,7 +36,7 @@ describe('editor annotations (issue 8)', () => {
     it('case 1 — even a deletion believed too early (the move slower than the re-check) loses nothing', async () => {
       const h = harness(TEXT);
       await h.session.load();
-      h.fs.deleteThenMove = { gapMs: 60, onDelete: () => void h.session.diskDeleted() };
+      h.fs.deleteThenMove = { gapMs: 60, onDelete: () => { h.session.diskDeleted().catch((err: unknown) => assert.fail(String(err))); } };
       h.restoreChoice = undefined;
       await h.session.put([annotationOn(TEXT, Q1, 'a-one0001')]);
       await h.session.put([annotationOn(TEXT, Q2, 'a-two0002')]);

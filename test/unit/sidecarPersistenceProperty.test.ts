@@ -76,8 +76,8 @@ async function runTwoWriters(s: fc.Scheduler, initial: number, plans: [Action[],
   assert.deepStrictEqual(violations, []);
   const final = idsOf(disk.files.get(S)!.bytes);
   for (const id of written) {
-    if (deletedAll.has(id)) assert.ok(!final.has(id), `${id} was deleted but came back\n${s.report()}`);
-    else assert.ok(final.has(id), `${id} was lost\n${s.report()}`);
+    if (deletedAll.has(id)) assert.ok(!final.has(id), `${id} was deleted but came back\n${JSON.stringify(s.report())}`);
+    else assert.ok(final.has(id), `${id} was lost\n${JSON.stringify(s.report())}`);
   }
 }
 

@@ -64,7 +64,7 @@ function collapseFences(repo: Record<string, Rule>): void {
   const changed = (what: string): Error => new Error(`VS Code's Markdown grammar changed (${what}): review collapseFences in src/core/lexicon/grammar.ts`);
   const unknown = repo['fenced_code_block_unknown'];
   if (!unknown || unknown['begin'] !== `${FENCE_OPENING}(?=([^\`]*)?$)` || unknown.patterns) throw changed('fenced_code_block_unknown');
-  const order = repo['fenced_code_block']?.patterns?.map((p) => String(p['include'] ?? '').replace(/^#/, '')) ?? [];
+  const order = repo['fenced_code_block']?.patterns?.map((p) => (typeof p['include'] === 'string' ? p['include'] : '').replace(/^#/, '')) ?? [];
   if (order[order.length - 1] !== 'fenced_code_block_unknown') throw changed('fenced_code_block');
   const languages: Rule[] = [];
   for (const id of order.slice(0, -1)) {

@@ -18,7 +18,7 @@ const HEADING = /^[ \t]{0,3}#{1,6}[ \t]/;
  * A sentence end: terminal punctuation, closing quotes or brackets, white space, and (looked ahead) what
  * starts a sentence. The classes are disjoint and in sequence, so there is one way to match.
  */
-const SENTENCE_END = /[.!?]["'\u201D\u2019)\]]*[ \t\r\n]+(?=["'\u201C\u2018(\[]?[A-Z0-9])/g;
+const SENTENCE_END = /[.!?]["'\u201D\u2019)\]]*[ \t\r\n]+(?=["'\u201C\u2018([]?[A-Z0-9])/g;
 /** Words before a full stop that do not end a sentence (single letters catch U.S., e.g., i.e.). */
 /** The regexes run on document text, for the ReDoS check. */
 export const PASSAGE_PATTERNS: readonly RegExp[] = [BLOCK_START, HEADING, SENTENCE_END];

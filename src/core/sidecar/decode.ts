@@ -32,8 +32,8 @@ export function decodeSidecarBytes(bytes: Uint8Array, file = ''): DecodedText {
       i++;
       continue;
     }
-    let need = 0;
-    let cp = 0;
+    let need: number;
+    let cp: number;
     let lower = 0x80;
     let upper = 0xbf;
     if (b >= 0xc2 && b <= 0xdf) {

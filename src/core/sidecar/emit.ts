@@ -49,7 +49,7 @@ function annotationPairs(a: Annotation): Pairs {
 }
 
 function arrayOf<T>(value: readonly T[]): readonly T[] {
-  if (!Array.isArray(value)) throw UNEXPECTED;
+  if (!Array.isArray(value as unknown)) throw UNEXPECTED;
   return value;
 }
 

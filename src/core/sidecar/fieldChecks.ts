@@ -15,7 +15,6 @@ const SCHEME_LIKE = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 export function documentFieldFor(relativePath: string): string {
   if (relativePath === '') throw new RangeError('the document path is empty');
   if (relativePath.startsWith('/')) throw new RangeError(`the document path '${relativePath}' is absolute; a sidecar records a relative path`);
-  // eslint-disable-next-line no-control-regex
   if (/[\\\u0000-\u001f\u007f]/.test(relativePath)) {
     throw new RangeError(`the document name ${JSON.stringify(relativePath)} holds a backslash or a control character, which a sidecar cannot record; rename the document`);
   }

@@ -5,6 +5,7 @@ import { DEFAULT_SIDECAR_MAX_BYTES } from '../../core/limits';
 import { SidecarPersistence } from '../../core/sidecar/persistence';
 import type { Annotation } from '../../core/sidecar/model';
 import { WorkspaceFileSystem } from '../workspaceFileSystem';
+import { showInformation, showWarning } from '../errors';
 import { folderInWorkspace } from '../workspaceScope';
 import { relativeFromSidecar, sidecarUriFor, SIDECAR_SUFFIX } from './sidecarPaths';
 import { SidecarSession, type SessionEvents } from './sidecarSession';
@@ -189,13 +190,13 @@ export class AnnotationStore implements vscode.Disposable {
     return {
       changed: () => this.changed.fire(entry.document),
       problems: (problems) => this.showProblems(entry.sidecar, problems),
-      readOnly: (reason) => void vscode.window.showWarningMessage(`Policy Lens: ${name} ${reason}. Its annotations are shown read-only and the file will not be overwritten until it is fixed.`),
-      conflicts: (n) => void vscode.window.showWarningMessage(`Policy Lens: ${n} annotation(s) in ${name} changed both here and on disk; your version is kept.`),
+      readOnly: (reason) => showWarning(`Policy Lens: ${name} ${reason}. Its annotations are shown read-only and the file will not be overwritten until it is fixed.`),
+      conflicts: (n) => showWarning(`Policy Lens: ${n} annotation(s) in ${name} changed both here and on disk; your version is kept.`),
       notWritten: () => {
         this.log.warn(`${name}: not written (workspace not trusted); the annotations are kept in the editor`);
         if (this.toldNotWritten) return;
         this.toldNotWritten = true;
-        void vscode.window.showInformationMessage('Policy Lens: this workspace is not trusted, so annotation files are not written. Your annotations are kept in the editor until the window closes; trust the workspace to write them.');
+        showInformation('Policy Lens: this workspace is not trusted, so annotation files are not written. Your annotations are kept in the editor until the window closes; trust the workspace to write them.');
       },
       log: (m) => this.log.info(m),
       offerRestore: async (count) => {
@@ -263,7 +264,7 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.disposables.forEach((d) => d.dispose());
+    for (const d of this.disposables) d.dispose();
   }
 }
 
