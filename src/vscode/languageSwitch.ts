@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setting } from './settings';
 import { showInformation } from './errors';
 import { CommandId } from './commandIds';
 import type { DocumentAnalysis } from './documentAnalysis';
@@ -25,7 +26,7 @@ export function registerLanguageSwitch(analysis: DocumentAnalysis): vscode.Dispo
     const key = document.uri.toString();
     if (checked.has(key)) return;
     checked.add(key);
-    if (!vscode.workspace.getConfiguration('policyLens', document.uri).get<boolean>('autoDetect', true)) return;
+    if (!setting('autoDetect', document.uri)) return;
     if (document.getText().length > MAX_AUTO_DETECT_CHARS) return;
     const { recognition } = await analysis.analyse(document);
     if (recognition.plan && recognition.score >= MIN_SCORE_TO_SWITCH && !document.isClosed) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setting } from './settings';
 import { CommandId } from './commandIds';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { isPolicyLanguage } from './languages';
@@ -17,7 +18,7 @@ export function registerStatusBar(analysis: DocumentAnalysis): vscode.Disposable
   const update = async (): Promise<void> => {
     const run = ++generation;
     const editor = vscode.window.activeTextEditor;
-    const enabled = vscode.workspace.getConfiguration('policyLens').get<boolean>('statusBar.enabled', true);
+    const enabled = setting('statusBar.enabled');
     if (!enabled || !editor || !isPolicyLanguage(editor.document.languageId)) {
       item.hide();
       return;

@@ -1,5 +1,6 @@
 import * as os from 'os';
 import * as vscode from 'vscode';
+import { setting } from '../settings';
 import { reportError } from '../errors';
 import { createAnnotation } from '../../core/annotations/annotationFactory';
 import type { Code } from '../../core/codebook/codebook';
@@ -16,7 +17,7 @@ export interface AnnotateArgs {
 }
 
 export function author(): string | undefined {
-  const configured = vscode.workspace.getConfiguration('policyLens').get<string>('author', '').trim();
+  const configured = setting('author').trim();
   if (configured) return configured;
   try {
     return os.userInfo().username || undefined;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
+import { setting } from '../settings';
 import type { AnchorStatus, OffsetRange, TextEdit } from '../../core/anchoring';
 import { formatProblem, type Problem } from '../../core/data/problem';
-import { DEFAULT_SIDECAR_MAX_BYTES } from '../../core/limits';
 import { SidecarPersistence } from '../../core/sidecar/persistence';
 import type { Annotation } from '../../core/sidecar/model';
 import { WorkspaceFileSystem } from '../workspaceFileSystem';
@@ -77,7 +77,7 @@ export class AnnotationStore implements vscode.Disposable {
     private readonly accepts: (document: vscode.TextDocument) => boolean,
     workspaceState: vscode.Memento,
   ) {
-    const maxBytes = vscode.workspace.getConfiguration('policyLens').get<number>('sidecarMaxBytes', DEFAULT_SIDECAR_MAX_BYTES);
+    const maxBytes = setting('sidecarMaxBytes');
     this.persistence = new SidecarPersistence(new WorkspaceFileSystem(), { maxBytes, display: (l) => rel(vscode.Uri.parse(l)), sidecarFolder: (l) => folderInWorkspace(vscode.Uri.parse(l)) });
     this.gate = new TrustGate({ isTrusted: () => vscode.workspace.isTrusted, memory: workspaceState, ask: askToWrite });
     const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { setting } from '../settings';
 
 export const SIDECAR_SUFFIX = '.annotations.yaml';
 
@@ -9,10 +10,10 @@ export const SIDECAR_SUFFIX = '.annotations.yaml';
  */
 export function sidecarUriFor(document: vscode.Uri): vscode.Uri {
   const folder = vscode.workspace.getWorkspaceFolder(document);
-  const setting = vscode.workspace.getConfiguration('policyLens', document).get<string>('sidecarFolder', '').trim();
-  if (folder && setting) {
+  const sidecarFolder = setting('sidecarFolder', document).trim();
+  if (folder && sidecarFolder) {
     const rel = path.posix.relative(folder.uri.path, document.path);
-    if (!rel.startsWith('..')) return vscode.Uri.joinPath(folder.uri, setting, `${rel}${SIDECAR_SUFFIX}`);
+    if (!rel.startsWith('..')) return vscode.Uri.joinPath(folder.uri, sidecarFolder, `${rel}${SIDECAR_SUFFIX}`);
   }
   return document.with({ path: `${document.path}${SIDECAR_SUFFIX}` });
 }

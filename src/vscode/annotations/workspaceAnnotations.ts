@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
+import { setting } from '../settings';
 import { readBytes } from '../../core/fs/readBytes';
-import { DEFAULT_SIDECAR_MAX_BYTES } from '../../core/limits';
 import { parseSidecar } from '../../core/sidecar/api';
 import type { Annotation } from '../../core/sidecar/model';
 import { WorkspaceFileSystem } from '../workspaceFileSystem';
@@ -16,7 +16,7 @@ const MAX_SIDECARS = 500;
 /** Every annotation in the workspace's sidecars, read-only (for pickers); broken or unreadable files are skipped. */
 export async function workspaceAnnotations(): Promise<WorkspaceAnnotation[]> {
   const out: WorkspaceAnnotation[] = [];
-  const maxBytes = vscode.workspace.getConfiguration('policyLens').get<number>('sidecarMaxBytes', DEFAULT_SIDECAR_MAX_BYTES);
+  const maxBytes = setting('sidecarMaxBytes');
   const port = new WorkspaceFileSystem();
   for (const uri of await vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '**/node_modules/**', MAX_SIDECARS)) {
     try {
