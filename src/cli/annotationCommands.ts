@@ -3,9 +3,9 @@ import * as path from 'path';
 import { anchorAnnotations, createAnnotation } from '../core/annotations/annotationFactory';
 import { formatProblem } from '../core/data/problem';
 import type { KnowledgePack } from '../core/data/model';
-import { parseSidecar } from '../core/sidecar/parse';
+import { parseSidecarForUpdate, type YamlAnalysis } from '../core/sidecar/parse';
 import { serializeSidecar } from '../core/sidecar/serialize';
-import { updateSidecarText } from '../core/sidecar/update';
+import { updateSidecar } from '../core/sidecar/update';
 import { sortAnnotations } from '../core/sidecar/model';
 import { LineIndex } from '../core/text/lineIndex';
 import { CliError } from './cliError';
@@ -20,15 +20,15 @@ export function sidecarPathFor(file: string): string {
   return `${file}${SIDECAR_SUFFIX}`;
 }
 
-async function readSidecar(file: string, documentLength: number): Promise<{ text: string | undefined; parsed: ReturnType<typeof parseSidecar> | undefined }> {
+async function readSidecar(file: string, documentLength: number): Promise<{ text: string | undefined; parsed: ReturnType<typeof parseSidecarForUpdate>['result'] | undefined; yaml?: YamlAnalysis }> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);
   } catch {
     return { text: undefined, parsed: undefined };
   }
-  const parsed = parseSidecar(file, new Uint8Array(bytes), { maxBytes: MAX_BYTES, documentLength });
-  return { text: bytes.toString('utf8'), parsed };
+  const { result, yaml } = parseSidecarForUpdate(file, new Uint8Array(bytes), { maxBytes: MAX_BYTES, documentLength });
+  return { text: yaml?.text ?? bytes.toString('utf8'), parsed: result, yaml };
 }
 
 function parseSpan(span: string | undefined, index: LineIndex): { start: number; end: number } {
@@ -58,7 +58,7 @@ export async function annotateCommand(pack: KnowledgePack, file: string, span: s
   const annotation = createAnnotation({ text, start, end, codes, note, author: process.env['USER'] });
   const annotations = sortAnnotations([...(existing.parsed?.annotations ?? []), annotation]);
   const sidecar = { version: 1 as const, document: path.basename(file), annotations };
-  const out = existing.text !== undefined ? updateSidecarText(existing.text, sidecar) : serializeSidecar(sidecar);
+  const out = existing.text !== undefined ? updateSidecar(existing.text, sidecar, sidecarFile, existing.yaml).text : serializeSidecar(sidecar);
   const tmp = `${sidecarFile}.${process.pid}.tmp`;
   await fs.writeFile(tmp, out, 'utf8');
   await fs.rename(tmp, sidecarFile);
