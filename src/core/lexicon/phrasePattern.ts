@@ -29,7 +29,8 @@ export const WORD_CHAR = '[0-9A-Za-z_\u00C0-\u024F]';
 export const BEFORE_WORD = `(?<!${WORD_CHAR})`;
 export const AFTER_WORD = `(?!${WORD_CHAR})`;
 
-const WORD_SPLIT = new RegExp(`[\\s${HYPHENS}]+`, 'u');
+/** Splits a phrase into words (exported for the linearity test's registry of regexes). */
+export const WORD_SPLIT = new RegExp(`[\\s${HYPHENS}]+`, 'u');
 
 /** The comparison key of a phrase: lower case, straight apostrophes, one space where spaces or hyphens were. */
 export function normalisePhrase(phrase: string): string {

@@ -221,8 +221,8 @@ export function analyseSidecar(file: string, input: string | Uint8Array, opts: S
       // Point at the tag itself, which the yaml package leaves out of the node's range.
       const p = yaml.problemAt(first!.path, `YAML tag '${shortTag(first!.detail)}' is not allowed in a sidecar: nothing in a sidecar is constructed or executed${also}`);
       const at = lines.start(p.line, text.length) + p.character;
-      const before = /!\S*[ \t]*$/.exec(text.slice(lines.start(p.line, text.length), at));
-      problems.push(before ? { ...p, character: before.index } : p);
+      const tag = tagBefore(text.slice(lines.start(p.line, text.length), at));
+      problems.push(tag >= 0 ? { ...p, character: tag } : p);
     }
   }
   invalidOffsets.forEach((offset, i) => {
@@ -398,6 +398,19 @@ function toJS(doc: Document, node: unknown): unknown {
   } catch {
     return null;
   }
+}
+
+/**
+ * Where the tag ends `line` starts (`!foo ` in `key: !foo `), or -1: what `/!\S*[ \t]*$/` finds, in one pass
+ * (that regex is quadratic on a run of `!`).
+ */
+export function tagBefore(line: string): number {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  let start = end;
+  while (start > 0 && !/\s/.test(line[start - 1]!)) start--;
+  const bang = line.indexOf('!', start);
+  return bang >= 0 && bang < end ? bang : -1;
 }
 
 function shortTag(tag: string): string {

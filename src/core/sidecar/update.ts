@@ -82,7 +82,7 @@ function update(existingText: string, next: Sidecar, file: string, fastPath: boo
   const existing = analysis?.yaml ? analysis : analyseSidecar(file, existingText, { maxBytes: Number.MAX_SAFE_INTEGER });
   if (!existing.readOnly && existing.yaml?.doc?.contents === null) {
     // Only comments so far: they stay on top.
-    return checked(file, existingText.replace(/\s*$/, '\n') + serializeSidecar(next), next, 'rewritten', fastPath);
+    return checked(file, `${existingText.trimEnd()}\n` + serializeSidecar(next), next, 'rewritten', fastPath);
   }
   if (existing.readOnly || !existing.sidecar) {
     throw new DataError(existing.problems.length ? existing.problems : [{ file, line: 0, character: 0, severity: 'error', message: 'not a sidecar' }]);
