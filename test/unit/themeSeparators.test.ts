@@ -6,6 +6,7 @@ import { themeOccurrences, type ThemeOccurrence } from '../../src/cli/themeOccur
 import type { KnowledgePack } from '../../src/core/data/model';
 import { POLICY_TEXT_SCOPE } from '../../src/core/lexicon/grammar';
 import { combinedThemePattern } from '../../src/core/lexicon/lexicon';
+import { MAX_SEPARATOR_BLANKS } from '../../src/core/lexicon/phrasePattern';
 import { ThemeMatcher } from '../../src/core/lexicon/themeMatcher';
 import { LineIndex } from '../../src/core/text/lineIndex';
 import { bundledPack } from '../packFixture';
@@ -60,12 +61,20 @@ describe('theme separators (issue 13: quadratic on blank runs)', function () {
     );
   });
 
-  it("regression: 'open' + 20,000 blanks + 'x' finds nothing, and 'open' + 20,000 blanks + 'source' one phrase", () => {
+  it("regression: 'open' + 20,000 blanks + 'x' finds nothing; words more than MAX_SEPARATOR_BLANKS apart are no phrase", () => {
     // Was 5.7 s per occurrence in wrapped mode (n² backtracking); the step bound is in documentRegexes.test.ts.
     const blanks = ' '.repeat(20_000);
     assert.deepStrictEqual(matcher.matchText(`open${blanks}x\n`.repeat(3)), []);
-    const hits = matcher.matchText(`open${blanks}\n${blanks}source`);
-    assert.deepStrictEqual(hits.map((h) => [h.themeId, h.wrapped, h.text.length]), [['open-source', true, 40_011]]);
+    assert.deepStrictEqual(matcher.matchText(`open${blanks}source`), []);
+    const near = ' '.repeat(MAX_SEPARATOR_BLANKS);
+    const hits = matcher.matchText(`open${near}\n${near}source and open${near}source`);
+    assert.deepStrictEqual(hits.map((h) => [h.themeId, h.wrapped, h.text.length]), [['open-source', true, 211], ['open-source', false, 110]]);
+    assert.deepStrictEqual(matcher.matchLine(`open ${near}source`), []);
+  });
+
+  it('regression: 10 MB of blanks after a phrase\'s first word is no RangeError (V8\'s backtracking stack)', () => {
+    assert.deepStrictEqual(matcher.matchLine(`open${' '.repeat(10_000_000)}x`), []);
+    assert.deepStrictEqual(matcher.matchText(`open${' '.repeat(10_000_000)}\nx`), []);
   });
 });
 
