@@ -78,6 +78,29 @@ describe('theme separators (issue 13: quadratic on blank runs)', function () {
   });
 });
 
+describe('theme separators in the grammar (Oniguruma) and the matcher (V8) alike', function () {
+  this.timeout(120000);
+
+  it('give the same tokens at the separator bounds (100 and 101 blanks, hyphens, no-break spaces)', async () => {
+    const pack = await bundledPack();
+    const matcher = new ThemeMatcher(pack.themes);
+    const grammar = await loadGrammar(POLICY_TEXT_SCOPE);
+    const b = (n: number, ch = ' '): string => ch.repeat(n);
+    const lines = [
+      `open${b(MAX_SEPARATOR_BLANKS)}source`,
+      `open${b(MAX_SEPARATOR_BLANKS + 1)}source`,
+      `open${b(MAX_SEPARATOR_BLANKS, '\u00A0')}-${b(MAX_SEPARATOR_BLANKS, '\t')}source`,
+      `open${b(MAX_SEPARATOR_BLANKS)}-${b(MAX_SEPARATOR_BLANKS + 1)}source national${b(3)}security`,
+      `open - - source, open--source, open -source, export${b(50)}controls${b(500)}x`,
+      `open${b(20_000)}x open source`,
+    ];
+    for (const line of lines) {
+      const fromGrammar = themeOccurrences(line, grammar, new ThemeMatcher([])).map((o) => `${o.character}:${o.length}:${o.theme}`);
+      assert.deepStrictEqual(fromGrammar, keys(matcher.matchLine(line)), line.slice(0, 40));
+    }
+  });
+});
+
 /** themeOccurrences as it was (a filter over every wrapped phrase per token, then a sort): the reference. */
 function occurrencesBefore(text: string, grammar: IGrammar, matcher: ThemeMatcher): ThemeOccurrence[] {
   const all = themeOccurrences(text, grammar, new ThemeMatcher([]));
