@@ -71,25 +71,28 @@ function spawnCommand(ctx: BenchContext, preload: string, command: Command, file
 const exponent = (a: { bytes: number; ms: number }, b: { bytes: number; ms: number }): number => Math.log(b.ms / a.ms) / Math.log(b.bytes / a.bytes);
 const perMb = (ms: number, bytes: number): number => ms / (bytes / MB);
 
-async function matcherRows(ctx: BenchContext): Promise<Row[]> {
+export async function matcherRows(ctx: BenchContext): Promise<Row[]> {
   const pack = await bundledPack();
   const matcher = new ThemeMatcher(pack.themes);
   const sizes = ctx.tiny ? [1_000, 4_000] : [10_000, 100_000, MB, 10 * MB];
   const rows: Row[] = [];
+  const block = `${longLineDocument(ctx.inputs.pool, 10_000, 10_000, 0x9e11).split('\n')[0]!.slice(0, 10_000).replace(/\S*$/, '')} `;
   const cases: [string, (n: number) => string][] = [
-    ['prose lines', (n) => longLineDocument(ctx.inputs.pool, n, n, 0x9e11).split('\n')[0]!.slice(0, n)],
+    // The same 10 KB of prose tiled: only the line's length changes from point to point, not its text.
+    ['prose lines', (n) => block.repeat(Math.ceil(n / block.length)).slice(0, n)],
     ["'open' + blanks lines", (n) => `open${' '.repeat(n - 5)}x`],
   ];
   for (const [name, make] of cases) {
     for (const [mode, run] of [['inline', (t: string) => matcher.matchLine(t)], ['wrapped', (t: string) => matcher.matchText(t)]] as const) {
       run(make(sizes[1]!)); // the regex compiled and tiered up before the first point
-      const points = sizes.map((n) => {
-        const line = make(n);
-        const times = Math.max(1, Math.round((ctx.tiny ? 4_000 : MB) / n)); // about 1 MB per sample
-        run(line);
-        const ms = median(Array.from({ length: Math.max(3, ctx.reps) }, () => timeOnce(() => { for (let i = 0; i < times; i++) run(line); }))) / times;
-        return { bytes: line.length, ms };
-      });
+      const lines = sizes.map(make);
+      const times = sizes.map((n) => Math.max(1, Math.round((ctx.tiny ? 4_000 : 2 * MB) / n))); // about 2 MB per sample
+      // The sizes interleaved, rep by rep, so that the machine's drift hits them alike.
+      const samples: number[][] = sizes.map(() => []);
+      for (let r = 0; r < (ctx.tiny ? 1 : Math.max(7, ctx.reps)); r++) {
+        lines.forEach((line, i) => samples[i]!.push(timeOnce(() => { for (let k = 0; k < times[i]!; k++) run(line); }) / times[i]!));
+      }
+      const points = lines.map((line, i) => ({ bytes: line.length, ms: median(samples[i]!) }));
       const flat = perMb(points[points.length - 1]!.ms, points[points.length - 1]!.bytes) / perMb(points[0]!.ms, points[0]!.bytes);
       rows.push({
         figure: FIG,
