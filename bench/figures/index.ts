@@ -11,6 +11,7 @@ import { scaleFigure } from './fig8-scale';
 import { suggestFigure } from './fig9-suggest';
 import { mentionsFigure } from './fig10-mentions';
 import { recognitionFigure } from './fig11-recognition';
+import { hostileFigure } from './fig12-hostile';
 
 export const FIGURES: readonly Figure[] = [
   grammarFigure,
@@ -24,4 +25,5 @@ export const FIGURES: readonly Figure[] = [
   suggestFigure,
   mentionsFigure,
   recognitionFigure,
+  hostileFigure,
 ];

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { formatProblem, sortProblems, type Problem } from '../core/data/problem';
 import { PACK_THEMES } from '../core/data/packFiles';
 import { parseSidecar } from '../core/sidecar/parse';
+import { limitProblems, pushAll } from '../core/sidecar/problemLimit';
 import { SIDECAR_SUFFIX } from './annotationCommands';
 import { CliError } from './cliError';
 import type { Output } from './commands';
@@ -37,7 +38,7 @@ async function sidecarsUnder(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const e of await fs.readdir(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory() && !['node_modules', '.git'].includes(e.name)) out.push(...(await sidecarsUnder(p)));
+    if (e.isDirectory() && !['node_modules', '.git'].includes(e.name)) pushAll(out, await sidecarsUnder(p));
     else if (e.isFile() && e.name.endsWith(SIDECAR_SUFFIX)) out.push(p);
   }
   return out;
@@ -56,7 +57,7 @@ export async function checkCommand(targets: readonly string[]): Promise<Output &
     if (stat?.isDirectory() && !(await fs.stat(path.join(t, PACK_THEMES)).catch(() => undefined))) {
       const found = await sidecarsUnder(t);
       if (found.length) {
-        sidecars.push(...found);
+        pushAll(sidecars, found);
         continue;
       }
     }
@@ -64,9 +65,10 @@ export async function checkCommand(targets: readonly string[]): Promise<Output &
     if (!root) throw new CliError(`${t}: not part of a knowledge pack (no ${PACK_THEMES} in it or above it)`, 2);
     roots.add(root);
   }
+  // At most MAX_PROBLEMS_PER_FILE per file (parseSidecar bounds its own), then one line saying how many more.
   const problems: Problem[] = [];
-  for (const root of roots) problems.push(...(await loadPackFromDir(root)).problems);
-  for (const s of sidecars) problems.push(...(await checkSidecar(s)));
+  for (const root of roots) pushAll(problems, limitProblems(sortProblems((await loadPackFromDir(root)).problems)));
+  for (const s of sidecars) pushAll(problems, await checkSidecar(s));
   const sorted = sortProblems(problems);
   const errors = sorted.filter((p) => p.severity === 'error').length;
   const checked = [...[...roots].map((r) => path.relative(process.cwd(), r) || '.'), ...sidecars.map((s) => path.relative(process.cwd(), s))];

@@ -1,5 +1,5 @@
 import type { IGrammar } from 'vscode-textmate';
-import type { ThemeMatcher } from '../core/lexicon/themeMatcher';
+import type { ThemeMatch, ThemeMatcher } from '../core/lexicon/themeMatcher';
 import { LineIndex } from '../core/text/lineIndex';
 import { tokenizeLines, splitLines } from './textmate';
 
@@ -37,13 +37,29 @@ export function themeOccurrences(text: string, grammar: IGrammar, matcher: Theme
   }
   const wrapped = matcher.matchWrapped(text);
   if (wrapped.length === 0) return out;
-  const kept = out.filter((o) => {
+  return mergeWrapped(out, wrapped, index);
+}
+
+/**
+ * The grammar's occurrences without those inside a wrapped phrase, and the wrapped phrases, in document
+ * order. Both lists are in document order and the wrapped phrases do not overlap, so one pass over each
+ * does it (a filter testing every token against every wrapped phrase took 12 minutes on 50 MB).
+ */
+function mergeWrapped(tokens: readonly ThemeOccurrence[], wrapped: readonly ThemeMatch[], index: LineIndex): ThemeOccurrence[] {
+  const out: ThemeOccurrence[] = [];
+  let w = 0;
+  const pushWrapped = (m: ThemeMatch): void => {
+    const pos = index.positionAt(m.start);
+    out.push({ theme: m.themeId, text: m.text, line: pos.line, character: pos.character, length: m.end - m.start, wrapped: true });
+  };
+  for (const o of tokens) {
     const start = index.offsetAt(o);
-    return !wrapped.some((w) => start < w.end && start + o.length > w.start);
-  });
-  for (const w of wrapped) {
-    const pos = index.positionAt(w.start);
-    kept.push({ theme: w.themeId, text: w.text, line: pos.line, character: pos.character, length: w.end - w.start, wrapped: true });
+    // Wrapped phrases that end before this token: all of them come first.
+    while (w < wrapped.length && wrapped[w]!.end <= start) pushWrapped(wrapped[w++]!);
+    const next = wrapped[w];
+    if (next && next.start < start + o.length) continue; // inside (or across) a wrapped phrase: counted there
+    out.push(o);
   }
-  return kept.sort((a, b) => a.line - b.line || a.character - b.character);
+  while (w < wrapped.length) pushWrapped(wrapped[w++]!);
+  return out;
 }

@@ -11,6 +11,8 @@ import { allRows, runBench, selectFigures } from '../../bench/run';
  * and reports rows; none may error. Figures 3, 4 and 6 are stubs until their code lands (pending rows).
  */
 describe('benchmarks (smoke: tiny inputs)', function () {
+  this.timeout(180000); // every figure, tiny: the CLI commands of figure 9 load the grammars and the pack in-process
+
   it('runs every figure and reports rows without errors', async () => {
     const results = await runBench({ tiny: true, log: () => undefined });
     assert.deepStrictEqual(

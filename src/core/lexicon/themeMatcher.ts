@@ -1,6 +1,6 @@
 import type { Theme } from '../data/model';
 import { combinedThemePattern } from './lexicon';
-import { INLINE_SEPARATOR, WORD_CHAR, WRAPPED_SEPARATOR } from './phrasePattern';
+import { ANY_SEPARATOR, INLINE_SEPARATOR, WORD_CHAR } from './phrasePattern';
 
 export interface ThemeMatch {
   readonly themeId: string;
@@ -44,7 +44,7 @@ export class ThemeMatcher {
 
   constructor(themes: readonly Theme[]) {
     this.inline = compile(themes, INLINE_SEPARATOR);
-    this.wrappedMode = compile(themes, `(?:${INLINE_SEPARATOR}|${WRAPPED_SEPARATOR})`);
+    this.wrappedMode = compile(themes, ANY_SEPARATOR);
     this.size = themes.reduce((n, t) => n + t.phrases.filter((p) => !p.ambiguous).reduce((k, p) => k + 1 + p.variants.length, 0), 0);
   }
 

@@ -5,6 +5,7 @@ import { utf8ByteLength } from '../text/utf8';
 import { checkSchema, schemaAccepts } from '../data/schemaCheck';
 import { YamlFile } from '../data/yamlFile';
 import { decodeSidecarBytes } from './decode';
+import { limitProblems, pushAll } from './problemLimit';
 import { fastRead, type FastRead } from './fastRead';
 import { canonicalAnnotation, LINK_TARGET_KEYS, SIDECAR_VERSION, type Annotation, type AnnotationLink, type Sidecar } from './model';
 import { ANNOTATION_SCHEMA, SIDECAR_TOP_SCHEMA } from './schema';
@@ -52,6 +53,22 @@ export interface SidecarAnalysis extends SidecarParseResult {
  * `yaml` package, which positions every problem. The property tests hold both paths to the same result.
  */
 export function parseSidecar(file: string, input: string | Uint8Array, opts: SidecarParseOptions): SidecarParseResult {
+  return parseSidecarForUpdate(file, input, opts).result;
+}
+
+/** The `yaml` package's analysis of a sidecar's text, kept for updateSidecar (see parseSidecarForUpdate). */
+export interface YamlAnalysis {
+  /** The text analysed (decoded: without a BOM). */
+  readonly text: string;
+  readonly analysis: SidecarAnalysis;
+}
+
+/**
+ * parseSidecar, also handing back the `yaml` package's analysis when the file took that path, so that
+ * updateSidecar on the same text does not parse a large file again (a 9.7 MB flow-style sidecar took the
+ * `yaml` path three times per `annotate`).
+ */
+export function parseSidecarForUpdate(file: string, input: string | Uint8Array, opts: SidecarParseOptions): { result: SidecarParseResult; yaml: YamlAnalysis | undefined } {
   let text: string | undefined;
   if (typeof input === 'string') {
     if (input.length * 3 <= opts.maxBytes || utf8ByteLength(input) <= opts.maxBytes) text = input;
@@ -60,9 +77,10 @@ export function parseSidecar(file: string, input: string | Uint8Array, opts: Sid
     if (decoded.problems.length === 0) text = decoded.text;
   }
   const fast = text === undefined ? undefined : fastAnalyse(file, text, opts);
-  if (fast) return fast.result;
-  const { yaml: _yaml, ...result } = analyseSidecar(file, input, opts);
-  return result;
+  if (fast) return { result: fast.result, yaml: undefined };
+  const analysis = analyseSidecar(file, text ?? input, opts);
+  const { yaml: _yaml, ...result } = analysis;
+  return { result, yaml: text === undefined ? undefined : { text, analysis } };
 }
 
 /** A sidecar read by the fast path: the result, and the reader's layout (for the in-place writer). */
@@ -142,14 +160,14 @@ export function fastAnalyse(file: string, text: string, opts: Omit<SidecarParseO
     const positions = new Map<string, number>();
     fastRead(text, positions);
     const lines = new LineStarts(text);
-    problems = sortProblems(
+    problems = limitProblems(sortProblems(
       warnings.map(({ path, message }) => {
         const field = fieldPath(path);
         const offset = positions.get(field) ?? 0;
         const line = lines.lineOf(offset);
         return { file, line, character: offset - lines.start(line, text.length), severity: 'warning', message, field } as Problem;
       }),
-    );
+    ));
   }
   return { result: { sidecar: { version: SIDECAR_VERSION, document, annotations }, annotations, problems, readOnly: false }, read, text, eol: lf === input ? '\n' : '\r\n' };
 }
@@ -158,7 +176,8 @@ export function analyseSidecar(file: string, input: string | Uint8Array, opts: S
   const problems: Problem[] = [];
   const done = (yaml: YamlFile | undefined, sidecar?: Sidecar, annotations: Annotation[] = []): SidecarAnalysis => {
     const sorted = sortProblems(problems);
-    return { sidecar, annotations, problems: sorted, readOnly: sorted.some((p) => p.severity === 'error'), yaml };
+    // Bounded per file; readOnly still from all of them.
+    return { sidecar, annotations, problems: limitProblems(sorted), readOnly: sorted.some((p) => p.severity === 'error'), yaml };
   };
 
   let text: string;
@@ -173,18 +192,19 @@ export function analyseSidecar(file: string, input: string | Uint8Array, opts: S
     const decoded = decodeSidecarBytes(input, file);
     text = decoded.text;
     invalidOffsets = decoded.invalidOffsets;
-    problems.push(...decoded.problems);
+    pushAll(problems, decoded.problems);
     maxBytes = Number.MAX_SAFE_INTEGER; // already checked on the bytes; U+FFFD may have made the text longer
   }
 
   const yaml = YamlFile.parse(file, text, { maxBytes, maxAliasCount: opts.maxAliasCount ?? 100 });
   const doc = yaml.doc;
   if (!doc) {
-    problems.push(...yaml.problems);
+    pushAll(problems, yaml.problems);
     return done(undefined);
   }
   const root = doc.contents;
-  const errorOffset = Math.min(...doc.errors.map((e) => e.pos[0]));
+  let errorOffset = Infinity;
+  for (const e of doc.errors) errorOffset = Math.min(errorOffset, e.pos[0]);
   const lines = new LineStarts(text);
 
   // Aliases, custom tags and invalid UTF-8 taint the value they are in: reported, and that value not used.
@@ -196,7 +216,9 @@ export function analyseSidecar(file: string, input: string | Uint8Array, opts: S
   for (const u of unsafe) {
     tainted.push(u.path);
     const unit = `${u.kind}:${JSON.stringify(u.path.slice(0, u.path[0] === 'annotations' ? 2 : 1))}`;
-    groups.set(unit, [...(groups.get(unit) ?? []), u]);
+    const group = groups.get(unit);
+    if (group) group.push(u);
+    else groups.set(unit, [u]);
   }
   for (const [first, ...more] of groups.values()) {
     const also = more.length ? ` (and ${more.length} more here)` : '';
@@ -205,8 +227,8 @@ export function analyseSidecar(file: string, input: string | Uint8Array, opts: S
       // Point at the tag itself, which the yaml package leaves out of the node's range.
       const p = yaml.problemAt(first!.path, `YAML tag '${shortTag(first!.detail)}' is not allowed in a sidecar: nothing in a sidecar is constructed or executed${also}`);
       const at = lines.start(p.line, text.length) + p.character;
-      const before = /!\S*[ \t]*$/.exec(text.slice(lines.start(p.line, text.length), at));
-      problems.push(before ? { ...p, character: before.index } : p);
+      const tag = tagBefore(text.slice(lines.start(p.line, text.length), at));
+      problems.push(tag >= 0 ? { ...p, character: tag } : p);
     }
   }
   invalidOffsets.forEach((offset, i) => {
@@ -215,15 +237,22 @@ export function analyseSidecar(file: string, input: string | Uint8Array, opts: S
     const p = decodeProblems[i];
     if (p) decodeProblems[i] = { ...p, field: fieldPath(path) || undefined };
   });
-  problems.push(...decodeProblems);
+  pushAll(problems, decodeProblems);
+  const hasAlias = unsafe.some((u) => u.kind === 'alias');
+  const hasTag = unsafe.some((u) => u.kind === 'tag');
   for (const p of yaml.problems) {
-    if (unsafe.some((u) => u.kind === 'alias') && p.message.startsWith('cannot expand YAML aliases')) continue; // reported per alias
-    if (unsafe.some((u) => u.kind === 'tag') && p.message.startsWith('Unresolved tag')) continue; // reported per tag, as an error
+    if (hasAlias && p.message.startsWith('cannot expand YAML aliases')) continue; // reported per alias
+    if (hasTag && p.message.startsWith('Unresolved tag')) continue; // reported per tag, as an error
     const field = p.field ?? (fieldPath(pathAt(root, lines.start(p.line, text.length) + p.character)) || undefined);
     problems.push({ ...p, field });
   }
   // A value is unusable when something bad is in it (not when it merely contains a bad comment elsewhere).
-  const isTainted = (path: NodePath) => tainted.some((t) => startsWith(t, path));
+  // Every prefix of a tainted path, as a key: one lookup per value (a scan of all tainted paths per
+  // annotation was quadratic with an alias in each of 100,000 items).
+  const taintedPrefixes = new Set<string>();
+  for (const t of tainted) for (let k = 0; k <= t.length; k++) taintedPrefixes.add(JSON.stringify(t.slice(0, k)));
+  const isTainted = (path: NodePath) => taintedPrefixes.has(JSON.stringify(path));
+  const taintedFields = new Set(tainted.map(fieldPath));
 
   if (!isMap(root)) {
     // An empty (or comments-only) file is a sidecar without annotations yet, not an error.
@@ -265,7 +294,7 @@ export function analyseSidecar(file: string, input: string | Uint8Array, opts: S
       Object.defineProperty(top, key, { value, enumerable: true, writable: true, configurable: true }); // even '__proto__'
     }
     const topProblems = checkSchema(viewOf(yaml, top, []), SIDECAR_TOP_SCHEMA).map(explainPattern);
-    problems.push(...topProblems.filter((p) => !tainted.some((t) => p.field !== undefined && p.field === fieldPath(t))));
+    pushAll(problems, topProblems.filter((p) => p.field === undefined || !taintedFields.has(p.field)));
     document = typeof top['document'] === 'string' && !isTainted(['document']) ? top['document'] : undefined;
     topOk = document !== undefined && !topProblems.some((p) => p.field === 'document' || p.field === 'version' || p.field === 'annotations');
     if (document !== undefined && opts.documentExists && !opts.documentExists(document)) {
@@ -290,12 +319,12 @@ export function analyseSidecar(file: string, input: string | Uint8Array, opts: S
     const value = valueOf(item, path);
     const schemaProblems = checkSchema(viewOf(yaml, value, path), ANNOTATION_SCHEMA).map(explainPattern);
     if (schemaProblems.length) {
-      problems.push(...schemaProblems);
+      pushAll(problems, schemaProblems);
       return;
     }
     const a = canonicalAnnotation(value as Annotation);
     const own = checkAnnotation(a, path, yaml, opts);
-    problems.push(...own);
+    pushAll(problems, own);
     if (own.some((p) => p.severity === 'error')) return;
     const first = firstOfId.get(a.id);
     if (first !== undefined) {
@@ -385,8 +414,17 @@ function toJS(doc: Document, node: unknown): unknown {
   }
 }
 
-function startsWith(path: NodePath, prefix: NodePath): boolean {
-  return prefix.length <= path.length && prefix.every((seg, i) => path[i] === seg);
+/**
+ * Where the tag ends `line` starts (`!foo ` in `key: !foo `), or -1: what `/!\S*[ \t]*$/` finds, in one pass
+ * (that regex is quadratic on a run of `!`).
+ */
+export function tagBefore(line: string): number {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  let start = end;
+  while (start > 0 && !/\s/.test(line[start - 1]!)) start--;
+  const bang = line.indexOf('!', start);
+  return bang >= 0 && bang < end ? bang : -1;
 }
 
 function shortTag(tag: string): string {

@@ -139,7 +139,7 @@ export class SidecarPersistence {
     let merged = false;
     const conflicts: MergeConflict[] = [];
     for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
-      const disk = await this.read(request.sidecar, request.documentLength);
+      const disk = await this.readAgain(request.sidecar, base, request.documentLength);
       if (disk.readOnly) {
         const errors = disk.problems.filter((p) => p.severity === 'error');
         throw new SidecarWriteRefused('read-only', request.sidecar, errors, `${where} has errors; it is left untouched:\n${errors.map(formatProblem).join('\n')}`);
@@ -164,6 +164,14 @@ export class SidecarPersistence {
       wanted = built.annotations;
     }
     throw new SidecarWriteRefused('changing', request.sidecar, [], `${where} keeps changing while it is written (${this.maxAttempts} attempts); try again`);
+  }
+
+  /** The file as it is now; the same bytes as `known` are not parsed again (a large flow-style file costs seconds). */
+  private async readAgain(sidecar: string, known: SidecarState, documentLength: number | undefined): Promise<SidecarState> {
+    const got = await readBytes(this.port, sidecar, this.maxBytes);
+    if (!got) return EMPTY_SIDECAR_STATE;
+    if (known.exists && known.text !== undefined && contentHash(got.bytes) === known.hash) return known;
+    return this.stateOf(sidecar, got.bytes, documentLength);
   }
 
   private stateOf(sidecar: string, bytes: Uint8Array, documentLength: number | undefined): SidecarState {

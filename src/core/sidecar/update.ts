@@ -3,7 +3,7 @@ import { DataError, type Problem } from '../data/problem';
 import { schemaAccepts } from '../data/schemaCheck';
 import { fastRead, fastReadItems, type FastRead } from './fastRead';
 import { canonicalAnnotation, LINK_TARGET_KEYS, SIDECAR_VERSION, sameAnnotationData, sameValue, sortAnnotations, type Annotation, type Sidecar } from './model';
-import { analyseSidecar, fastAnalyse, type FastAnalysis } from './parse';
+import { analyseSidecar, fastAnalyse, type FastAnalysis, type SidecarAnalysis, type YamlAnalysis } from './parse';
 import { ANNOTATION_SCHEMA, SIDECAR_TOP_SCHEMA } from './schema';
 import { renderAnnotationItem, serializeSidecar } from './serialize';
 import { applyEdits, planItems, renderItemList, type PlannedEdit } from './itemEdits';
@@ -34,9 +34,14 @@ export function updateSidecarText(existingText: string, next: Sidecar, file = 's
   return updateSidecar(existingText, next, file).text;
 }
 
-/** updateSidecarText, also saying how the text was made. `file` names the sidecar in errors. */
-export function updateSidecar(existingText: string, next: Sidecar, file = 'sidecar'): SidecarUpdate {
-  return update(existingText, next, file, true);
+/**
+ * updateSidecarText, also saying how the text was made. `file` names the sidecar in errors. `yaml`: the
+ * analysis parseSidecarForUpdate handed back, used when it is of `existingText`, so that a large file
+ * outside the fast reader's subset is not parsed by the `yaml` package twice (it is used up: editing
+ * changes its nodes).
+ */
+export function updateSidecar(existingText: string, next: Sidecar, file = 'sidecar', yaml?: YamlAnalysis): SidecarUpdate {
+  return update(existingText, next, file, true, yaml?.text === existingText ? yaml.analysis : undefined);
 }
 
 /**
@@ -57,7 +62,7 @@ export function fastUpdateInPlace(existingText: string, next: Sidecar): string |
   return fastEdit(fast, next);
 }
 
-function update(existingText: string, next: Sidecar, file: string, fastPath: boolean): SidecarUpdate {
+function update(existingText: string, next: Sidecar, file: string, fastPath: boolean, analysis?: SidecarAnalysis): SidecarUpdate {
   const ids = new Set<string>();
   for (const a of next.annotations) {
     if (ids.has(a.id)) throw new DataError([{ file, line: 0, character: 0, severity: 'error', message: `duplicate annotation id '${a.id}'` }]);
@@ -74,25 +79,31 @@ function update(existingText: string, next: Sidecar, file: string, fastPath: boo
     if (text !== undefined) return { text, mode: 'in-place' };
   }
 
-  const existing = analyseSidecar(file, existingText, { maxBytes: Number.MAX_SAFE_INTEGER });
+  const existing = analysis?.yaml ? analysis : analyseSidecar(file, existingText, { maxBytes: Number.MAX_SAFE_INTEGER });
   if (!existing.readOnly && existing.yaml?.doc?.contents === null) {
     // Only comments so far: they stay on top.
-    return checked(file, existingText.replace(/\s*$/, '\n') + serializeSidecar(next), next, 'rewritten', fastPath);
+    return checked(file, `${existingText.trimEnd()}\n` + serializeSidecar(next), next, 'rewritten', fastPath);
   }
   if (existing.readOnly || !existing.sidecar) {
     throw new DataError(existing.problems.length ? existing.problems : [{ file, line: 0, character: 0, severity: 'error', message: 'not a sidecar' }]);
   }
   if (existing.sidecar.document === next.document && sameList(existing.annotations, next.annotations)) return { text: existingText, mode: 'unchanged' };
 
-  let text: string | undefined;
-  try {
-    text = editInPlace(existingText, existing.yaml!.doc!, existing.annotations, next);
-  } catch {
-    text = undefined; // an unusual layout: rewritten below
-  }
-  if (text !== undefined) {
-    const back = analyseSidecar(file, text, { maxBytes: Number.MAX_SAFE_INTEGER });
-    if (!back.readOnly && back.sidecar?.document === next.document && sameList(back.annotations, next.annotations)) return { text, mode: 'in-place' };
+  // A flow-style root (`{version: 1, …}`, JSON) has no lines of its own to keep: rewritten in block style
+  // below, read back by the fast reader (a block list spliced into a flow mapping would not be YAML, and
+  // reading that back with the `yaml` package took longer than the rest and overflowed its stack).
+  const root = existing.yaml?.doc?.contents;
+  if (!(isMap(root) && root.flow)) {
+    let text: string | undefined;
+    try {
+      text = editInPlace(existingText, existing.yaml!.doc!, existing.annotations, next);
+    } catch {
+      text = undefined; // an unusual layout: rewritten below
+    }
+    if (text !== undefined) {
+      const back = analyseSidecar(file, text, { maxBytes: Number.MAX_SAFE_INTEGER });
+      if (!back.readOnly && back.sidecar?.document === next.document && sameList(back.annotations, next.annotations)) return { text, mode: 'in-place' };
+    }
   }
   return checked(file, serializeSidecar(next), next, 'rewritten', fastPath);
 }

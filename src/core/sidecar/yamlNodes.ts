@@ -56,13 +56,31 @@ export function pathAt(root: unknown, offset: number): NodePath {
       if (!contains(pair.value, offset)) break;
       node = pair.value;
     } else if (isSeq(node)) {
-      const i = node.items.findIndex((it) => contains(it, offset));
+      const i = itemAt(node.items, offset);
       if (i < 0) break;
       path.push(i);
       node = node.items[i];
     } else break;
   }
   return path;
+}
+
+/**
+ * Index of the item whose range contains `offset`, or -1. Items are in source order and do not overlap, so
+ * a binary search: pathAt runs once per invalid byte, and a scan per call was quadratic on a list of 100,000.
+ */
+function itemAt(items: readonly unknown[], offset: number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = rangeOf(items[mid]);
+    if (!r) return items.findIndex((it) => contains(it, offset)); // no range (not from a parse): scan
+    if (offset < r[0]) hi = mid - 1;
+    else if (offset >= Math.max(r[1], r[2])) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
 function rangeOf(node: unknown): [number, number, number] | undefined {
