@@ -57,7 +57,7 @@ export function suffixNumbersDiffer(suffix: string, text: string, end: number): 
 }
 
 /**
- * Whether the span `text[start, end)` holds other numbers than `quote` does: another numbered item. A number
+ * Whether the span `text[start, end)` holds a nearby number in place of one of `quote`'s: another numbered item. A number
  * the selection cut (a digit on both sides of the quote's edge) is left out, and the span's edge runs are
  * read whole (a fuzzy end may fall inside a number).
  */
@@ -70,5 +70,11 @@ export function quoteNumbersDiffer(quote: { exact: string; prefix: string; suffi
   while (from > 0 && isDigit(text[from - 1]) && isDigit(text[from])) from--;
   while (to < text.length && isDigit(text[to]) && isDigit(text[to - 1])) to++;
   const found = wholeRuns(text.slice(from, to), false, false);
-  return !allAmong(wanted, found);
+  if (allAmong(wanted, found)) return false;
+  // A neighbouring item's number (row 6 for row 5, 2027 for 2026); an edit that cut a digit out is a typo.
+  const missing = wanted.filter((w) => !found.includes(w));
+  return missing.some((w) => found.some((f) => f !== w && f.length === w.length && Math.abs(Number(f) - Number(w)) <= NEIGHBOUR_RANGE));
 }
+
+/** How far apart the numbers of two neighbouring items of a list may be. */
+const NEIGHBOUR_RANGE = 9;
