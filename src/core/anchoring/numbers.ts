@@ -65,8 +65,9 @@ export function quoteNumbersDiffer(quote: { exact: string; prefix: string; suffi
   const exact = quote.exact;
   if (!/\d/.test(exact)) return false;
   const wanted = wholeRuns(exact, isDigit(quote.prefix.slice(-1)), isDigit(quote.suffix[0]));
-  let from = start;
-  let to = end;
+  // Read the numbers at the span's edges whole, also one just outside it (a fuzzy end may leave it out).
+  let from = Math.max(0, start - EDGE_SLACK);
+  let to = Math.min(text.length, end + EDGE_SLACK);
   while (from > 0 && isDigit(text[from - 1]) && isDigit(text[from])) from--;
   while (to < text.length && isDigit(text[to]) && isDigit(text[to - 1])) to++;
   const found = wholeRuns(text.slice(from, to), false, false);
@@ -75,6 +76,8 @@ export function quoteNumbersDiffer(quote: { exact: string; prefix: string; suffi
   const missing = wanted.filter((w) => !found.includes(w));
   return missing.some((w) => found.some((f) => f !== w && f.length === w.length && Math.abs(Number(f) - Number(w)) <= NEIGHBOUR_RANGE));
 }
+
+const EDGE_SLACK = 2;
 
 /** How far apart the numbers of two neighbouring items of a list may be. */
 const NEIGHBOUR_RANGE = 9;
