@@ -74,7 +74,8 @@ export function quoteNumbersDiffer(quote: { exact: string; prefix: string; suffi
   if (allAmong(wanted, found)) return false;
   // A neighbouring item's number (row 6 for row 5, 2027 for 2026); an edit that cut a digit out is a typo.
   const missing = wanted.filter((w) => !found.includes(w));
-  return missing.some((w) => found.some((f) => f !== w && f.length === w.length && Math.abs(Number(f) - Number(w)) <= NEIGHBOUR_RANGE));
+  const extra = found.filter((f) => !wanted.includes(f));
+  return missing.some((w) => extra.some((f) => f.length === w.length && Math.abs(Number(f) - Number(w)) <= NEIGHBOUR_RANGE));
 }
 
 const EDGE_SLACK = 2;
