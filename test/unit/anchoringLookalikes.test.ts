@@ -20,7 +20,9 @@ function documents(blocks: readonly Block[], deleted: readonly number[]) {
   return { before, selectors, after };
 }
 
-describe('anchoring: look-alike blocks (issue 8, case 7)', () => {
+describe('anchoring: look-alike blocks (issue 8, case 7)', function () {
+  this.timeout(120_000);
+
   it('regression: repeated boilerplate — the quote at the hint is not exact when its context disagrees', () => {
     // Sections that differ only in their number: deleting section 5 puts section 6's sentence at its hint.
     const blocks = sectionBlocks(new Rng(1), 12, { varied: false, annotate: 'boilerplate' });

@@ -36,10 +36,14 @@ export function anchorOne(text: string, selectors: Selectors, options: SearchOpt
   return { result, confident: search.confidentChoice() };
 }
 
-/** Whether the text around an unchanged quote at `start` agrees with its remembered context (cheap when identical). */
+/**
+ * Whether the text around an unchanged quote at `start` agrees with its remembered context: one side unchanged
+ * (an edit next to a passage spoils one side, a look-alike's context differs on both), or both mostly there.
+ * Cheap when a side is identical, as it is for most quotes.
+ */
 function contextHolds(text: string, quote: QuoteSelector, start: number): boolean {
   const end = start + quote.exact.length;
-  if (text.startsWith(quote.suffix, end) && text.slice(Math.max(0, start - quote.prefix.length), start) === quote.prefix) return true;
+  if (text.startsWith(quote.suffix, end) || text.slice(Math.max(0, start - quote.prefix.length), start) === quote.prefix) return true;
   const parts = { quote: 1, prefix: prefixSimilarity(text, start, quote), suffix: suffixSimilarity(text, end, quote), proximity: 1 };
   return contextAgreement(parts) >= CONFIDENT_CONTEXT;
 }
