@@ -25,10 +25,12 @@ export interface DecisionContext {
   readonly minScore: number;
   /** Distance of an offset from the nearest position hint. */
   distance(start: number): number;
+  /** Whether the quote occurs, unchanged, once in the whole text. */
+  quoteIsUnique(): boolean;
 }
 
 /** An unchanged occurrence whose context agrees this much (`contextAgreement`) is taken at once. */
-const CONFIDENT_CONTEXT = 0.9;
+export const CONFIDENT_CONTEXT = 0.9;
 /**
  * A candidate farther than this from the hint is not attached when another, disjoint candidate scores within
  * AMBIGUITY_MARGIN of it.
@@ -72,7 +74,9 @@ export function attachable(ctx: DecisionContext, c: Candidate): boolean {
  *   what came before and after a quote is the quote; a deleted passage leaves no such place: where its context
  *   survives on both sides, nothing lies between them);
  * - or, for a quote long enough not to resemble other text by chance, within CLOSE_DISTANCE of where the hints
- *   put it, with more than half its quote and its context mostly agreeing.
+ *   put it, with more than half its quote and its context mostly agreeing;
+ * - or, for such a quote, unchanged and nowhere else in the text (a table row whose neighbours were both
+ *   deleted: its context is gone, but its own numbers make it the only one of its kind).
  */
 function vouchedFor(ctx: DecisionContext, candidates: readonly Candidate[]): Candidate | undefined {
   let found: Candidate | undefined;
@@ -85,7 +89,8 @@ function vouchedFor(ctx: DecisionContext, candidates: readonly Candidate[]): Can
       ctx.distance(c.start) <= CLOSE_DISTANCE &&
       quote >= CLOSE_MIN_QUOTE &&
       contextAgreement(c.parts) >= CLOSE_MIN_CONTEXT;
-    if (!between && !close) continue;
+    const unique = c.unchanged && ctx.len >= FAR_MIN_LENGTH && ctx.quoteIsUnique();
+    if (!between && !close && !unique) continue;
     if (!found || c.score > found.score) found = c;
   }
   return found;

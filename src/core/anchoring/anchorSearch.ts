@@ -2,6 +2,7 @@ import {
   AMBIGUITY_MARGIN,
   attachable,
   chooseCandidate,
+  CONFIDENT_CONTEXT,
   confident,
   FAR_SCORE_ALLOWANCE,
   nearHint,
@@ -14,12 +15,13 @@ import {
   DEFAULT_MIN_SCORE,
   orphaned,
   type AnchorResult,
-  type ReanchorOptions,
 } from './anchorResult';
+import type { SearchOptions } from './anchorOne';
 import { approximateMatches, exactOccurrences } from './approxSearch';
 import { snapEnd, snapStart } from './boundaries';
 import { levenshtein } from './editDistance';
-import { combinedScore, prefixSimilarity, proximity, suffixSimilarity, type ScoreParts } from './scoring';
+import { combinedScore, contextAgreement, prefixSimilarity, proximity, suffixSimilarity, type ScoreParts } from './scoring';
+import { quoteNumbersDiffer } from './numbers';
 import { hasSeed, SeedIndex } from './seedIndex';
 import { uncovered, type Interval } from './intervals';
 import { alignAtPlace, HINT_BAND, MIN_PLACE_VOTES, seedPlaces, type Place } from './placeAlignment';
@@ -69,12 +71,14 @@ export class AnchorSearch implements DecisionContext {
   /** Places already aligned at (`diagonal:band`): the second, common-phrase lookup finds the first's again. */
   private readonly alignedPlaces = new Set<string>();
   private readonly pattern: string;
+  /** The candidate `decide` attached to, if any. */
+  private chosen: Candidate | undefined;
 
   constructor(
     protected readonly text: string,
     selectors: Selectors,
     protected readonly hint: number,
-    protected readonly options: ReanchorOptions,
+    protected readonly options: SearchOptions,
     /** List candidates (CandidateList) rather than choose one: score every match, however weak. */
     protected readonly exhaustive = false,
   ) {
@@ -212,13 +216,30 @@ export class AnchorSearch implements DecisionContext {
     return refined;
   }
 
+  /** Whether the span attached to was found in agreeing context: sure enough to guide the hints of others. */
+  confidentChoice(): boolean {
+    return this.chosen !== undefined && contextAgreement(this.chosen.parts) >= CONFIDENT_CONTEXT;
+  }
+
   private decide(): AnchorResult {
     const best = chooseCandidate(this, this.best, this.candidates);
+    this.chosen = best;
     if (!best) return orphaned(this.best?.score ?? 0);
-    if (best.unchanged) return { status: 'moved', start: best.start, end: best.end, score: best.score };
+    if (best.unchanged) {
+      // Still at the position hint, but in context too changed to be taken there at once (see anchorOne).
+      const status = best.start === this.hint ? 'exact' : 'moved';
+      return { status, start: best.start, end: best.end, score: best.score };
+    }
     const refined = best.aligned ? best : this.realign(best);
-    const status = this.text.slice(refined.start, refined.end) === this.quote.exact ? 'moved' : 'fuzzy';
+    const same = this.text.slice(refined.start, refined.end) === this.quote.exact;
+    const status = !same ? 'fuzzy' : refined.start === this.hint ? 'exact' : 'moved';
     return { status, start: refined.start, end: refined.end, score: refined.score };
+  }
+
+  private unique: boolean | undefined;
+
+  quoteIsUnique(): boolean {
+    return (this.unique ??= exactOccurrences(this.text, this.quote.exact, 0, this.text.length, 2).length === 1);
   }
 
   distance(start: number): number {
@@ -242,6 +263,9 @@ export class AnchorSearch implements DecisionContext {
   }
 
   protected consider(c: Candidate): void {
+    if (this.options.excluded?.some(([lo, hi]) => lo < c.end && c.start < hi)) return;
+    // An edited quote whose numbers changed is the next numbered item (a table row, "Action 6"), not an edit.
+    if (!c.unchanged && quoteNumbersDiffer(this.quote, this.text, c.start, c.end)) return;
     this.candidates.push(c);
     const best = this.best;
     const better = !best || c.score > best.score;

@@ -1,4 +1,5 @@
 import { anchoredDistance } from './editDistance';
+import { prefixNumbersDiffer, suffixNumbersDiffer } from './numbers';
 import type { QuoteSelector } from './selectors';
 
 /**
@@ -48,14 +49,21 @@ export function proximity(distance: number): number {
   return 1 / (1 + Math.abs(distance) / PROXIMITY_HALF_DISTANCE);
 }
 
-/** How well the text before `start` agrees with `quote.prefix` (1 = identical; 1 when there is no prefix). */
+/**
+ * How well the text before `start` agrees with `quote.prefix` (1 = identical; 1 when there is no prefix); 0 when
+ * a number of the prefix is not there (numbers.ts: "Section 12." before a copy of the sentence of section 13).
+ */
 export function prefixSimilarity(text: string, start: number, quote: QuoteSelector): number {
   const m = quote.prefix.length;
-  return m === 0 ? 1 : 1 - anchoredDistance(quote.prefix, text, start, -1) / m;
+  if (m === 0) return 1;
+  if (prefixNumbersDiffer(quote.prefix, text, start)) return 0;
+  return 1 - anchoredDistance(quote.prefix, text, start, -1) / m;
 }
 
-/** How well the text after `end` agrees with `quote.suffix` (1 = identical; 1 when there is no suffix). */
+/** How well the text after `end` agrees with `quote.suffix` (as prefixSimilarity). */
 export function suffixSimilarity(text: string, end: number, quote: QuoteSelector): number {
   const m = quote.suffix.length;
-  return m === 0 ? 1 : 1 - anchoredDistance(quote.suffix, text, end, 1) / m;
+  if (m === 0) return 1;
+  if (suffixNumbersDiffer(quote.suffix, text, end)) return 0;
+  return 1 - anchoredDistance(quote.suffix, text, end, 1) / m;
 }

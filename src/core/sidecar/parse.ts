@@ -16,7 +16,10 @@ export interface SidecarParseOptions {
   readonly maxBytes: number;
   /** Passed to the yaml package; aliases are refused anyway, this only bounds the work before that. */
   readonly maxAliasCount?: number;
-  /** Length of the annotated document (UTF-16 code units): quotes longer than it are errors. */
+  /**
+   * Length of the annotated document (UTF-16 code units): a quote longer than it is a warning, never an error
+   * (an older or truncated version of the document: the annotation loads and is orphaned, the file stays writable).
+   */
   readonly documentLength?: number;
   /** Codes known to the knowledge pack and the workspace codebook: others are warnings. */
   readonly knownCodes?: ReadonlySet<string>;
@@ -131,7 +134,9 @@ export function fastAnalyse(file: string, text: string, opts: Omit<SidecarParseO
     // In canonical key order already (as written), the value read is its own canonical copy.
     const a = read.canonicalOrder ? (items[i] as Annotation) : canonicalAnnotation(items[i] as Annotation);
     if (a.target.position.end < a.target.position.start) return undefined;
-    if (opts.documentLength !== undefined && a.target.quote.exact.length > opts.documentLength) return undefined;
+    if (opts.documentLength !== undefined && a.target.quote.exact.length > opts.documentLength) {
+      warnings.push({ path: ['annotations', i, 'target', 'quote', 'exact'], message: quoteTooLong(a, opts.documentLength) });
+    }
     if (ids.has(a.id)) return undefined;
     ids.add(a.id);
     const links = a.links;
@@ -345,18 +350,19 @@ function unfollowedLink(document: string, opts: Pick<SidecarParseOptions, 'sidec
   return why && `linked document '${document}' is not followed: ${why}`;
 }
 
+/** A quote longer than the document: the document is an older or shorter version, the annotation an orphan. */
+function quoteTooLong(a: Annotation, documentLength: number): string {
+  const n = a.target.quote.exact.length;
+  return `quote is ${n} characters long, longer than the whole document (${documentLength}): the annotation is orphaned`;
+}
+
 /** Checks the schema cannot express. */
 function checkAnnotation(a: Annotation, path: NodePath, yaml: YamlFile, opts: SidecarParseOptions): Problem[] {
   const out: Problem[] = [];
   const { start, end } = a.target.position;
   if (end < start) out.push(yaml.problemAt([...path, 'target', 'position', 'end'], `end ${end} is before start ${start}`));
   if (opts.documentLength !== undefined && a.target.quote.exact.length > opts.documentLength) {
-    out.push(
-      yaml.problemAt(
-        [...path, 'target', 'quote', 'exact'],
-        `quote is ${a.target.quote.exact.length} characters long, longer than the whole document (${opts.documentLength})`,
-      ),
-    );
+    out.push(yaml.problemAt([...path, 'target', 'quote', 'exact'], quoteTooLong(a, opts.documentLength), 'warning'));
   }
   a.links?.forEach((link: AnnotationLink, j) => {
     const lp = [...path, 'links', j];
