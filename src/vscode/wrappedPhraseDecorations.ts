@@ -7,6 +7,7 @@ import { logFailure } from './logger';
 import { affectsSetting, setting } from './settings';
 
 const DELAY_MS = 250;
+const MAX_DELAY_MS = 2000;
 
 /**
  * Colours themed phrases broken across a line break: the grammar sees one line at a time and misses
@@ -15,9 +16,15 @@ const DELAY_MS = 250;
 export function registerWrappedPhraseDecorations(packs: KnowledgePackService): vscode.Disposable {
   const types = new Map<string, vscode.TextEditorDecorationType>();
   const timers = new Map<string, NodeJS.Timeout>();
+  /** What matching the document cost last time: a large document waits longer after typing, off the typing path. */
+  const costs = new Map<string, number>();
 
-  const decorate = async (editor: vscode.TextEditor): Promise<void> => {
+  const decorate = async (key: string): Promise<void> => {
     const { pack, matcher } = await packs.get();
+    // The editor that was visible when this was scheduled may be gone: decorate the one showing it now, if any.
+    const editor = vscode.window.visibleTextEditors.find((ed) => ed.document.uri.toString() === key);
+    if (!editor) return;
+    const started = performance.now();
     const enabled = setting('wrappedPhrases.enabled', editor.document);
     const byTheme = new Map<string, vscode.Range[]>();
     if (enabled && isPolicyLanguage(editor.document.languageId)) {
@@ -39,11 +46,13 @@ export function registerWrappedPhraseDecorations(packs: KnowledgePackService): v
       }
       editor.setDecorations(type, byTheme.get(theme.id) ?? []);
     }
+    costs.set(key, performance.now() - started);
   };
   const schedule = (editor: vscode.TextEditor): void => {
     const key = editor.document.uri.toString();
     clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => void decorate(editor).catch(logFailure('wrapped-phrase decorations')), DELAY_MS));
+    const delay = Math.min(MAX_DELAY_MS, Math.max(DELAY_MS, 3 * (costs.get(key) ?? 0)));
+    timers.set(key, setTimeout(() => void decorate(key).catch(logFailure('wrapped-phrase decorations')), delay));
   };
   const all = (): void => vscode.window.visibleTextEditors.forEach(schedule);
 
@@ -52,6 +61,12 @@ export function registerWrappedPhraseDecorations(packs: KnowledgePackService): v
     vscode.window.onDidChangeVisibleTextEditors(all),
     vscode.workspace.onDidChangeTextDocument((e) => vscode.window.visibleTextEditors.filter((ed) => ed.document === e.document).forEach(schedule)),
     vscode.workspace.onDidOpenTextDocument(() => all()),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      const key = d.uri.toString();
+      clearTimeout(timers.get(key));
+      timers.delete(key);
+      costs.delete(key);
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => affectsSetting(e, 'wrappedPhrases') && all()),
     {
       dispose: () => {
