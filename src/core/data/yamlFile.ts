@@ -22,7 +22,8 @@ export class YamlFile {
   static parse(file: string, text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS): YamlFile {
     const lines = new LineCounter();
     const problems: Problem[] = [];
-    const bytes = Buffer.byteLength(text, 'utf8');
+    // A UTF-16 unit is at most 3 UTF-8 bytes: encode (web-safe, no Buffer) only when the text could be too large.
+    const bytes = text.length * 3 <= limits.maxBytes ? 0 : new TextEncoder().encode(text).length;
     if (bytes > limits.maxBytes) {
       problems.push({ file, line: 0, character: 0, severity: 'error', message: `file is ${bytes} bytes, over the limit of ${limits.maxBytes}` });
       return new YamlFile(file, undefined, lines, undefined, problems);
