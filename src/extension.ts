@@ -38,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   const store = new AnnotationStore(log, (d) => isPolicyLanguage(d.languageId) && d.uri.scheme !== 'policy-lens');
   context.subscriptions.push(
     log,
+    packs,
     analysis,
     locator,
     codebook,

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { loadKnowledgePacks } from '../../src/core/data/loadPack';
-import { findPackUpwards, readPackFolder } from '../../src/core/data/packFolder';
+import { findPackUpwards, readPackFolder, workspaceRelativeFolder } from '../../src/core/data/packFolder';
 import { formatProblem } from '../../src/core/data/problem';
 import { NodeFileSystem } from '../../src/node/nodeFileSystem';
 
@@ -82,5 +82,13 @@ describe('workspace knowledge pack folders (read through the file-system port)',
     assert.strictEqual(await findPackUpwards(port, path.join(root, 'outer', 'repo', 'docs', 'deep')), undefined);
     mkdirSync(path.join(root, 'outer', 'repo', '.policy-lens', 'pack'), { recursive: true });
     assert.strictEqual(await findPackUpwards(port, path.join(root, 'outer', 'repo', 'docs')), path.join(root, 'outer', 'repo', '.policy-lens', 'pack'));
+  });
+
+  it('policyLens.packFolders entries stay inside the workspace folder: absolute paths and .. are refused', () => {
+    assert.deepStrictEqual(workspaceRelativeFolder('packs/ministry/'), { folder: 'packs/ministry' });
+    assert.deepStrictEqual(workspaceRelativeFolder('.\\packs\\x'), { folder: 'packs/x' });
+    for (const bad of ['/etc', 'C:\\packs', 'file:///etc', '../other', 'a/../../b', '', '.', 42, null]) {
+      assert.ok('refused' in workspaceRelativeFolder(bad), JSON.stringify(bad));
+    }
   });
 });

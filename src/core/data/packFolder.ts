@@ -109,3 +109,17 @@ function messageOf(err: unknown): string {
 function problemAt(file: string, message: string): Problem {
   return { file, line: 0, character: 0, severity: 'error', message };
 }
+
+/**
+ * A `policyLens.packFolders` entry as a clean workspace-relative path ('/'-separated, no '.' segments), or a
+ * reason to refuse it: absolute paths and '..' would let a workspace's settings read files outside it.
+ */
+export function workspaceRelativeFolder(entry: unknown): { folder: string } | { refused: string } {
+  if (typeof entry !== 'string' || entry.trim() === '') return { refused: 'not a folder name' };
+  const slashed = entry.trim().replace(/\\/g, '/');
+  if (slashed.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(slashed)) return { refused: 'an absolute path; use a path relative to the workspace folder' };
+  const segments = slashed.split('/').filter((s) => s !== '' && s !== '.');
+  if (segments.includes('..')) return { refused: "'..' leaves the workspace folder" };
+  if (!segments.length) return { refused: 'the workspace folder itself is not a knowledge pack' };
+  return { folder: segments.join('/') };
+}
