@@ -83,9 +83,38 @@ export async function loadMergedPack(from: string | undefined, packDirs: readonl
   };
 }
 
-/** Problems of the workspace packs seen from `from` plus `--pack` folders: what `policy-lens check` adds. */
+/** Problems of the workspace packs seen from `from` plus `--pack` folders, merged with the bundled pack. */
 export async function workspacePackProblems(from: string | undefined, packDirs: readonly string[]): Promise<readonly Problem[]> {
   return (await loadMergedPack(from, packDirs)).workspaceProblems;
+}
+
+export interface WorkspacePackCheck {
+  readonly problems: readonly Problem[];
+  /** The workspace pack folders validated, as the user would type them. */
+  readonly checked: readonly string[];
+  /** Targets that are (inside) a workspace pack folder: `check` must not read them as a bundled-layout pack. */
+  readonly claimed: ReadonlySet<string>;
+}
+
+/**
+ * What `policy-lens check [PATH…] [--pack DIR…]` validates besides the bundled pack and sidecars: the
+ * workspace pack found upwards from each PATH (from the current folder when there is none) and every --pack
+ * folder, each merged with the bundled pack so clashes and references to bundled themes and provisions are
+ * checked too.
+ */
+export async function checkWorkspacePacks(targets: readonly string[], packDirs: readonly string[]): Promise<WorkspacePackCheck> {
+  const folders = new Set<string>(packDirs.map((d) => path.resolve(d)));
+  const claimed = new Set<string>();
+  for (const t of targets.length ? targets : [process.cwd()]) {
+    const stat = await port.stat(path.resolve(t)).catch(() => undefined);
+    const start = stat?.kind === 'directory' ? path.resolve(t) : path.dirname(path.resolve(t));
+    const found = await findPackUpwards(port, start);
+    if (!found) continue;
+    folders.add(found);
+    if (`${path.resolve(t)}${path.sep}`.startsWith(`${found}${path.sep}`)) claimed.add(t);
+  }
+  const merged = await loadMergedPack(undefined, [...folders]);
+  return { problems: merged.workspaceProblems, checked: merged.folders.map(display), claimed };
 }
 
 /** Workspace-pack problems shown before a command's output; the full list is `policy-lens check`'s job. */

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { loadMergedPack, workspacePackProblems } from '../../src/cli/nodePack';
+import { checkWorkspacePacks, loadMergedPack, workspacePackProblems } from '../../src/cli/nodePack';
 import { loadKnowledgePacks, type PackSources } from '../../src/core/data/loadPack';
 import { boundProblems, formatProblem } from '../../src/core/data/problem';
 import { FIXTURES } from '../paths';
@@ -80,6 +80,17 @@ describe('workspace knowledge packs merged with the bundled pack', () => {
       new RegExp(`^${rel(path.join(CLASH_PACK, 'plans', 'broken.yaml'))}:\\d+:\\d+: error: `),
     ];
     for (const re of expect) assert.ok(problems.some((m) => re.test(m)), `expected ${re} among\n${problems.join('\n')}`);
+  });
+
+  it('check finds the workspace pack above each PATH, claims PATHs inside it, and adds --pack folders', async () => {
+    const planFile = path.join(WORKSPACE_PACK, 'plans', 'example-ministry-ai-plan-2026.yaml');
+    const ok = await checkWorkspacePacks([path.join(WORKSPACE, 'docs'), planFile], []);
+    assert.deepStrictEqual(ok.problems.map(formatProblem), []);
+    assert.deepStrictEqual(ok.checked, [path.relative(process.cwd(), WORKSPACE_PACK)]);
+    assert.deepStrictEqual([...ok.claimed], [planFile]);
+    const bad = await checkWorkspacePacks([path.join(WORKSPACE, 'docs')], [CLASH_PACK]);
+    assert.strictEqual(bad.checked.length, 2);
+    assert.ok(bad.problems.some((p) => p.severity === 'error' && /duplicate theme id 'open-source'/.test(p.message)));
   });
 
   it('problem lists are bounded per file, the rest summarised in one line', () => {
