@@ -9,11 +9,12 @@ import type { YamlFile } from './yamlFile';
  * not a way to add phrases), so what the bundled pack means never depends on the workspace.
  */
 export class PackDefinitions {
-  private readonly themes = new Map<string, string>();
-  private readonly phrases = new Map<string, { theme: string; where: string }>();
-  private readonly plans = new Map<string, string>();
-  private readonly provisions = new Map<string, { plan: string; where: string }>();
-  private readonly links = new Map<string, string>();
+  // Positions are kept as (file, path) and turned into file:line:col only for a clash: most ids never clash.
+  private readonly themes = new Map<string, Where>();
+  private readonly phrases = new Map<string, { theme: string; where: Where }>();
+  private readonly plans = new Map<string, Where>();
+  private readonly provisions = new Map<string, { plan: string; where: Where }>();
+  private readonly links = new Map<string, Where>();
 
   constructor(private readonly problems: Problem[]) {}
 
@@ -29,11 +30,11 @@ export class PackDefinitions {
   /** The theme already owning a normalised phrase, as a message; undefined when the phrase is free. */
   phraseOwner(key: string): string | undefined {
     const owner = this.phrases.get(key);
-    return owner && `theme '${owner.theme}' (${owner.where})`;
+    return owner && `theme '${owner.theme}' (${format(owner.where)})`;
   }
 
   phrase(f: YamlFile, path: readonly (string | number)[], key: string, theme: string): void {
-    this.phrases.set(key, { theme, where: whereOf(f, path) });
+    this.phrases.set(key, { theme, where: { f, path } });
   }
 
   plan(f: YamlFile, path: readonly (string | number)[], id: string): boolean {
@@ -43,10 +44,10 @@ export class PackDefinitions {
   provision(f: YamlFile, path: readonly (string | number)[], id: string, plan: string): boolean {
     const first = this.provisions.get(id);
     if (first) {
-      this.problems.push(f.problemAt(path, `duplicate provision id '${id}' (already in plan '${first.plan}' at ${first.where})`));
+      this.problems.push(f.problemAt(path, `duplicate provision id '${id}' (already in plan '${first.plan}' at ${format(first.where)})`));
       return false;
     }
-    this.provisions.set(id, { plan, where: whereOf(f, path) });
+    this.provisions.set(id, { plan, where: { f, path } });
     return true;
   }
 
@@ -61,19 +62,24 @@ export class PackDefinitions {
     return this.define(this.links, f, path, key, (first) => `duplicate link between '${from}' and '${to}' (already linked at ${first})`);
   }
 
-  private define(map: Map<string, string>, f: YamlFile, path: readonly (string | number)[], key: string, message: (first: string) => string): boolean {
+  private define(map: Map<string, Where>, f: YamlFile, path: readonly (string | number)[], key: string, message: (first: string) => string): boolean {
     const first = map.get(key);
     if (first !== undefined) {
-      this.problems.push(f.problemAt(path, message(first)));
+      this.problems.push(f.problemAt(path, message(format(first))));
       return false;
     }
-    map.set(key, whereOf(f, path));
+    map.set(key, { f, path });
     return true;
   }
 }
 
+interface Where {
+  readonly f: YamlFile;
+  readonly path: readonly (string | number)[];
+}
+
 /** `file:line:col` (1-based, as problems are printed) of a value, for naming the other file of a clash. */
-function whereOf(f: YamlFile, path: readonly (string | number)[]): string {
+function format({ f, path }: Where): string {
   const p = f.problemAt(path, '');
   return `${p.file}:${p.line + 1}:${p.character + 1}`;
 }
