@@ -22,8 +22,7 @@ export class YamlFile {
   static parse(file: string, text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS): YamlFile {
     const lines = new LineCounter();
     const problems: Problem[] = [];
-    // A UTF-16 unit is at most 3 UTF-8 bytes: encode (web-safe, no Buffer) only when the text could be too large.
-    const bytes = text.length * 3 <= limits.maxBytes ? 0 : new TextEncoder().encode(text).length;
+    const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes > limits.maxBytes) {
       problems.push({ file, line: 0, character: 0, severity: 'error', message: `file is ${bytes} bytes, over the limit of ${limits.maxBytes}` });
       return new YamlFile(file, undefined, lines, undefined, problems);
