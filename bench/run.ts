@@ -86,7 +86,7 @@ function merge(file: string, fresh: BenchResults): BenchResults {
   if (!existsSync(file)) return fresh;
   try {
     const old = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
-    if (old.tiny || !Array.isArray(old.figures)) return fresh;
+    if (old.tiny || !Array.isArray(old.figures as unknown)) return fresh;
     const ran = new Set(fresh.figures.map((f) => f.number));
     const figures = [...old.figures.filter((f) => !ran.has(f.number)).map((f) => ({ ...f, from: (f as { from?: string }).from ?? old.date })), ...fresh.figures];
     return { ...fresh, figures: figures.sort((a, b) => a.number - b.number) };

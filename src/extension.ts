@@ -13,6 +13,7 @@ import { registerDocumentSymbols } from './vscode/documentSymbols';
 import { registerHoverProvider } from './vscode/hoverProvider';
 import { registerJumpToCounterpart } from './vscode/jumpToCounterpart';
 import { KnowledgePackService } from './vscode/knowledgePackService';
+import { useLogChannel } from './vscode/logger';
 import { isPolicyLanguage } from './vscode/languages';
 import { registerLanguageSwitch } from './vscode/languageSwitch';
 import { registerOpenProvision } from './vscode/openProvision';
@@ -30,12 +31,14 @@ export interface PolicyLensApi {
 export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Policy Lens', { log: true });
+  context.subscriptions.push(useLogChannel(log));
   const packs = new KnowledgePackService(vscode.Uri.joinPath(context.extensionUri, 'annotations'), log);
   const analysis = new DocumentAnalysis(packs);
   const locator = new PlanLocator(packs, analysis);
   const codebook = new CodebookService(packs);
   // Annotations live beside real files; the read-only plan renderings have none.
-  const store = new AnnotationStore(log, (d) => isPolicyLanguage(d.languageId) && d.uri.scheme !== 'policy-lens');
+  const store = new AnnotationStore(log, (d) => isPolicyLanguage(d.languageId) && d.uri.scheme !== 'policy-lens', context.workspaceState);
+  codebook.writesAllowed = () => store.writesAllowed();
   context.subscriptions.push(
     log,
     packs,

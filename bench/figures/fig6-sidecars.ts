@@ -101,7 +101,7 @@ function jsYaml(): ((text: string) => unknown) | undefined {
   try {
     // Not a dependency of ours (mocha brings it): a reference only when present.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require('js-yaml') as { load(text: string): unknown }).load;
+    return (require('js-yaml') as { load: (text: string) => unknown }).load;
   } catch {
     return undefined;
   }

@@ -8,6 +8,9 @@ import { pickersFigure } from './fig5-pickers';
 import { sidecarsFigure } from './fig6-sidecars';
 import { startupFigure } from './fig7-startup';
 import { scaleFigure } from './fig8-scale';
+import { suggestFigure } from './fig9-suggest';
+import { mentionsFigure } from './fig10-mentions';
+import { recognitionFigure } from './fig11-recognition';
 
 export const FIGURES: readonly Figure[] = [
   grammarFigure,
@@ -18,4 +21,7 @@ export const FIGURES: readonly Figure[] = [
   sidecarsFigure,
   startupFigure,
   scaleFigure(() => FIGURES),
+  suggestFigure,
+  mentionsFigure,
+  recognitionFigure,
 ];

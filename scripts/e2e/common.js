@@ -161,7 +161,7 @@ function pruneRuns(root) {
   const entries = (d, re) => (fs.existsSync(d) ? fs.readdirSync(d) : []).filter((n) => re.test(n)).map((n) => path.join(d, n));
   for (const dir of [...entries(root, /^[a-z]+-\d+-/), ...entries(SYS_TMP, /^plens-\d+-/)]) {
     const m = /^[a-z]+-(\d+)-/.exec(path.basename(dir));
-    let ageH = 0;
+    let ageH;
     try { ageH = (Date.now() - fs.statSync(dir).mtimeMs) / 3.6e6; } catch { continue; }
     const owner = m ? Number(m[1]) : 0;
     let ownerAlive = false;

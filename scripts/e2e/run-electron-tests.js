@@ -122,7 +122,7 @@ async function outer() {
   const t0 = Date.now();
   const res = await new Promise((resolve) => {
     const timer = setTimeout(() => resolve({ code: 124, why: `timeout after ${timeoutS}s` }), timeoutS * 1000);
-    child.on('exit', (code, sig) => { clearTimeout(timer); resolve({ code: code ?? 128 }); });
+    child.on('exit', (code) => { clearTimeout(timer); resolve({ code: code ?? 128 }); });
   });
   if (c.stopping()) return 130;
   await c.killGroup(child.pid); // whatever VS Code left behind

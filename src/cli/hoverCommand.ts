@@ -49,8 +49,8 @@ async function annotationsAt(file: string, text: string, offset: number): Promis
   const sidecar = await loadSidecar(file, text.length);
   if (!sidecar) return [];
   reportSidecarProblems(sidecar);
-  if (sidecar.parsed.annotations.length === 0) return [];
-  const anchored = anchorAnnotations(text, sidecar.parsed.annotations);
+  if (sidecar.state.annotations.length === 0) return [];
+  const anchored = anchorAnnotations(text, sidecar.state.annotations);
   const index = new RangeIndex(anchored.map((a, i) => [i, a.anchor.status === 'orphaned' ? 'orphaned' : { start: a.anchor.start, end: a.anchor.end }] as const));
   return index.at(offset).map((i) => anchored[i]!);
 }

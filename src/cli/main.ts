@@ -4,8 +4,10 @@ import { checkCommand } from './checkCommand';
 import { CliError } from './cliError';
 import { counterpartsCommand, identifyCommand, themesCommand, type Output } from './commands';
 import { hoverCommand } from './hoverCommand';
+import { mentionsCommand } from './mentionsCommand';
 import { loadCliPack } from './nodePack';
 import { reportCommand } from './reportCommand';
+import { parseTop, suggestCommand } from './suggestCommand';
 
 const USAGE = `usage: policy-lens <command> [options]
 
@@ -20,6 +22,8 @@ const USAGE = `usage: policy-lens <command> [options]
   --pack DIR                           also use the knowledge pack in DIR (repeatable); the nearest
                                        .policy-lens/pack above FILE is used without it
   report DIR [--json]                  theme frequencies per recognised plan, side by side
+  suggest PLAN PLAN [--top N] [--json] suggested counterparts in the second plan for each provision of the first
+  mentions FILE [--json]               passages of any text that refer to a known provision, and how
 
 Positions are 0-based LINE:CHAR, as in VS Code.`;
 
@@ -48,6 +52,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       help: { type: 'boolean', short: 'h', default: false },
       code: { type: 'string', multiple: true },
       note: { type: 'string' },
+      top: { type: 'string' },
       pack: { type: 'string', multiple: true },
     },
     allowPositionals: true,
@@ -87,6 +92,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       break;
     case 'report':
       out = await reportCommand(await loadPack(), need(rest[0], 'DIR'));
+      break;
+    case 'mentions':
+      out = await mentionsCommand(await loadPack(), need(rest[0], 'FILE'));
+      break;
+    case 'suggest':
+      out = suggestCommand(await loadPack(), need(rest[0], 'PLAN'), need(rest[1], 'PLAN'), parseTop(values.top));
       break;
     default:
       throw new CliError(`unknown command '${command}' (see policy-lens --help)`, 2);

@@ -6,16 +6,25 @@ import { FileSystemError } from '../core/fs/fileSystem';
 import { readBytes } from '../core/fs/readBytes';
 import { DEFAULT_SIDECAR_MAX_BYTES } from '../core/limits';
 import { checkDocumentField } from '../core/sidecar/documentFieldCheck';
-import { parseSidecar, type SidecarParseResult } from '../core/sidecar/parse';
+import { decodeSidecarBytes } from '../core/sidecar/decode';
+import { SidecarPersistence, type SidecarState } from '../core/sidecar/persistence';
 import { nodeFs } from './documents';
 
 /**
- * Read-only access to a document's sidecar and the workspace codebook for commands that show annotations
- * (hover). Bytes come through the one bounded reader; a sidecar that cannot be used is a warning, never a
- * failure of the command. (The persistence work's SidecarPersistence will take this over.)
+ * The CLI's access to a document's sidecar and the workspace codebook. Sidecars go through the one
+ * persistence protocol (the editor's), so the CLI reads, and refuses, exactly what the editor does.
  */
 
 export const SIDECAR_SUFFIX = '.annotations.yaml';
+
+/** The sidecar beside a document (the CLI does not read editor settings such as policyLens.sidecarFolder). */
+export function sidecarPathFor(file: string): string {
+  return `${file}${SIDECAR_SUFFIX}`;
+}
+
+export function sidecarPersistence(): SidecarPersistence {
+  return new SidecarPersistence(nodeFs, { maxBytes: DEFAULT_SIDECAR_MAX_BYTES });
+}
 
 /** Warnings go to stderr, one line each, so stdout stays the command's output. */
 export function warn(message: string): void {
@@ -24,38 +33,38 @@ export function warn(message: string): void {
 
 export interface LoadedSidecar {
   readonly sidecarFile: string;
-  readonly parsed: SidecarParseResult;
+  readonly state: SidecarState;
   /** Set when the sidecar's `document:` field names another file than the one it sits beside. */
   readonly documentMismatch: Problem | undefined;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: false });
+/** The warning for a sidecar whose `document:` field names another file than the one it sits beside. */
+export function documentMismatch(sidecarFile: string, file: string, state: SidecarState): Problem | undefined {
+  return checkDocumentField({ sidecarFile, sidecarText: state.text?.slice(0, 64 * 1024), documentField: state.documentField, expected: nodeFs.relative(path.dirname(sidecarFile), file) });
+}
 
-/** FILE's sidecar (beside it, as the CLI does not read editor settings), or undefined when there is none. */
-export async function loadSidecar(file: string, documentLength: number): Promise<LoadedSidecar | undefined> {
-  const sidecarFile = `${file}${SIDECAR_SUFFIX}`;
-  let read;
+/**
+ * FILE's sidecar, or undefined when there is none. With `strict`, a sidecar that cannot be read stops the
+ * command (FileSystemError); without, it is a warning and its annotations are left out (hover).
+ */
+export async function loadSidecar(file: string, documentLength: number, strict = false): Promise<LoadedSidecar | undefined> {
+  const sidecarFile = sidecarPathFor(file);
+  let state: SidecarState;
   try {
-    read = await readBytes(nodeFs, sidecarFile, DEFAULT_SIDECAR_MAX_BYTES);
+    state = await sidecarPersistence().read(sidecarFile, documentLength);
   } catch (err) {
+    if (strict) throw err;
     warn(`${err instanceof FileSystemError ? err.message : `${sidecarFile}: ${(err as Error).message}`}; its annotations are left out`);
     return undefined;
   }
-  if (!read) return undefined;
-  const parsed = parseSidecar(sidecarFile, read.bytes, { maxBytes: DEFAULT_SIDECAR_MAX_BYTES, documentLength });
-  const documentMismatch = checkDocumentField({
-    sidecarFile,
-    sidecarText: decoder.decode(read.bytes.subarray(0, Math.min(read.bytes.length, 64 * 1024))),
-    documentField: parsed.sidecar?.document,
-    expected: nodeFs.relative(path.dirname(sidecarFile), file),
-  });
-  return { sidecarFile, parsed, documentMismatch };
+  if (!state.exists) return undefined;
+  return { sidecarFile, state, documentMismatch: documentMismatch(sidecarFile, file, state) };
 }
 
 /** Prints a sidecar's problems on stderr: the document-field warning in full, the rest as a count. */
 export function reportSidecarProblems(s: LoadedSidecar): void {
   if (s.documentMismatch) process.stderr.write(`${formatProblem(s.documentMismatch)}\n`);
-  const others = s.parsed.problems.length;
+  const others = s.state.problems.length;
   if (others > 0) warn(`${s.sidecarFile} has ${others} problem${others === 1 ? '' : 's'} (policy-lens check ${s.sidecarFile} lists them)`);
 }
 
@@ -66,7 +75,7 @@ export async function codesFor(file: string, themes: readonly Theme[]): Promise<
     const candidate = path.join(dir, CODEBOOK_PATH);
     try {
       const read = await readBytes(nodeFs, candidate, DEFAULT_SIDECAR_MAX_BYTES);
-      if (read) return new Map(allCodes(themes, parseCodebook(candidate, decoder.decode(read.bytes))).map((c) => [c.id, c]));
+      if (read) return new Map(allCodes(themes, parseCodebook(candidate, decodeSidecarBytes(read.bytes).text)).map((c) => [c.id, c]));
     } catch (err) {
       warn(`${err instanceof FileSystemError ? err.message : (err as Error).message}; codebook left out`);
       break;

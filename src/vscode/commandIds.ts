@@ -1,6 +1,9 @@
-import { OPEN_PROVISION_COMMAND } from '../core/hover/hoverCard';
+import { OPEN_ANNOTATION_COMMAND, OPEN_PROVISION_COMMAND } from '../core/hover/hoverCommands';
 
-/** Every command id we register, in one place (package.json contributes the same ids). */
+/**
+ * Every command id we register, in one place; package.json contributes exactly these
+ * (test/unit/contributions.test.ts). The two hover commands are named in the core, which builds their links.
+ */
 export const CommandId = {
   jumpToCounterpart: 'policyLens.jumpToCounterpart',
   openProvision: OPEN_PROVISION_COMMAND,
@@ -10,5 +13,7 @@ export const CommandId = {
   deleteAnnotation: 'policyLens.deleteAnnotation',
   linkSelectionAsCounterpart: 'policyLens.linkSelectionAsCounterpart',
   reattachOrphan: 'policyLens.reattachOrphanedAnnotation',
-  openAnnotation: 'policyLens.openAnnotation',
+  openAnnotation: OPEN_ANNOTATION_COMMAND,
 } as const;
+
+export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -7,6 +7,8 @@ import { themesAt } from '../core/hover/themesAt';
 import { fromVsPosition, toVsRange } from './convert';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { POLICY_SELECTOR } from './languages';
+import { logError } from './logger';
+import { folderInWorkspace } from './workspaceScope';
 
 /** Hover cards: provision, themes under the pointer, counterparts. Data text is escaped by the core. */
 export function registerHoverProvider(analysis: DocumentAnalysis, store: AnnotationStore, codebook: CodebookService): vscode.Disposable {
@@ -15,7 +17,7 @@ export function registerHoverProvider(analysis: DocumentAnalysis, store: Annotat
       try {
         return await hoverAt(document, position);
       } catch (err) {
-        console.error('[Policy Lens] hover failed', err);
+        logError('hover', err);
         return undefined;
       }
     },
@@ -27,8 +29,9 @@ export function registerHoverProvider(analysis: DocumentAnalysis, store: Annotat
       const state = store.peek(document.uri);
       const here = state ? store.at(state, document.offsetAt(position)) : [];
       const codes = here.length ? new Map((await codebook.codes()).map((c) => [c.id, c])) : new Map();
+      const sidecarFolder = state ? folderInWorkspace(state.sidecar) : undefined;
       const annotations = here.length
-        ? annotationSection(a.pack, here.map((an) => ({ annotation: an, status: state!.status.get(an.id) ?? 'exact', documentUri: document.uri.toString() })), codes)
+        ? annotationSection(a.pack, here.map((an) => ({ annotation: an, status: state!.status.get(an.id) ?? 'exact', documentUri: document.uri.toString(), sidecarFolder })), codes)
         : undefined;
       const markdown = buildHoverCard({ pack: a.pack, located, themes, annotations });
       if (!markdown) return undefined;

@@ -5,7 +5,9 @@ import type { AnnotationStore } from './annotations/annotationStore';
 import type { OpenAnnotationArgs } from '../core/annotations/annotationCard';
 import type { KnowledgePack } from '../core/data/model';
 import { RELATION_MARK } from '../core/hover/hoverCard';
+import { revealInvisibles } from '../core/hover/markdownText';
 import { CommandId } from './commandIds';
+import { showInformation, showWarning } from './errors';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { isPolicyLanguage } from './languages';
 import { revealProvision, type PlanLocator } from './planLocator';
@@ -22,7 +24,7 @@ export function registerJumpToCounterpart(analysis: DocumentAnalysis, locator: P
   return vscode.commands.registerCommand(CommandId.jumpToCounterpart, async (): Promise<vscode.TextEditor | undefined> => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !isPolicyLanguage(editor.document.languageId)) {
-      void vscode.window.showInformationMessage('Policy Lens: open a policy document to jump between counterpart provisions.');
+      showInformation('Policy Lens: open a policy document to jump between counterpart provisions.');
       return undefined;
     }
     const { analysis: a, located } = await analysis.provisionAt(editor.document, editor.selection.active);
@@ -30,12 +32,12 @@ export function registerJumpToCounterpart(analysis: DocumentAnalysis, locator: P
     const userLinks: Choice[] = (state ? store.at(state, editor.document.offsetAt(editor.selection.active)) : []).flatMap((an) => (an.links ?? []).map((link) => ({ link, from: editor.document.uri })));
     if (!located && userLinks.length === 0) {
       const why = a.recognition.plan ? `the cursor is not inside a provision of ${a.recognition.plan.shortTitle}` : 'this document is not recognised as a known plan';
-      void vscode.window.showInformationMessage(`Policy Lens: ${why}.`);
+      showInformation(`Policy Lens: ${why}.`);
       return undefined;
     }
     const choices: Choice[] = [...userLinks, ...(located ? a.pack.counterpartsOf(located.provision.id).map((counterpart) => ({ counterpart })) : [])];
     if (choices.length === 0) {
-      void vscode.window.showInformationMessage(`Policy Lens: ${located!.provision.id} "${located!.provision.heading}" has no counterpart provision.`);
+      showInformation(`Policy Lens: ${located!.provision.id} "${located!.provision.heading}" has no counterpart provision.`);
       return undefined;
     }
     const chosen = choices.length === 1 ? choices[0] : await pickChoice(located?.provision.heading ?? 'this annotation', choices, a.pack);
@@ -43,7 +45,7 @@ export function registerJumpToCounterpart(analysis: DocumentAnalysis, locator: P
     if ('link' in chosen) return followUserLink(chosen.link, chosen.from, locator, a.pack);
     const target = await locator.locate(chosen.counterpart.plan.id, chosen.counterpart.provision.id);
     if (!target) {
-      void vscode.window.showWarningMessage(`Policy Lens: could not find ${chosen.counterpart.provision.id} in any document.`);
+      showWarning(`Policy Lens: could not find ${chosen.counterpart.provision.id} in any document.`);
       return undefined;
     }
     return revealProvision(target);
@@ -72,7 +74,10 @@ async function pickChoice(fromHeading: string, choices: readonly Choice[], pack:
     const l = choice.link;
     const provision = l.provision ? pack.provision(l.provision) : undefined;
     const mark = l.relation in RELATION_MARK ? RELATION_MARK[l.relation as keyof typeof RELATION_MARK] : '→';
-    return { label: `${mark} ${provision?.heading ?? l.document ?? l.provision ?? '?'}`, description: `${l.relation} · your link${provision ? ` · ${provision.id}` : ''}`, detail: l.note, choice };
+    // The link comes from a sidecar: its reordering and invisible characters are shown, never applied.
+    const label = `${mark} ${provision?.heading ?? revealInvisibles(l.document ?? l.provision ?? '?')}`;
+    const description = `${revealInvisibles(l.relation)} · your link${provision ? ` · ${provision.id}` : ''}`;
+    return { label, description, detail: l.note === undefined ? undefined : revealInvisibles(l.note), choice };
   });
   const picked = await vscode.window.showQuickPick(items, {
     title: `Counterparts of "${fromHeading}"`,

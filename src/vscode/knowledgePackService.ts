@@ -4,6 +4,7 @@ import type { KnowledgePack } from '../core/data/model';
 import { readPackFolder, WORKSPACE_PACK_DIR } from '../core/data/packFolder';
 import { formatProblem, type Problem } from '../core/data/problem';
 import { ThemeMatcher } from '../core/lexicon/themeMatcher';
+import { showError } from './errors';
 import { PackDiagnostics } from './packDiagnostics';
 import { PackFileSystem } from './packFileSystem';
 import { packFolders, PackWatcher, type PackFolderRef } from './packWatcher';
@@ -118,7 +119,7 @@ export class KnowledgePackService implements vscode.Disposable {
     const all: Problem[] = [...bundled.problems, ...workspace.flatMap((w) => w.problems), ...problems];
     const bundledProblems = all.filter((p) => bundledNames.has(p.file));
     for (const p of bundledProblems) this.log.error(formatProblem(p));
-    if (bundledProblems.length) void vscode.window.showErrorMessage(`Policy Lens: the knowledge pack has ${bundledProblems.length} problem(s); see the Policy Lens output.`);
+    if (bundledProblems.length) showError(`Policy Lens: the knowledge pack has ${bundledProblems.length} problem(s); see the Policy Lens output.`);
     const workspaceProblems = all.filter((p) => !bundledNames.has(p.file));
     const texts = new Map(workspace.flatMap((w) => [w.sources.themes, w.sources.counterparts, ...w.sources.plans]).flatMap((s) => (s ? [[s.file, s.text] as const] : [])));
     // A slower, older read must not overwrite the problems of a newer one.

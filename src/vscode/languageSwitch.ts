@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CommandId } from './commandIds';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { isPolicyLanguage, POLICY_MARKDOWN, POLICY_TEXT } from './languages';
+import { logError } from './logger';
 
 const MIN_SCORE_TO_SWITCH = 0.5;
 const MAX_AUTO_DETECT_CHARS = 20_000_000;
@@ -42,7 +43,7 @@ export function registerLanguageSwitch(analysis: DocumentAnalysis): vscode.Dispo
     return vscode.languages.setTextDocumentLanguage(document, policyLanguageFor(document));
   });
 
-  const check = (d: vscode.TextDocument): void => void maybeSwitch(d).catch((err: unknown) => console.error('[Policy Lens] language detection failed', err));
+  const check = (d: vscode.TextDocument): void => void maybeSwitch(d).catch((err: unknown) => logError('language detection', err));
   const onOpen = vscode.workspace.onDidOpenTextDocument(check);
   vscode.workspace.textDocuments.forEach(check);
   return vscode.Disposable.from(command, onOpen);

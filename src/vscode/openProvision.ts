@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Provision } from '../core/data/model';
 import { CommandId } from './commandIds';
+import { showWarning } from './errors';
 import type { KnowledgePackService } from './knowledgePackService';
 import { revealProvision, type PlanLocator } from './planLocator';
 
@@ -28,12 +29,12 @@ export function registerOpenProvision(packs: KnowledgePackService, locator: Plan
       target = { planId: picked.p.planId, provisionId: picked.p.id };
     }
     if (!pack.provision(target.provisionId)) {
-      void vscode.window.showWarningMessage(`Policy Lens: unknown provision '${target.provisionId}'.`);
+      showWarning(`Policy Lens: unknown provision '${target.provisionId}'.`);
       return undefined;
     }
     const location = await locator.locate(target.planId, target.provisionId);
     if (!location) {
-      void vscode.window.showWarningMessage(`Policy Lens: could not find ${target.provisionId} in any document.`);
+      showWarning(`Policy Lens: could not find ${target.provisionId} in any document.`);
       return undefined;
     }
     return revealProvision(location);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { recognise } from '../core/recognition/recognise';
+import { decodeDocumentBytes } from '../core/text/documentText';
 import { toVsRange } from './convert';
 import type { DocumentAnalysis } from './documentAnalysis';
 import type { KnowledgePackService } from './knowledgePackService';
@@ -13,16 +14,24 @@ export interface ProvisionLocation {
 
 const DOCUMENT_GLOB = '**/*.{md,markdown,txt}';
 const EXCLUDE_GLOB = '**/{node_modules,.git,out,dist}/**';
+const EXCLUDED = /\/(?:node_modules|\.git|out|dist)\//;
 const MAX_FILES = 500;
 const MAX_BYTES = 8 * 1024 * 1024;
 
+/** What a workspace file was recognised as (null: no known plan, or unreadable). */
+type FileResult = { readonly uri: vscode.Uri; readonly planId: string; readonly score: number } | null;
+
 /**
  * Finds where a provision is: in an open document recognised as its plan, else in a workspace file
- * recognised as its plan, else in the read-only rendering of the bundled plan. The workspace scan runs
- * once and is kept up to date by a file watcher.
+ * recognised as its plan, else in the read-only rendering of the bundled plan. The workspace is scanned
+ * once; afterwards a file watcher re-reads only the file that was created or changed, and drops a
+ * deleted one.
  */
 export class PlanLocator implements vscode.Disposable {
-  private scan: Promise<Map<string, vscode.Uri>> | undefined;
+  /** Per workspace file (uri string): its recognition, filled by the first scan. */
+  private scan: Promise<Map<string, FileResult>> | undefined;
+  /** Watcher updates, one after another, after the scan. */
+  private updates: Promise<void> = Promise.resolve();
   private readonly watcher: vscode.FileSystemWatcher;
 
   constructor(
@@ -30,10 +39,9 @@ export class PlanLocator implements vscode.Disposable {
     private readonly analysis: DocumentAnalysis,
   ) {
     this.watcher = vscode.workspace.createFileSystemWatcher(DOCUMENT_GLOB);
-    const reset = (): void => (this.scan = undefined);
-    this.watcher.onDidCreate(reset);
-    this.watcher.onDidDelete(reset);
-    this.watcher.onDidChange(reset);
+    this.watcher.onDidCreate((uri) => this.update(uri, true));
+    this.watcher.onDidChange((uri) => this.update(uri, true));
+    this.watcher.onDidDelete((uri) => this.update(uri, false));
   }
 
   async locate(planId: string, provisionId: string): Promise<ProvisionLocation | undefined> {
@@ -61,28 +69,48 @@ export class PlanLocator implements vscode.Disposable {
     return out;
   }
 
-  private workspacePlans(): Promise<Map<string, vscode.Uri>> {
+  /** The best-scoring workspace file per plan (ties: the first path). */
+  private async workspacePlans(): Promise<Map<string, vscode.Uri>> {
     this.scan ??= this.scanWorkspace();
-    return this.scan;
+    const files = await this.scan;
+    await this.updates;
+    const best = new Map<string, { uri: vscode.Uri; score: number }>();
+    const results = [...files.values()].filter((r): r is NonNullable<FileResult> => r !== null);
+    for (const r of results.sort((a, b) => a.uri.path.localeCompare(b.uri.path))) {
+      if ((best.get(r.planId)?.score ?? -1) < r.score) best.set(r.planId, r);
+    }
+    return new Map([...best].map(([id, v]) => [id, v.uri]));
   }
 
-  private async scanWorkspace(): Promise<Map<string, vscode.Uri>> {
-    const found = new Map<string, { uri: vscode.Uri; score: number }>();
-    const { pack } = await this.packs.get();
+  private async scanWorkspace(): Promise<Map<string, FileResult>> {
+    const files = new Map<string, FileResult>();
     const uris = await vscode.workspace.findFiles(DOCUMENT_GLOB, EXCLUDE_GLOB, MAX_FILES);
-    const decoder = new TextDecoder('utf-8');
-    for (const uri of uris.sort((a, b) => a.path.localeCompare(b.path))) {
-      try {
-        const stat = await vscode.workspace.fs.stat(uri);
-        if (stat.size > MAX_BYTES) continue;
-        const text = decoder.decode(await vscode.workspace.fs.readFile(uri));
-        const r = recognise(text, pack, { markdown: /\.(md|markdown)$/i.test(uri.path) });
-        if (r.plan && (found.get(r.plan.id)?.score ?? -1) < r.score) found.set(r.plan.id, { uri, score: r.score });
-      } catch {
-        // Unreadable files are simply not candidates.
-      }
+    for (const uri of uris) files.set(uri.toString(), await this.recogniseFile(uri));
+    return files;
+  }
+
+  /** After the first scan, a created or changed file is read again, alone; a deleted one is dropped. */
+  private update(uri: vscode.Uri, exists: boolean): void {
+    const scan = this.scan;
+    if (!scan || EXCLUDED.test(uri.path)) return; // the first scan, when it comes, reads the file
+    this.updates = this.updates.then(async () => {
+      const files = await scan;
+      if (!exists) files.delete(uri.toString());
+      else if (files.has(uri.toString()) || files.size < MAX_FILES) files.set(uri.toString(), await this.recogniseFile(uri));
+    });
+  }
+
+  private async recogniseFile(uri: vscode.Uri): Promise<FileResult> {
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if ((stat.type & vscode.FileType.File) === 0 || stat.size > MAX_BYTES) return null;
+      const { pack } = await this.packs.get();
+      const { text } = decodeDocumentBytes(await vscode.workspace.fs.readFile(uri));
+      const r = recognise(text, pack, { markdown: /\.(md|markdown)$/i.test(uri.path) });
+      return r.plan ? { uri, planId: r.plan.id, score: r.score } : null;
+    } catch {
+      return null; // unreadable files are simply not candidates
     }
-    return new Map([...found].map(([id, v]) => [id, v.uri]));
   }
 
   dispose(): void {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CommandId } from './commandIds';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { isPolicyLanguage } from './languages';
+import { logError } from './logger';
 
 const DELAY_MS = 120;
 
@@ -34,7 +35,7 @@ export function registerStatusBar(analysis: DocumentAnalysis): vscode.Disposable
   };
   const schedule = (): void => {
     clearTimeout(timer);
-    timer = setTimeout(() => void update().catch(() => item.hide()), DELAY_MS);
+    timer = setTimeout(() => void update().catch((err: unknown) => (item.hide(), logError('status bar', err))), DELAY_MS);
   };
 
   schedule();
@@ -42,6 +43,8 @@ export function registerStatusBar(analysis: DocumentAnalysis): vscode.Disposable
     item,
     vscode.window.onDidChangeActiveTextEditor(schedule),
     vscode.window.onDidChangeTextEditorSelection(schedule),
+    // After typing pauses the document is recognised again; its provisions may have moved.
+    analysis.onDidRefresh((d) => d === vscode.window.activeTextEditor?.document && schedule()),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('policyLens.statusBar') && schedule()),
     { dispose: () => clearTimeout(timer) },
   );

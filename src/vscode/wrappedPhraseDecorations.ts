@@ -3,6 +3,8 @@ import { themeColourId } from '../core/lexicon/contributions';
 import { LineIndex } from '../core/text/lineIndex';
 import type { KnowledgePackService } from './knowledgePackService';
 import { isPolicyLanguage } from './languages';
+import { logFailure } from './logger';
+import { affectsSetting, setting } from './settings';
 
 const DELAY_MS = 250;
 
@@ -16,7 +18,7 @@ export function registerWrappedPhraseDecorations(packs: KnowledgePackService): v
 
   const decorate = async (editor: vscode.TextEditor): Promise<void> => {
     const { pack, matcher } = await packs.get();
-    const enabled = vscode.workspace.getConfiguration('policyLens').get<boolean>('wrappedPhrases.enabled', true);
+    const enabled = setting('wrappedPhrases.enabled', editor.document);
     const byTheme = new Map<string, vscode.Range[]>();
     if (enabled && isPolicyLanguage(editor.document.languageId)) {
       const text = editor.document.getText();
@@ -41,7 +43,7 @@ export function registerWrappedPhraseDecorations(packs: KnowledgePackService): v
   const schedule = (editor: vscode.TextEditor): void => {
     const key = editor.document.uri.toString();
     clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => void decorate(editor).catch(() => undefined), DELAY_MS));
+    timers.set(key, setTimeout(() => void decorate(editor).catch(logFailure('wrapped-phrase decorations')), DELAY_MS));
   };
   const all = (): void => vscode.window.visibleTextEditors.forEach(schedule);
 
@@ -50,7 +52,7 @@ export function registerWrappedPhraseDecorations(packs: KnowledgePackService): v
     vscode.window.onDidChangeVisibleTextEditors(all),
     vscode.workspace.onDidChangeTextDocument((e) => vscode.window.visibleTextEditors.filter((ed) => ed.document === e.document).forEach(schedule)),
     vscode.workspace.onDidOpenTextDocument(() => all()),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('policyLens.wrappedPhrases') && all()),
+    vscode.workspace.onDidChangeConfiguration((e) => affectsSetting(e, 'wrappedPhrases') && all()),
     {
       dispose: () => {
         timers.forEach((t) => clearTimeout(t));

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import { CN_SAMPLE, find, hoverText, openEditor, US_SAMPLE, waitFor } from './helpers';
+import { CN_SAMPLE, find, hoverText, openEditor, revertAll, select, sidecarOf, US_SAMPLE, waitFor } from './helpers';
 
 interface SidecarFile {
   version: number;
@@ -10,30 +10,19 @@ interface SidecarFile {
   annotations: { id: string; target: { quote: { exact: string; prefix: string; suffix: string }; position: { start: number; end: number } }; codes: string[]; note?: string; links?: { plan?: string; provision?: string; relation: string; note?: string }[]; author?: string; created: string }[];
 }
 
-const sidecarOf = (file: string): string => `${file}.annotations.yaml`;
 const readSidecar = async (file: string): Promise<SidecarFile> => parse(await fs.readFile(sidecarOf(file), 'utf8')) as SidecarFile;
 const hoverAt = async (doc: vscode.TextDocument, pos: vscode.Position): Promise<string> =>
   hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos));
 
-async function select(editor: vscode.TextEditor, text: string, from = 0): Promise<vscode.Selection> {
-  const start = find(editor.document, text, from);
-  const wanted = new vscode.Selection(start, start.translate(0, text.length));
-  // Selections travel to the workbench and back: an older state arriving late can undo ours, so settle first.
-  for (let i = 0; i < 20; i++) {
-    editor.selection = wanted;
-    await new Promise((r) => setTimeout(r, 150));
-    if (editor.selection.isEqual(wanted)) break;
-  }
-  return editor.selection;
-}
-
 async function revert(editor: vscode.TextEditor): Promise<void> {
   await vscode.window.showTextDocument(editor.document);
   await vscode.commands.executeCommand('workbench.action.files.revert');
+  await waitFor('the document reverted', () => !editor.document.isDirty);
 }
 
 describe('annotations in YAML sidecars', () => {
   afterEach(async () => {
+    await revertAll();
     for (const f of [US_SAMPLE(), CN_SAMPLE()]) await fs.rm(sidecarOf(f), { force: true });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });

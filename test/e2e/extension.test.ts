@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
 import type { PolicyLensApi } from '../../src/extension';
+import { CommandId } from '../../src/vscode/commandIds';
 import { CN_SAMPLE, EXTENSION_ID, find, hoverText, openEditor, samplePath, US_SAMPLE, waitFor } from './helpers';
 
 describe('Policy Lens in VS Code', () => {
@@ -15,10 +16,11 @@ describe('Policy Lens in VS Code', () => {
   });
 
   it('activates on a policy document and registers its commands', async () => {
+    // Printed for bench figure 7 (activation time), never asserted: no test asserts wall-clock time.
     console.log(`    activation took ${api.activationMs.toFixed(2)} ms`);
-    assert.ok(api.activationMs < 200, `activate() took ${api.activationMs} ms`);
+    assert.ok(Number.isFinite(api.activationMs));
     const commands = await vscode.commands.getCommands(true);
-    for (const c of ['policyLens.jumpToCounterpart', 'policyLens.openProvision', 'policyLens.treatAsPolicyDocument']) assert.ok(commands.includes(c), c);
+    for (const c of Object.values(CommandId)) assert.ok(commands.includes(c), c);
   });
 
   it('opens *.policy.md as Policy Markdown and switches a recognised .txt plan to Policy Text', async () => {
@@ -35,7 +37,7 @@ describe('Policy Lens in VS Code', () => {
     const editor = await openEditor(file);
     await new Promise((r) => setTimeout(r, 500));
     assert.strictEqual(editor.document.languageId, 'markdown');
-    await vscode.commands.executeCommand('policyLens.treatAsPolicyDocument');
+    await vscode.commands.executeCommand(CommandId.treatAsPolicyDocument);
     await waitFor('switched language', () => vscode.window.activeTextEditor?.document.languageId === 'policy-markdown');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await fs.unlink(file);
@@ -70,7 +72,7 @@ describe('Policy Lens in VS Code', () => {
     // us-1.3 (open source) has one counterpart: CN action 5 on open-source cooperation.
     const at = find(editor.document, '### Encourage Open-Source and Open-Weight AI');
     editor.selection = new vscode.Selection(at.translate(2), at.translate(2));
-    const target = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('policyLens.jumpToCounterpart');
+    const target = await vscode.commands.executeCommand<vscode.TextEditor | undefined>(CommandId.jumpToCounterpart);
     const active = vscode.window.activeTextEditor!;
     assert.ok(target);
     assert.strictEqual(active.document.uri.fsPath, CN_SAMPLE());
@@ -83,7 +85,7 @@ describe('Policy Lens in VS Code', () => {
     await waitFor('policy language', () => editor.document.languageId === 'policy-text');
     const at = find(editor.document, '\n1. ');
     editor.selection = new vscode.Selection(at.translate(2), at.translate(2));
-    const jump = vscode.commands.executeCommand<vscode.TextEditor | undefined>('policyLens.jumpToCounterpart');
+    const jump = vscode.commands.executeCommand<vscode.TextEditor | undefined>(CommandId.jumpToCounterpart);
     await new Promise((r) => setTimeout(r, 800));
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     const target = await jump;
@@ -108,7 +110,7 @@ describe('Policy Lens in VS Code', () => {
       const at = find(editor.document, '### Encourage Open-Source and Open-Weight AI');
       editor.selection = new vscode.Selection(at.translate(2), at.translate(2));
       await new Promise((r) => setTimeout(r, 500)); // let the file watcher see the rename
-      await vscode.commands.executeCommand('policyLens.jumpToCounterpart');
+      await vscode.commands.executeCommand(CommandId.jumpToCounterpart);
       const active = vscode.window.activeTextEditor!;
       assert.strictEqual(active.document.uri.scheme, 'policy-lens');
       assert.strictEqual(active.document.languageId, 'policy-markdown');

@@ -47,3 +47,29 @@ export function find(doc: vscode.TextDocument, text: string, from = 0): vscode.P
   assert.ok(i >= 0, `'${text}' not found in ${doc.uri.fsPath}`);
   return doc.positionAt(i);
 }
+
+export const sidecarOf = (file: string): string => `${file}.annotations.yaml`;
+
+/** Selects the first occurrence of `text` (from line `from`) and waits until the selection has settled. */
+export async function select(editor: vscode.TextEditor, text: string, from = 0): Promise<vscode.Selection> {
+  const start = find(editor.document, text, from);
+  const wanted = new vscode.Selection(start, start.translate(0, text.length));
+  // Selections travel to the workbench and back: an older state arriving late can undo ours, so settle first.
+  for (let i = 0; i < 20; i++) {
+    editor.selection = wanted;
+    await new Promise((r) => setTimeout(r, 150));
+    if (editor.selection.isEqual(wanted)) break;
+  }
+  return editor.selection;
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Reverts every modified document (a test that failed, or a revert still under way, must not leak its edits into the next test's saves). */
+export async function revertAll(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file')) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor(`${doc.uri.fsPath} reverted`, () => !doc.isDirty);
+  }
+}

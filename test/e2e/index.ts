@@ -2,15 +2,20 @@ import { writeFileSync } from 'fs';
 import * as path from 'path';
 import { readdirSync } from 'fs';
 // mocha 11: the last major that runs as CommonJS inside the extension host.
-import Mocha = require('mocha');
+import Mocha from 'mocha';
 
 /**
  * Entry point of the extension-host suite (the module @vscode/test-electron calls extensionTestsPath).
  * Writes a summary for the harness, which refuses a run that executed no test.
  */
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, reporter: 'spec' });
-  for (const f of readdirSync(__dirname).sort()) if (f.endsWith('.test.js')) mocha.addFile(path.join(__dirname, f));
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000, reporter: 'spec' });
+  // POLICY_LENS_E2E_GREP: run only the tests whose title matches (while working on one of them).
+  const grep = process.env['POLICY_LENS_E2E_GREP'];
+  if (grep) mocha.grep(grep);
+  // The untrusted pass (restricted mode) runs only the suite written for it; the others never run it.
+  const untrusted = process.env['POLICY_LENS_E2E_TRUST'] === 'untrusted';
+  for (const f of readdirSync(__dirname).sort()) if (f.endsWith('.test.js') && (f === 'untrusted.test.js') === untrusted) mocha.addFile(path.join(__dirname, f));
   return new Promise((resolve, reject) => {
     const failed: { title: string; error: string }[] = [];
     const runner = mocha.run((failures) => {

@@ -11,8 +11,6 @@ import { allRows, runBench, selectFigures } from '../../bench/run';
  * and reports rows; none may error. Figures 3, 4 and 6 are stubs until their code lands (pending rows).
  */
 describe('benchmarks (smoke: tiny inputs)', function () {
-  this.timeout(20000);
-
   it('runs every figure and reports rows without errors', async () => {
     const results = await runBench({ tiny: true, log: () => undefined });
     assert.deepStrictEqual(

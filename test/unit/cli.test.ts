@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { execFile } from 'child_process';
 import * as path from 'path';
 import { CLI, CORPUS_US, FIXTURES, REPO, SAMPLE_CN, SAMPLE_US } from '../paths';
+import { itWithShared } from '../shared';
 
 interface Run {
   code: number;
@@ -20,7 +21,7 @@ function cli(...args: string[]): Promise<Run> {
 describe('policy-lens CLI', function () {
   this.timeout(30000);
 
-  it('identify --json: the plan, its score and 34 provision ranges', async () => {
+  itWithShared([CORPUS_US], 'identify --json: the plan, its score and 34 provision ranges', async () => {
     const r = await cli('identify', CORPUS_US, '--json');
     assert.strictEqual(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { plan: string; score: number; provisions: { id: string; heading: string; start: { line: number; character: number }; end: { line: number } }[] };

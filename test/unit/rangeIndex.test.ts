@@ -46,13 +46,16 @@ describe('annotations: range index (annotations under the cursor)', () => {
     assert.deepStrictEqual(index.at(10), []);
   });
 
-  it('looks at a few ranges only: 10,000 annotations and a long one at the start', () => {
+  // Its speed is a bench figure (hover), not a test: no test asserts wall-clock time.
+  it('answers as a scan would: 10,000 annotations and a long one at the start', () => {
     const ranges = new Map<string, IndexedRange>([['long', { start: 0, end: 5_000_000 }]]);
     for (let i = 0; i < 10_000; i++) ranges.set(`a-${i}`, { start: i * 500, end: i * 500 + 120 });
     const index = new RangeIndex(ranges);
     assert.deepStrictEqual(index.at(250_010), ['long', 'a-500']);
-    const t = performance.now();
-    for (let k = 0; k < 10_000; k++) index.at((k * 7919) % 5_000_000);
-    assert.ok(performance.now() - t < 1000);
+    const scan = (offset: number): string[] => [...ranges].filter(([, r]) => r.start <= offset && offset <= r.end).map(([id]) => id);
+    for (let k = 0; k < 2_000; k++) {
+      const offset = (k * 7919) % 5_000_000;
+      assert.deepStrictEqual([...index.at(offset)].sort(), scan(offset).sort(), `offset ${offset}`);
+    }
   });
 });

@@ -5,16 +5,18 @@ import { provisionAt, recognise } from '../../src/core/recognition/recognise';
 import { headingTokens, numberValue, tokenSimilarity } from '../../src/core/recognition/headingText';
 import { bundledPack } from '../packFixture';
 import { CORPUS_US, SAMPLE_CN, SAMPLE_US } from '../paths';
+import { itWithShared } from '../shared';
 
 const US = 'us-ai-action-plan-2025';
 const CN = 'cn-global-ai-governance-2025';
 const squash = (s: string): string => s.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
 
-describe('plan and provision recognition', () => {
+describe('plan and provision recognition', function () {
+  this.timeout(60_000); // generous: a busy machine must not fail it (issue 13 item 10)
   let pack: KnowledgePack;
   before(async () => (pack = await bundledPack()));
 
-  it('finds all 34 entries of the US plan in the PDF conversion, after its table of contents', () => {
+  itWithShared([CORPUS_US], 'finds all 34 entries of the US plan in the PDF conversion, after its table of contents', () => {
     const text = readFileSync(CORPUS_US, 'utf8');
     const r = recognise(text, pack);
     assert.strictEqual(r.plan?.id, US);

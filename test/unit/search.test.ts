@@ -6,7 +6,6 @@ import { provisionRecords } from '../../src/core/search/records';
 import { bundledPack } from '../packFixture';
 
 describe('PickerIndex (fuzzy pickers)', function () {
-  this.timeout(20000);
   let records: PickerRecord[];
   let index: PickerIndex<PickerRecord>;
   before(async () => {
@@ -51,18 +50,6 @@ describe('PickerIndex (fuzzy pickers)', function () {
     assert.ok(provisions.search('open source', 2).map((r) => r.id).includes('cn-5'));
   });
 
-  it('answers a keystroke well within a frame', () => {
-    const fresh = new PickerIndex(records);
-    const times: number[] = [];
-    for (const q of ['export control', 'international cooperation']) {
-      for (let i = 1; i <= q.length; i++) {
-        const t0 = performance.now();
-        fresh.search(q.slice(0, i));
-        times.push(performance.now() - t0);
-      }
-    }
-    times.sort((a, b) => a - b);
-    // The goal is a p95 under 16 ms (npm run bench -- pickers); a loose bound here, the machine being shared.
-    assert.ok(times[Math.floor(times.length / 2)]! < 16, `median ${times[Math.floor(times.length / 2)]} ms`);
-  });
+  // The keystroke goal (a p95 under 16 ms) is measured by `npm run bench -- pickers`, not here: no test
+  // asserts wall-clock time (typing letter by letter is tested above).
 });

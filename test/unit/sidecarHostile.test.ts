@@ -172,12 +172,10 @@ describe('hostile sidecars (test/fixtures/sidecars)', () => {
     });
     const big = one + '# padding\n'.repeat(1_100_000); // ~11 MB
     for (const input of [big, new Uint8Array(Buffer.from(big))]) {
-      const started = Date.now();
       const r = parseSidecar('big.annotations.yaml', input, { maxBytes: 10 * 1024 * 1024 });
       assert.deepStrictEqual(r.problems.map(formatProblem), [`big.annotations.yaml:1:1: error: file is ${Buffer.byteLength(big)} bytes, over the limit of 10485760`]);
       assert.deepStrictEqual(r.annotations, []);
       assert.strictEqual(r.readOnly, true);
-      assert.ok(Date.now() - started < 1000, 'refused without parsing');
     }
   });
 

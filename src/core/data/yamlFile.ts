@@ -1,4 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { DEFAULT_SIDECAR_MAX_BYTES } from '../limits';
+import { utf8ByteLength } from '../text/utf8';
 import { fieldPath, type Problem } from './problem';
 
 /** Limits applied to every YAML file we read: files may come from anyone's repository. */
@@ -7,7 +9,7 @@ export interface YamlLimits {
   readonly maxAliasCount: number;
 }
 
-export const DEFAULT_YAML_LIMITS: YamlLimits = { maxBytes: 10 * 1024 * 1024, maxAliasCount: 100 };
+export const DEFAULT_YAML_LIMITS: YamlLimits = { maxBytes: DEFAULT_SIDECAR_MAX_BYTES, maxAliasCount: 100 };
 
 /** A parsed YAML file that can point back at the source of any value path. */
 export class YamlFile {
@@ -22,7 +24,7 @@ export class YamlFile {
   static parse(file: string, text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS): YamlFile {
     const lines = new LineCounter();
     const problems: Problem[] = [];
-    const bytes = Buffer.byteLength(text, 'utf8');
+    const bytes = utf8ByteLength(text);
     if (bytes > limits.maxBytes) {
       problems.push({ file, line: 0, character: 0, severity: 'error', message: `file is ${bytes} bytes, over the limit of ${limits.maxBytes}` });
       return new YamlFile(file, undefined, lines, undefined, problems);

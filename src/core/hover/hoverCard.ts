@@ -1,12 +1,10 @@
 import type { Counterpart, KnowledgePack, Provision, Relation } from '../data/model';
 import type { ThemeMatch } from '../lexicon/themeMatcher';
 import type { LocatedProvision } from '../recognition/recognise';
+import { OPEN_PROVISION_COMMAND } from './hoverCommands';
 import { commandLink, escapeMarkdown } from './markdownText';
 
-/** Commands our hover links may run; the editor trusts links to these and no others. */
-export const OPEN_PROVISION_COMMAND = 'policyLens.openProvision';
-/** policyLens.openAnnotation is built by annotationCard.ts; both are ours, with arguments we encode. */
-export const HOVER_COMMANDS: readonly string[] = [OPEN_PROVISION_COMMAND, 'policyLens.openAnnotation'];
+export { HOVER_COMMANDS, OPEN_PROVISION_COMMAND } from './hoverCommands';
 
 /** Relation at a glance, in text that reads the same in a hover, a terminal and a screen reader. */
 export const RELATION_MARK: Record<Relation, string> = { aligned: '=', contrasting: '≠', partial: '≈' };

@@ -1,4 +1,5 @@
 import { headingTokens, numberValue } from './headingText';
+import { endsWithDotLeader, isMarkdownHeading, isSpaceCode, markdownHeading } from './lineScan';
 
 export type HeadingStyle = 'markdown' | 'pillar' | 'numbered' | 'bullet' | 'plain';
 
@@ -12,21 +13,43 @@ export interface HeadingCandidate {
   readonly style: HeadingStyle;
   /** Value of the printed number (7 for "7.", "VII.", "七、"), or NaN. */
   readonly number: number;
+  /**
+   * How the number is set, with the digits generalised: "9." for "7.", "  (9)" for "  (12)", "## I." for
+   * "## VII.", "一、" for "十三、"; empty when there is no number. Sibling headings share it.
+   */
+  readonly form: string;
+  /** Numbered, and the previous or next candidate of the same form has the number before or after it. */
+  readonly sequenced: boolean;
 }
 
-const MARKDOWN = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
-const PILLAR = /^\s*(?:[*_]{1,2})?(pillar\s+([ivxlc]+|\d+))\s*[:.\-–—]\s*(.+)$/i;
-const NUMBERED = /^\s*(?:[*_]{1,2})?(?:\(?(\d{1,2}|[IVXLC]{1,6})[.)]|\((\d{1,2})\)|([一二三四五六七八九十]{1,3})[、.．])\s*(.+)$/;
-const BULLET = /^\s*[-*•+]\s+(.+)$/;
+// Every pattern here runs on document text, so none may backtrack over a run of blanks (issue 13): each
+// matches a bounded prefix and checks with a lookahead that text follows; the heading's text is the rest of
+// the line (stripInline trims it). Markdown headings and dot leaders are scanned by hand (lineScan.ts).
+const PILLAR = /^\s*(?:[*_]{1,2})?pillar\s+([ivxlc]+|\d+)\s*[:.\-–—](?=.)/i;
+const NUMBERED = /^\s*(?:[*_]{1,2})?(?:\(?(\d{1,2}|[IVXLC]{1,6})[.)]|\((\d{1,2})\)|([一二三四五六七八九十]{1,3})[、.．])(?=.)/;
+const BULLET = /^\s*[-*•+]\s(?=.)/;
 const PAGE_NUMBER = /^\s*(?:page\s+)?(\d{1,4}|[ivxlc]{1,6})\s*$/i;
-const DOT_LEADER = /(?:\.\s?){4,}\s*\d*\s*$|\s{2,}\d{1,3}\s*$/;
 const CONTENTS = /^\s*(?:#+\s*)?(?:table of )?contents\s*$/i;
+const INLINE_MARKS = /[*_`]+/g;
+// Link text and target may not contain brackets or parentheses: each attempt then stops at the next one.
+const LINK = /\[([^[\]]*)\]\([^()]*\)/g;
 const MAX_HEADING = 160;
+/**
+ * A Markdown heading may run longer than a plain one, but a "heading" of a whole page is none (issue 13:
+ * one 20 MB line). Counted without blanks: PDF conversions pad a heading's page number with thousands.
+ */
+const MAX_MARKDOWN_HEADING = 1_000;
+
+function visibleLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i))) n++;
+  return n;
+}
 
 function stripInline(text: string): string {
   return text
-    .replace(/[*_`]+/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(INLINE_MARKS, '')
+    .replace(LINK, '$1')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -38,16 +61,21 @@ function stripInline(text: string): string {
 export function noiseLines(lines: readonly string[]): Set<number> {
   const noise = new Set<number>();
   const counts = new Map<string, number>();
+  // Only short lines are compared, so only they are lower-cased (a 20 MB line is not copied).
+  const keyOf = (l: string): string => {
+    const t = l.trim();
+    return t.length <= 60 ? t.toLowerCase() : t;
+  };
   for (const l of lines) {
-    const key = l.trim().toLowerCase();
+    const key = keyOf(l);
     if (key && key.length <= 60) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   let inContents = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    const key = l.trim().toLowerCase();
+    const key = keyOf(l);
     if (!key) continue;
-    if (PAGE_NUMBER.test(l) || (key.length <= 60 && (counts.get(key) ?? 0) >= 3 && !MARKDOWN.test(l))) {
+    if (PAGE_NUMBER.test(l) || (key.length <= 60 && (counts.get(key) ?? 0) >= 3 && !isMarkdownHeading(l))) {
       noise.add(i);
       continue;
     }
@@ -56,12 +84,12 @@ export function noiseLines(lines: readonly string[]): Set<number> {
       inContents = true;
       continue;
     }
-    if (DOT_LEADER.test(l) && /[A-Za-z]/.test(l)) {
+    if (endsWithDotLeader(l) && /[A-Za-z]/.test(l)) {
       noise.add(i);
       // A TOC entry that wrapped: its first half has no leader but the next non-blank line has one.
       for (let k = i - 1; k >= 0 && k >= i - 2; k--) {
         if (!lines[k]!.trim()) continue;
-        if (inContents && !DOT_LEADER.test(lines[k]!)) noise.add(k);
+        if (inContents && !endsWithDotLeader(lines[k]!)) noise.add(k);
         break;
       }
       continue;
@@ -71,9 +99,29 @@ export function noiseLines(lines: readonly string[]): Set<number> {
   return noise;
 }
 
-function candidate(line: number, endLine: number, text: string, style: HeadingStyle, num: string | undefined): HeadingCandidate {
+function candidate(line: number, endLine: number, text: string, style: HeadingStyle, num: string | undefined, form = ''): HeadingCandidate {
   const clean = stripInline(text);
-  return { line, endLine, text: clean, tokens: headingTokens(clean), style, number: num === undefined ? NaN : numberValue(num) };
+  const number = num === undefined ? NaN : numberValue(num);
+  return { line, endLine, text: clean, tokens: headingTokens(clean), style, number, form: Number.isNaN(number) ? '' : form, sequenced: false };
+}
+
+/** A number's printed form with its digits generalised, so that "9." stands for "1." to "99.". */
+function numberForm(prefix: string): string {
+  return prefix.replace(/\d+/g, '9').replace(/[IVXLC]+/g, 'I').replace(/[一二三四五六七八九十]+/g, '一');
+}
+
+/** Marks the numbered candidates that continue, or are continued by, the previous one of the same form. */
+function markSequences(candidates: HeadingCandidate[]): void {
+  const last = new Map<string, number>();
+  candidates.forEach((c, k) => {
+    if (!c.form) return;
+    const prev = last.get(c.form);
+    if (prev !== undefined && candidates[prev]!.number === c.number - 1) {
+      candidates[prev] = { ...candidates[prev]!, sequenced: true };
+      candidates[k] = { ...c, sequenced: true };
+    }
+    last.set(c.form, k);
+  });
 }
 
 /** Every line that could be a heading, in document order; plain lines also as two-line headings. */
@@ -88,28 +136,31 @@ export function headingCandidates(lines: readonly string[], isMarkdown: boolean)
       continue;
     }
     if (inFence || noise.has(i) || !l.trim()) continue;
-    const md = isMarkdown ? MARKDOWN.exec(l) : null;
+    const md = isMarkdown ? markdownHeading(l) : undefined;
+    if (md && md.inner.length > MAX_MARKDOWN_HEADING && visibleLength(md.inner) > MAX_MARKDOWN_HEADING) continue;
     if (md) {
-      const inner = md[2]!;
+      const inner = md.inner;
       const pillar = PILLAR.exec(inner);
       const numbered = NUMBERED.exec(inner);
-      out.push(candidate(i, i, inner, 'markdown', pillar?.[2] ?? numbered?.[1] ?? numbered?.[2] ?? numbered?.[3]));
+      const marks = '#'.repeat(md.level);
+      const form = pillar ? `${marks} pillar` : numbered ? `${marks} ${numberForm(numbered[0])}` : '';
+      out.push(candidate(i, i, inner, 'markdown', pillar?.[1] ?? numbered?.[1] ?? numbered?.[2] ?? numbered?.[3], form));
       continue;
     }
     if (l.trim().length > MAX_HEADING) continue;
     const pillar = PILLAR.exec(l);
     if (pillar) {
-      out.push(candidate(i, i, l.trim(), 'pillar', pillar[2]));
+      out.push(candidate(i, i, l.trim(), 'pillar', pillar[1], 'pillar'));
       continue;
     }
     const numbered = NUMBERED.exec(l);
     if (numbered) {
-      out.push(candidate(i, i, numbered[4]!, 'numbered', numbered[1] ?? numbered[2] ?? numbered[3]));
+      out.push(candidate(i, i, l.slice(numbered[0].length), 'numbered', numbered[1] ?? numbered[2] ?? numbered[3], numberForm(numbered[0])));
       continue;
     }
     const bullet = BULLET.exec(l);
     if (bullet) {
-      out.push(candidate(i, i, bullet[1]!, 'bullet', undefined));
+      out.push(candidate(i, i, l.slice(bullet[0].length), 'bullet', undefined));
       continue;
     }
     out.push(candidate(i, i, l, 'plain', undefined));
@@ -118,5 +169,6 @@ export function headingCandidates(lines: readonly string[], isMarkdown: boolean)
       out.push(candidate(i, i + 1, `${l.trim()} ${next.trim()}`, 'plain', undefined));
     }
   }
+  markSequences(out);
   return out;
 }

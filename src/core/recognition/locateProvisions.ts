@@ -9,30 +9,112 @@ export interface HeadingMatch {
   /** Heading similarity 0..1 (best of the heading and its variants). */
   readonly similarity: number;
   readonly score: number;
+  /** Accepted for its place in a run of sibling headings only, without heading words in common. */
+  readonly bySequence: boolean;
 }
 
-const STYLE_BONUS: Record<HeadingCandidate['style'], number> = { markdown: 0.15, pillar: 0.15, numbered: 0.1, bullet: 0, plain: 0 };
+type Score = { similarity: number; score: number; bySequence: boolean };
 
-/** Pre-tokenised headings of a plan, computed once per plan. */
-const headingCache = new WeakMap<Provision, string[][]>();
-function headingForms(p: Provision): string[][] {
-  let forms = headingCache.get(p);
-  if (!forms) {
-    forms = [p.heading, ...p.headingVariants].map(headingTokens).filter((t) => t.length > 0);
-    headingCache.set(p, forms);
-  }
-  return forms;
+const STYLE_BONUS: Record<HeadingCandidate['style'], number> = { markdown: 0.15, pillar: 0.15, numbered: 0.1, bullet: 0, plain: 0 };
+/** Sibling headings matched by their words before a heading of the same form is accepted by its number alone. */
+const MIN_ANCHORED_SIBLINGS = 2;
+
+/** The plan's heading words, indexed once per plan: for each token, the heading forms holding it and how often. */
+interface PlanIndex {
+  readonly postings: ReadonlyMap<string, readonly { form: number; count: number }[]>;
+  /** Per heading form: its provision (index in the plan) and its number of tokens. */
+  readonly formProvision: Int32Array;
+  readonly formSize: Int32Array;
+  /** Per provision: its printed number's value, or NaN. */
+  readonly numbers: Float64Array;
+}
+
+const planIndexCache = new WeakMap<Plan, PlanIndex>();
+function planIndex(plan: Plan): PlanIndex {
+  let index = planIndexCache.get(plan);
+  if (index) return index;
+  const postings = new Map<string, { form: number; count: number }[]>();
+  const formProvision: number[] = [];
+  const formSize: number[] = [];
+  plan.provisions.forEach((p, i) => {
+    for (const heading of [p.heading, ...p.headingVariants]) {
+      const tokens = headingTokens(heading);
+      if (tokens.length === 0) continue;
+      const form = formProvision.length;
+      formProvision.push(i);
+      formSize.push(tokens.length);
+      const counts = new Map<string, number>();
+      for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+      for (const [t, count] of counts) {
+        const list = postings.get(t) ?? [];
+        list.push({ form, count });
+        postings.set(t, list);
+      }
+    }
+  });
+  const numbers = Float64Array.from(plan.provisions, (p) => (p.number === null ? NaN : numberValue(p.number)));
+  index = { postings, formProvision: Int32Array.from(formProvision), formSize: Int32Array.from(formSize), numbers };
+  planIndexCache.set(plan, index);
+  return index;
+}
+
+/**
+ * Heading similarity (tokenSimilarity's Dice coefficient, best over a provision's heading forms) of every
+ * candidate to every provision, sparse: per provision, the candidates (1-based) with some word in common.
+ */
+function similarities(index: PlanIndex, provisions: number, candidates: readonly HeadingCandidate[]): { js: number[]; sims: number[] }[] {
+  const rows = Array.from({ length: provisions }, () => ({ js: [] as number[], sims: [] as number[] }));
+  const common = new Int32Array(index.formSize.length);
+  const best = new Float64Array(provisions);
+  const touchedForms: number[] = [];
+  const touchedProvisions: number[] = [];
+  candidates.forEach((c, k) => {
+    // The k-th occurrence of a token counts for the forms holding it at least k times: min(count, count).
+    const seen = new Map<string, number>();
+    for (const t of c.tokens) {
+      const list = index.postings.get(t);
+      if (!list) continue;
+      const nth = (seen.get(t) ?? 0) + 1;
+      seen.set(t, nth);
+      for (const { form, count } of list) {
+        if (nth > count) continue;
+        if (common[form] === 0) touchedForms.push(form);
+        common[form]!++;
+      }
+    }
+    for (const form of touchedForms) {
+      const p = index.formProvision[form]!;
+      const sim = (2 * common[form]!) / (index.formSize[form]! + c.tokens.length);
+      if (best[p] === 0) touchedProvisions.push(p);
+      if (sim > best[p]!) best[p] = sim;
+      common[form] = 0;
+    }
+    touchedProvisions.sort((x, y) => x - y);
+    for (const p of touchedProvisions) {
+      rows[p]!.js.push(k + 1);
+      rows[p]!.sims.push(best[p]!);
+      best[p] = 0;
+    }
+    touchedForms.length = 0;
+    touchedProvisions.length = 0;
+  });
+  return rows;
 }
 
 /**
  * How well a candidate line fits a provision, or undefined when it cannot be its heading.
  * Number, heading wording and style decide together: a matching number lets a differently worded
- * translation through; a conflicting number needs a near-identical heading.
+ * translation through; a conflicting number needs a near-identical heading. With `siblingForms`, a
+ * candidate whose number is the provision's and that continues a run of headings in one of those forms
+ * is accepted whatever its words (a text in another language, a heading the pack does not know).
  */
-export function scoreCandidate(p: Provision, c: HeadingCandidate): { similarity: number; score: number } | undefined {
+export function scoreCandidate(p: Provision, c: HeadingCandidate, siblingForms?: ReadonlySet<string>): Score | undefined {
   let similarity = 0;
-  for (const form of headingForms(p)) similarity = Math.max(similarity, tokenSimilarity(form, c.tokens));
-  const wanted = p.number === null ? NaN : numberValue(p.number);
+  for (const form of [p.heading, ...p.headingVariants].map(headingTokens)) similarity = Math.max(similarity, tokenSimilarity(form, c.tokens));
+  return judge(similarity, p.number === null ? NaN : numberValue(p.number), c, siblingForms);
+}
+
+function judge(similarity: number, wanted: number, c: HeadingCandidate, siblingForms: ReadonlySet<string> | undefined): Score | undefined {
   const numbered = !Number.isNaN(c.number);
   const numberMatch = numbered && c.number === wanted;
   const numberConflict = numbered && !Number.isNaN(wanted) && c.number !== wanted;
@@ -42,16 +124,28 @@ export function scoreCandidate(p: Provision, c: HeadingCandidate): { similarity:
   else if (numberMatch) ok = similarity >= 0.2 || (structured && c.tokens.length > 0 && similarity >= 0.1);
   else if (structured) ok = similarity >= 0.6;
   else ok = similarity >= 0.8;
-  if (!ok) return undefined;
+  const bySequence = !ok && numberMatch && c.sequenced && siblingForms !== undefined && siblingForms.has(c.form);
+  if (!ok && !bySequence) return undefined;
   const score = similarity + (numberMatch ? 0.6 : 0) + STYLE_BONUS[c.style] - (numberConflict ? 0.3 : 0);
-  return { similarity, score };
+  return { similarity, score, bySequence };
 }
 
 /**
  * Aligns the plan's provisions, in order, to heading candidates, in order: the best-scoring monotone
  * assignment (a provision may be missing; two provisions never share a line). O(provisions × candidates).
+ * Then once more, when headings of one numbered form were matched by their words at least twice, with
+ * that form's other headings in sequence accepted by their number alone.
  */
 export function locateHeadings(plan: Plan, candidates: readonly HeadingCandidate[]): HeadingMatch[] {
+  const first = align(plan, candidates);
+  const anchored = new Map<string, number>();
+  for (const m of first) if (m.candidate.sequenced) anchored.set(m.candidate.form, (anchored.get(m.candidate.form) ?? 0) + 1);
+  const siblingForms = new Set([...anchored].filter(([, n]) => n >= MIN_ANCHORED_SIBLINGS).map(([f]) => f));
+  if (siblingForms.size === 0 || !candidates.some((c) => c.sequenced && siblingForms.has(c.form))) return first;
+  return align(plan, candidates, siblingForms);
+}
+
+function align(plan: Plan, candidates: readonly HeadingCandidate[], siblingForms?: ReadonlySet<string>): HeadingMatch[] {
   const P = plan.provisions.length;
   const C = candidates.length;
   // before[j]: the number of candidates that end before candidate j-1 starts (two-line headings span two lines).
@@ -61,17 +155,26 @@ export function locateHeadings(plan: Plan, candidates: readonly HeadingCandidate
     while (k > 0 && candidates[k - 1]!.endLine >= candidates[j - 1]!.line) k--;
     before[j] = k;
   }
+  const index = planIndex(plan);
+  const rowSims = similarities(index, P, candidates);
   // totals[i][j]: best total for the first i provisions using the first j candidates.
   const totals: Float64Array[] = [new Float64Array(C + 1)];
-  const scores: (ReturnType<typeof scoreCandidate> | undefined)[][] = [];
+  // The acceptable (provision, candidate) pairs only: most pairs are not.
+  const scores: Map<number, Score>[] = [];
   for (let i = 1; i <= P; i++) {
-    const p = plan.provisions[i - 1]!;
+    const wanted = index.numbers[i - 1]!;
+    const { js, sims } = rowSims[i - 1]!;
+    let next = 0;
     const row = new Float64Array(C + 1);
-    const rowScores: (ReturnType<typeof scoreCandidate> | undefined)[] = new Array(C + 1);
+    const rowScores = new Map<number, Score>();
     const up = totals[i - 1]!;
     for (let j = 1; j <= C; j++) {
-      const s = scoreCandidate(p, candidates[j - 1]!);
-      rowScores[j] = s;
+      const c = candidates[j - 1]!;
+      let similarity = 0;
+      if (js[next] === j) similarity = sims[next++]!;
+      // Without shared words, only a numbered candidate can be a heading.
+      const s = similarity > 0 || !Number.isNaN(c.number) ? judge(similarity, wanted, c, siblingForms) : undefined;
+      if (s) rowScores.set(j, s);
       row[j] = Math.max(row[j - 1]!, up[j]!, s ? up[before[j]!]! + s.score : -Infinity);
     }
     totals.push(row);
@@ -85,8 +188,8 @@ export function locateHeadings(plan: Plan, candidates: readonly HeadingCandidate
     if (here === totals[i]![j - 1]) j--;
     else if (here === totals[i - 1]![j]) i--;
     else {
-      const s = scores[i - 1]![j]!;
-      matches.push({ provision: plan.provisions[i - 1]!, candidate: candidates[j - 1]!, similarity: s.similarity, score: s.score });
+      const s = scores[i - 1]!.get(j)!;
+      matches.push({ provision: plan.provisions[i - 1]!, candidate: candidates[j - 1]!, ...s });
       i--;
       j = before[j]!;
     }

@@ -1,8 +1,8 @@
-import Fuse from 'fuse.js';
 import type { KnowledgePack, Plan, Provision } from '../data/model';
 import { LineIndex, type Position, type Range } from '../text/lineIndex';
 import { headingCandidates, type HeadingCandidate } from './candidates';
 import { locateHeadings, type HeadingMatch } from './locateProvisions';
+import { titleMatcher } from './titleMatch';
 
 /** A provision found in a document. */
 export interface LocatedProvision {
@@ -29,8 +29,9 @@ export interface RecogniseOptions {
   readonly planId?: string;
 }
 
-const TITLE_LINES = 60;
 const MIN_PLAN_SCORE = 0.35;
+/** How much a provision found by its number alone counts towards the plan's coverage. */
+const SEQUENCE_WEIGHT = 0.5;
 
 /** Identifies which plan a document is (title and headings) and where each of its provisions is. */
 export function recognise(text: string, pack: KnowledgePack, options: RecogniseOptions = {}): Recognition {
@@ -41,11 +42,14 @@ export function recognise(text: string, pack: KnowledgePack, options: RecogniseO
   const candidates = headingCandidates(rawLines, markdown);
   const plans = options.planId ? pack.plans.filter((p) => p.id === options.planId) : pack.plans;
 
+  const titleScore = titleMatcher(rawLines);
   let best: { plan: Plan; score: number; matches: HeadingMatch[] } | undefined;
   for (const plan of plans) {
     const matches = locateHeadings(plan, candidates);
-    const coverage = matches.length / plan.provisions.length;
-    const title = titleScore(plan, rawLines);
+    // A heading found by its place in a numbered run alone is weaker evidence that this is the plan.
+    const found = matches.reduce((n, m) => n + (m.bySequence ? SEQUENCE_WEIGHT : 1), 0);
+    const coverage = found / plan.provisions.length;
+    const title = titleScore(plan);
     const score = Math.min(1, 0.35 * title + 0.65 * coverage);
     if (!best || score > best.score) best = { plan, score, matches };
   }
@@ -57,29 +61,6 @@ export function recognise(text: string, pack: KnowledgePack, options: RecogniseO
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
-}
-
-/** Best fuzzy match (fuse.js) of the plan's title or a title variant among the document's first lines, 0..1. */
-function titleScore(plan: Plan, lines: readonly string[]): number {
-  const head: string[] = [];
-  for (const l of lines) {
-    if (head.length >= TITLE_LINES) break;
-    const t = l.replace(/^[#\s*_]+|[*_\s]+$/g, '');
-    if (t) head.push(t);
-  }
-  // Titles set over several lines (cover pages): also try neighbours joined.
-  const texts = [...head, ...head.slice(1).map((t, i) => `${head[i]} ${t}`), ...head.slice(2).map((t, i) => `${head[i]} ${head[i + 1]} ${t}`)];
-  const fuse = new Fuse(texts, { includeScore: true, ignoreLocation: true, threshold: 0.35, isCaseSensitive: false });
-  let best = 0;
-  for (const title of [plan.title, ...plan.titleVariants]) {
-    const hit = fuse.search(title.replace(/\u2019/g, "'"), { limit: 1 })[0];
-    if (hit && hit.score !== undefined) {
-      // Penalise a short line that merely contains the title words among many others.
-      const lengthRatio = Math.min(1, title.length / Math.max(title.length, texts[hit.refIndex]!.length));
-      best = Math.max(best, (1 - hit.score) * (0.5 + 0.5 * lengthRatio));
-    }
-  }
-  return best;
 }
 
 function toRanges(plan: Plan, matches: readonly HeadingMatch[], lines: LineIndex, rawLines: readonly string[]): LocatedProvision[] {

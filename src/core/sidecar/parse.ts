@@ -1,5 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type YAMLSeq } from 'yaml';
+import { linkDocumentProblem } from '../annotations/linkTarget';
 import { fieldPath, sortProblems, type Problem } from '../data/problem';
+import { utf8ByteLength } from '../text/utf8';
 import { checkSchema, schemaAccepts } from '../data/schemaCheck';
 import { YamlFile } from '../data/yamlFile';
 import { decodeSidecarBytes } from './decode';
@@ -19,6 +21,8 @@ export interface SidecarParseOptions {
   readonly knownCodes?: ReadonlySet<string>;
   /** Whether a document path (relative to the sidecar, as written in it) exists: missing ones are warnings. */
   readonly documentExists?: (relPath: string) => boolean;
+  /** The sidecar's folder relative to its workspace folder ('' at its root): links leaving it are reported. */
+  readonly sidecarFolder?: string;
 }
 
 export interface SidecarParseResult {
@@ -50,7 +54,7 @@ export interface SidecarAnalysis extends SidecarParseResult {
 export function parseSidecar(file: string, input: string | Uint8Array, opts: SidecarParseOptions): SidecarParseResult {
   let text: string | undefined;
   if (typeof input === 'string') {
-    if (input.length * 3 <= opts.maxBytes || Buffer.byteLength(input, 'utf8') <= opts.maxBytes) text = input;
+    if (input.length * 3 <= opts.maxBytes || utf8ByteLength(input) <= opts.maxBytes) text = input;
   } else if (input.length <= opts.maxBytes) {
     const decoded = decodeSidecarBytes(input);
     if (decoded.problems.length === 0) text = decoded.text;
@@ -117,7 +121,9 @@ export function fastAnalyse(file: string, text: string, opts: Omit<SidecarParseO
       for (let j = 0; j < links.length; j++) {
         const link = links[j]!;
         if (!LINK_TARGET_KEYS.some((k) => link[k] !== undefined)) return undefined;
-        if (link.document !== undefined && opts.documentExists && !opts.documentExists(link.document)) {
+        const unsafe = link.document === undefined ? undefined : unfollowedLink(link.document, opts);
+        if (unsafe) warnings.push({ path: ['annotations', i, 'links', j, 'document'], message: unsafe });
+        else if (link.document !== undefined && opts.documentExists && !opts.documentExists(link.document)) {
           warnings.push({ path: ['annotations', i, 'links', j, 'document'], message: `linked document '${link.document}' does not exist` });
         }
       }
@@ -304,6 +310,12 @@ export function analyseSidecar(file: string, input: string | Uint8Array, opts: S
   return done(yaml, sidecar, annotations);
 }
 
+/** A link the editor will not follow (outside the workspace, absolute, not normalised): a warning at load. */
+function unfollowedLink(document: string, opts: Pick<SidecarParseOptions, 'sidecarFolder'>): string | undefined {
+  const why = linkDocumentProblem(document, opts.sidecarFolder);
+  return why && `linked document '${document}' is not followed: ${why}`;
+}
+
 /** Checks the schema cannot express. */
 function checkAnnotation(a: Annotation, path: NodePath, yaml: YamlFile, opts: SidecarParseOptions): Problem[] {
   const out: Problem[] = [];
@@ -322,7 +334,9 @@ function checkAnnotation(a: Annotation, path: NodePath, yaml: YamlFile, opts: Si
     if (!LINK_TARGET_KEYS.some((k) => link[k] !== undefined)) {
       out.push(yaml.problemAt(lp, 'link names no target: give plan, provision, document or annotation'));
     }
-    if (link.document !== undefined && opts.documentExists && !opts.documentExists(link.document)) {
+    const unsafe = link.document === undefined ? undefined : unfollowedLink(link.document, opts);
+    if (unsafe) out.push(yaml.problemAt([...lp, 'document'], unsafe, 'warning'));
+    else if (link.document !== undefined && opts.documentExists && !opts.documentExists(link.document)) {
       out.push(yaml.problemAt([...lp, 'document'], `linked document '${link.document}' does not exist`, 'warning'));
     }
   });

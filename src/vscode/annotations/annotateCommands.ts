@@ -25,15 +25,6 @@ export function author(): string | undefined {
   }
 }
 
-/** In an untrusted workspace nothing is written unless the user agrees, once per session. */
-let untrustedWritesAllowed = false;
-export async function mayWrite(): Promise<boolean> {
-  if (vscode.workspace.isTrusted || untrustedWritesAllowed) return true;
-  const choice = await vscode.window.showWarningMessage('This workspace is not trusted. Write annotation files in it anyway?', { modal: true }, 'Write');
-  untrustedWritesAllowed = choice === 'Write';
-  return untrustedWritesAllowed;
-}
-
 async function pickCodes(codes: readonly Code[], selected: readonly string[], title: string): Promise<string[] | undefined> {
   const items = codes.map((c) => ({ label: c.label, description: c.source === 'theme' ? `theme · ${c.id}` : `codebook · ${c.id}${c.parent ? ` · under ${c.parent}` : ''}`, detail: c.description, picked: selected.includes(c.id), id: c.id }));
   const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true, matchOnDescription: true, matchOnDetail: true, placeHolder: 'Pick one or more codes' });
@@ -57,7 +48,6 @@ export async function annotationUnderCursor(store: AnnotationStore, editor: vsco
 export function registerAnnotateCommands(store: AnnotationStore, codebook: CodebookService): vscode.Disposable {
   const annotate = withEditor(CommandId.annotateSelection, async (editor, args?: AnnotateArgs) => {
     if (editor.selection.isEmpty) return void vscode.window.showInformationMessage('Policy Lens: select the passage to annotate first.');
-    if (!(await mayWrite())) return undefined;
     await codebook.ensureExists();
     const codes = args?.codes ? [...args.codes] : await pickCodes(await codebook.codes(), [], 'Annotate selection: codes');
     if (!codes || codes.length === 0) return undefined;
@@ -76,7 +66,6 @@ export function registerAnnotateCommands(store: AnnotationStore, codebook: Codeb
   const edit = withEditor(CommandId.editAnnotation, async (editor, args?: AnnotateArgs) => {
     const a = await annotationUnderCursor(store, editor, args?.id);
     if (!a) return void vscode.window.showInformationMessage('Policy Lens: no annotation under the cursor.');
-    if (!(await mayWrite())) return undefined;
     const codes = args?.codes ? [...args.codes] : await pickCodes(await codebook.codes(), a.codes, 'Edit annotation: codes');
     if (!codes || codes.length === 0) return undefined;
     const note = args && 'note' in args ? args.note : await vscode.window.showInputBox({ title: 'Edit annotation: note', value: a.note ?? '' });
@@ -99,7 +88,6 @@ export function registerAnnotateCommands(store: AnnotationStore, codebook: Codeb
       const ok = await vscode.window.showWarningMessage(`Delete the annotation on "${a.target.quote.exact.slice(0, 60)}"?`, { modal: true }, 'Delete');
       if (ok !== 'Delete') return undefined;
     }
-    if (!(await mayWrite())) return undefined;
     try {
       await store.remove(editor.document, a.id);
     } catch (err) {

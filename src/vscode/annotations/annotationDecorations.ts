@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Code } from '../../core/codebook/codebook';
 import type { AnnotationStore } from './annotationStore';
 import type { CodebookService } from './codebookService';
+import { logFailure } from '../logger';
 
 const FALLBACK = '#C586C0';
 const DELAY_MS = 100;
@@ -52,7 +53,7 @@ export function registerAnnotationDecorations(store: AnnotationStore, codebook: 
   };
   const schedule = (): void => {
     clearTimeout(timer);
-    timer = setTimeout(() => vscode.window.visibleTextEditors.forEach((e) => void decorate(e).catch(() => undefined)), DELAY_MS);
+    timer = setTimeout(() => vscode.window.visibleTextEditors.forEach((e) => void decorate(e).catch(logFailure('annotation decorations'))), DELAY_MS);
   };
 
   schedule();

@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
-import { mapRange, type AnchorStatus, type OffsetRange, type TextEdit } from '../../core/anchoring';
-import { anchorAnnotations, withFreshSelectors } from '../../core/annotations/annotationFactory';
-import { RangeIndex } from '../../core/annotations/rangeIndex';
+import type { AnchorStatus, OffsetRange, TextEdit } from '../../core/anchoring';
 import { formatProblem, type Problem } from '../../core/data/problem';
-import { mergeSidecars, parseSidecar, serializeSidecar, updateSidecarText } from '../../core/sidecar/api';
-import { sortAnnotations, type Annotation } from '../../core/sidecar/model';
+import { DEFAULT_SIDECAR_MAX_BYTES } from '../../core/limits';
+import { SidecarPersistence } from '../../core/sidecar/persistence';
+import type { Annotation } from '../../core/sidecar/model';
+import { WorkspaceFileSystem } from '../workspaceFileSystem';
+import { folderInWorkspace } from '../workspaceScope';
 import { relativeFromSidecar, sidecarUriFor, SIDECAR_SUFFIX } from './sidecarPaths';
+import { SidecarSession, type SessionEvents } from './sidecarSession';
+import { TrustGate } from './trustGate';
 
 /** The annotations of one open document: the model we write, and where each one is now. */
 export interface DocumentAnnotations {
@@ -14,58 +17,79 @@ export interface DocumentAnnotations {
   readonly annotations: ReadonlyMap<string, Annotation>;
   readonly ranges: ReadonlyMap<string, OffsetRange | 'orphaned'>;
   readonly status: ReadonlyMap<string, AnchorStatus>;
-  /** True while the sidecar on disk has errors: it is never overwritten then. */
+  /** True while the sidecar on disk has errors or cannot be read: it is never overwritten then. */
   readonly readOnly: boolean;
 }
 
-interface State extends DocumentAnnotations {
-  annotations: Map<string, Annotation>;
-  ranges: Map<string, OffsetRange | 'orphaned'>;
-  status: Map<string, AnchorStatus>;
-  readOnly: boolean;
-  /** The sidecar text as last read or written: edited in place, and compared to tell our writes from others'. */
-  diskText: string | undefined;
-  /** The annotations as on disk, the base of a three-way merge when the file changes under us. */
-  base: Annotation[];
-  /** Something in memory differs from disk (re-anchored, merged): written when the user saves the document. */
-  pending: boolean;
-  /** Writes of one sidecar run one after another. */
-  writing: Promise<void>;
-  /** Bumped whenever a range changes; the interval index behind `at` is rebuilt lazily after that. */
-  version: number;
-  index?: { version: number; index: RangeIndex<string> };
+/** A document's session and what the editor knows of the document (its text, once closed). */
+class Entry implements DocumentAnnotations {
+  session!: SidecarSession;
+  /** The text when the document closed; undefined while it is open. */
+  snapshot: string | undefined;
+
+  constructor(
+    public document: vscode.Uri,
+    readonly sidecar: vscode.Uri,
+    public textDocument: vscode.TextDocument,
+  ) {}
+
+  text(): string {
+    return this.snapshot ?? this.textDocument.getText();
+  }
+
+  get annotations(): ReadonlyMap<string, Annotation> {
+    return this.session.model.annotations;
+  }
+  get ranges(): ReadonlyMap<string, OffsetRange | 'orphaned'> {
+    return this.session.model.ranges;
+  }
+  get status(): ReadonlyMap<string, AnchorStatus> {
+    return this.session.model.status;
+  }
+  get readOnly(): boolean {
+    return this.session.readOnly;
+  }
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: false });
+const rel = (uri: vscode.Uri): string => vscode.workspace.asRelativePath(uri);
 
 /**
- * Loads, tracks and writes the annotations of open documents. Ranges follow every edit in the editor;
- * selectors are refreshed and written when the user saves the document. A sidecar with errors is shown
- * read-only and never overwritten; one changed on disk is merged by annotation id.
+ * The editor's side of annotations: one SidecarSession per open document (model, persistence, disk events),
+ * wired to VS Code's events, the sidecar watcher, Problems and messages. Documents closed with changes that
+ * could not be written stay here until the window closes, and are used again when the document reopens.
  */
 export class AnnotationStore implements vscode.Disposable {
-  private readonly states = new Map<string, State>();
-  private readonly loading = new Map<string, Promise<State | undefined>>();
+  private readonly open = new Map<string, Entry>();
+  private readonly kept = new Map<string, Entry>();
+  private readonly loading = new Map<string, Promise<Entry | undefined>>();
+  private readonly closing = new Map<string, Promise<void>>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   private readonly sidecarProblems = vscode.languages.createDiagnosticCollection('policy-lens-sidecars');
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly persistence: SidecarPersistence;
+  private readonly gate: TrustGate;
+  private toldNotWritten = false;
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly accepts: (document: vscode.TextDocument) => boolean,
+    workspaceState: vscode.Memento,
   ) {
+    const maxBytes = vscode.workspace.getConfiguration('policyLens').get<number>('sidecarMaxBytes', DEFAULT_SIDECAR_MAX_BYTES);
+    this.persistence = new SidecarPersistence(new WorkspaceFileSystem(), { maxBytes, display: (l) => rel(vscode.Uri.parse(l)), sidecarFolder: (l) => folderInWorkspace(vscode.Uri.parse(l)) });
+    this.gate = new TrustGate({ isTrusted: () => vscode.workspace.isTrusted, memory: workspaceState, ask: askToWrite });
     const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     this.disposables.push(
       watcher,
-      watcher.onDidChange((uri) => this.quietly(this.sidecarChangedOnDisk(uri))),
-      watcher.onDidCreate((uri) => this.quietly(this.sidecarChangedOnDisk(uri))),
-      watcher.onDidDelete((uri) => this.sidecarDeleted(uri)),
+      watcher.onDidChange((uri) => this.forSidecar(uri, (s) => s.diskChanged())),
+      watcher.onDidCreate((uri) => this.forSidecar(uri, (s) => s.diskChanged())),
+      watcher.onDidDelete((uri) => this.forSidecar(uri, (s) => s.diskDeleted())),
       vscode.workspace.onDidOpenTextDocument((d) => this.quietly(this.load(d))),
       vscode.workspace.onDidChangeTextDocument((e) => this.track(e)),
       vscode.workspace.onDidSaveTextDocument((d) => this.quietly(this.saved(d))),
-      vscode.workspace.onDidCloseTextDocument((d) => this.states.delete(d.uri.toString())),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('policyLens.sidecarFolder') && this.reloadAll()),
+      vscode.workspace.onDidCloseTextDocument((d) => this.quietly(this.closed(d))),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('policyLens.sidecarFolder') && this.quietly(this.reloadAll())),
       this.changed,
       this.sidecarProblems,
     );
@@ -77,96 +101,108 @@ export class AnnotationStore implements vscode.Disposable {
     p.catch((err: unknown) => this.log.error(`annotations: ${err instanceof Error ? err.message : String(err)}`));
   }
 
-  /** Sidecars moved (setting changed): read every open document's annotations again from the new place. */
-  private reloadAll(): void {
-    const uris = [...this.states.keys()];
-    this.states.clear();
-    for (const d of vscode.workspace.textDocuments) if (uris.includes(d.uri.toString())) void this.load(d);
-    uris.forEach((u) => this.changed.fire(vscode.Uri.parse(u)));
+  private forSidecar(uri: vscode.Uri, work: (s: SidecarSession) => Promise<void>): void {
+    const key = uri.toString();
+    for (const entry of [...this.open.values(), ...this.kept.values()]) if (entry.sidecar.toString() === key) this.quietly(work(entry.session));
+  }
+
+  /**
+   * Sidecars moved (setting changed): each document's annotations are read from the new place once its
+   * changes are written; one whose changes cannot be written yet stays with its old file (nothing dropped).
+   */
+  private async reloadAll(): Promise<void> {
+    for (const [key, entry] of [...this.open]) {
+      if ((await entry.session.close()) === 'kept') {
+        this.log.warn(`${rel(entry.sidecar)}: unwritten annotation changes; the document keeps this file until they are written`);
+        continue;
+      }
+      this.open.delete(key);
+      await this.load(entry.textDocument);
+      this.changed.fire(entry.document);
+    }
+  }
+
+  /** Whether the workspace's files may be written without asking (trusted, or the user agreed). */
+  writesAllowed(): boolean {
+    return this.gate.writesAllowed();
   }
 
   /** The annotations of a document, loading its sidecar on first request. */
   async get(document: vscode.TextDocument): Promise<DocumentAnnotations | undefined> {
-    return this.states.get(document.uri.toString()) ?? (await this.load(document));
+    return this.open.get(document.uri.toString()) ?? (await this.load(document));
   }
 
   peek(document: vscode.Uri): DocumentAnnotations | undefined {
-    return this.states.get(document.toString());
+    return this.open.get(document.toString());
   }
 
   /** Annotations whose current range contains the offset (an interval index: hovers never scan them all). */
   at(view: DocumentAnnotations, offset: number): Annotation[] {
-    const state = view as State;
-    if (state.index?.version !== state.version) state.index = { version: state.version, index: new RangeIndex(state.ranges) };
-    return state.index.index.at(offset).flatMap((id) => state.annotations.get(id) ?? []);
+    return (view as Entry).session.model.at(offset);
   }
 
-  load(document: vscode.TextDocument): Promise<State | undefined> {
+  load(document: vscode.TextDocument): Promise<Entry | undefined> {
     if (!this.accepts(document)) return Promise.resolve(undefined);
     const key = document.uri.toString();
-    const existing = this.states.get(key);
+    const existing = this.open.get(key);
     if (existing) return Promise.resolve(existing);
     let p = this.loading.get(key);
     if (!p) {
-      p = this.readState(document).finally(() => this.loading.delete(key));
+      p = this.start(document).finally(() => this.loading.delete(key));
       this.loading.set(key, p);
     }
     return p;
   }
 
-  private async readState(document: vscode.TextDocument): Promise<State> {
+  private async start(document: vscode.TextDocument): Promise<Entry> {
+    const key = document.uri.toString();
+    await this.closing.get(key);
+    const kept = this.kept.get(key);
+    if (kept) {
+      // Closed with unwritten changes: they come back, anchored in the text as it is now.
+      this.kept.delete(key);
+      kept.textDocument = document;
+      kept.snapshot = undefined;
+      kept.session.model.anchorAll(document.getText());
+      this.open.set(key, kept);
+      this.changed.fire(document.uri);
+      return kept;
+    }
     const sidecar = sidecarUriFor(document.uri);
-    const state: State = { document: document.uri, sidecar, annotations: new Map(), ranges: new Map(), status: new Map(), readOnly: false, diskText: undefined, base: [], pending: false, writing: Promise.resolve(), version: 0 };
-    const text = await this.readSidecar(sidecar);
-    if (text !== undefined) this.applyDiskText(state, document, text, false);
-    this.states.set(document.uri.toString(), state);
-    this.changed.fire(document.uri);
-    return state;
+    const entry = new Entry(document.uri, sidecar, document);
+    entry.session = new SidecarSession({
+      persistence: this.persistence,
+      gate: this.gate,
+      sidecar: sidecar.toString(),
+      displayName: rel(sidecar),
+      documentName: relativeFromSidecar(sidecar, document.uri),
+      text: () => entry.text(),
+      events: this.eventsFor(entry),
+    });
+    await entry.session.load();
+    if (!document.isClosed) this.open.set(key, entry);
+    return entry;
   }
 
-  private async readSidecar(uri: vscode.Uri): Promise<string | undefined> {
-    try {
-      return decoder.decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      return undefined; // no sidecar yet
-    }
-  }
-
-  /** Parses sidecar text into the state; with `merge`, keeps what is in memory and merges by id. */
-  private applyDiskText(state: State, document: vscode.TextDocument, text: string, merge: boolean): void {
-    const maxBytes = vscode.workspace.getConfiguration('policyLens').get<number>('sidecarMaxBytes', 10 * 1024 * 1024);
-    const parsed = parseSidecar(vscode.workspace.asRelativePath(state.sidecar), text, { maxBytes, documentLength: document.getText().length });
-    this.showProblems(state.sidecar, parsed.problems);
-    const wasReadOnly = state.readOnly;
-    state.readOnly = parsed.readOnly;
-    state.diskText = text;
-    if (parsed.readOnly && !wasReadOnly) {
-      void vscode.window.showWarningMessage(
-        `Policy Lens: ${vscode.workspace.asRelativePath(state.sidecar)} has errors (see Problems). Its annotations are shown read-only and the file will not be overwritten until it is fixed.`,
-      );
-    }
-    if (parsed.readOnly && merge) return; // keep showing what we had; never replace it with a broken file
-    let next = parsed.annotations;
-    if (merge) {
-      const result = mergeSidecars(state.base, [...state.annotations.values()], parsed.annotations);
-      next = result.merged;
-      state.pending ||= result.merged.length !== parsed.annotations.length || result.conflicts.length > 0;
-      if (result.conflicts.length) {
-        void vscode.window.showWarningMessage(`Policy Lens: ${result.conflicts.length} annotation(s) changed both here and on disk; your version is kept and will be written on save.`);
-      }
-    }
-    state.base = parsed.annotations;
-    const docText = document.getText();
-    const keep = new Map(state.annotations);
-    state.annotations = new Map(next.map((a) => [a.id, a]));
-    const toAnchor = next.filter((a) => !merge || keep.get(a.id) !== a || !state.ranges.has(a.id));
-    for (const { annotation, anchor } of anchorAnnotations(docText, toAnchor)) {
-      state.ranges.set(annotation.id, anchor.status === 'orphaned' ? 'orphaned' : { start: anchor.start, end: anchor.end });
-      state.status.set(annotation.id, anchor.status);
-      if (anchor.status !== 'exact') state.pending = true;
-    }
-    for (const id of [...state.ranges.keys()]) if (!state.annotations.has(id)) (state.ranges.delete(id), state.status.delete(id));
-    state.version++;
+  private eventsFor(entry: Entry): SessionEvents {
+    const name = rel(entry.sidecar);
+    return {
+      changed: () => this.changed.fire(entry.document),
+      problems: (problems) => this.showProblems(entry.sidecar, problems),
+      readOnly: (reason) => void vscode.window.showWarningMessage(`Policy Lens: ${name} ${reason}. Its annotations are shown read-only and the file will not be overwritten until it is fixed.`),
+      conflicts: (n) => void vscode.window.showWarningMessage(`Policy Lens: ${n} annotation(s) in ${name} changed both here and on disk; your version is kept.`),
+      notWritten: () => {
+        this.log.warn(`${name}: not written (workspace not trusted); the annotations are kept in the editor`);
+        if (this.toldNotWritten) return;
+        this.toldNotWritten = true;
+        void vscode.window.showInformationMessage('Policy Lens: this workspace is not trusted, so annotation files are not written. Your annotations are kept in the editor until the window closes; trust the workspace to write them.');
+      },
+      log: (m) => this.log.info(m),
+      offerRestore: async (count) => {
+        const choice = await vscode.window.showWarningMessage(`Policy Lens: ${name} was deleted; its ${count} annotation(s) are no longer shown.`, 'Restore');
+        return choice === 'Restore' ? 'restore' : undefined;
+      },
+    };
   }
 
   private showProblems(sidecar: vscode.Uri, problems: readonly Problem[]): void {
@@ -181,152 +217,63 @@ export class AnnotationStore implements vscode.Disposable {
     for (const p of problems) this.log.warn(formatProblem(p));
   }
 
-  /** Ranges follow the edit: VS Code lists a batch's changes so that applying them in order is correct. */
+  /** Ranges follow the edit. */
   private track(e: vscode.TextDocumentChangeEvent): void {
-    const state = this.states.get(e.document.uri.toString());
-    if (!state || e.contentChanges.length === 0 || state.ranges.size === 0) return;
+    const entry = this.open.get(e.document.uri.toString());
+    if (!entry || e.contentChanges.length === 0 || entry.annotations.size === 0) return;
     const edits: TextEdit[] = [...e.contentChanges].sort((a, b) => b.rangeOffset - a.rangeOffset).map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
-    const delta = edits.reduce((n, ed) => n + ed.text.length - (ed.end - ed.start), 0);
-    const lengthBefore = e.document.getText().length - delta;
-    for (const [id, range] of state.ranges) {
-      if (range === 'orphaned') continue;
-      let next = mapRange(range, edits, lengthBefore);
-      // A reload from disk replaces whole lines; text that survived inside the new text is found again there.
-      if (next === 'orphaned') next = this.foundInInsertedText(state.annotations.get(id)!, edits) ?? 'orphaned';
-      state.ranges.set(id, next);
-      if (next === 'orphaned') state.status.set(id, 'orphaned');
-    }
-    state.version++;
+    entry.session.model.edit(edits, () => e.document.getText());
     this.changed.fire(e.document.uri);
   }
 
-  private foundInInsertedText(a: Annotation, edits: readonly TextEdit[]): OffsetRange | undefined {
-    const quote = a.target.quote.exact;
-    // Edits are sorted by descending start: an edit's new position shifts by the edits before it in the text.
-    for (let i = 0; i < edits.length; i++) {
-      const ed = edits[i]!;
-      const at = ed.text.indexOf(quote);
-      if (at < 0 || ed.text.length < quote.length) continue;
-      let shift = 0;
-      for (let k = i + 1; k < edits.length; k++) shift += edits[k]!.text.length - (edits[k]!.end - edits[k]!.start);
-      const start = ed.start + shift + at;
-      return { start, end: start + quote.length };
-    }
-    return undefined;
-  }
-
-  /** On save: selectors are refreshed from the saved text and the sidecar is rewritten if anything moved. */
+  /** On save: selectors are refreshed from the saved text and whatever is unwritten is written. */
   private async saved(document: vscode.TextDocument): Promise<void> {
-    const state = this.states.get(document.uri.toString());
-    if (!state || state.readOnly || !vscode.workspace.isTrusted) return;
-    const text = document.getText();
-    let changed = false;
-    for (const [id, a] of state.annotations) {
-      const r = state.ranges.get(id);
-      if (!r || r === 'orphaned') continue;
-      const fresh = withFreshSelectors(text, a, r.start, r.end);
-      if (fresh !== a) {
-        state.annotations.set(id, fresh);
-        state.status.set(id, 'exact');
-        changed = true;
-      }
-    }
-    if (changed || state.pending) await this.write(state, document);
+    await this.open.get(document.uri.toString())?.session.saved();
   }
 
-  /** Adds or replaces annotations (user actions): written at once. */
+  /** Closing never drops unwritten changes: they are written, or kept until the window closes. */
+  private closed(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    const entry = this.open.get(key);
+    if (!entry) return Promise.resolve();
+    this.open.delete(key);
+    entry.snapshot = document.getText();
+    const p = entry.session.close().then((outcome) => {
+      if (outcome === 'kept') {
+        this.kept.set(key, entry);
+        this.log.warn(`${rel(entry.sidecar)}: closed with unwritten annotation changes; kept until the window closes`);
+      } else if (outcome === 'written') this.log.info(`${rel(entry.sidecar)}: unwritten changes written on close`);
+    });
+    const done = p.finally(() => this.closing.delete(key));
+    this.closing.set(key, done);
+    return done;
+  }
+
+  /** Adds or replaces annotations (user actions): written at once, through the trust gate. */
   async put(document: vscode.TextDocument, annotations: readonly Annotation[], ranges?: ReadonlyMap<string, OffsetRange>): Promise<void> {
-    const state = await this.load(document);
-    if (!state) throw new Error('Policy Lens does not annotate this kind of document.');
-    this.assertWritable(state);
-    for (const a of annotations) {
-      state.annotations.set(a.id, a);
-      const r = ranges?.get(a.id) ?? { start: a.target.position.start, end: a.target.position.end };
-      state.ranges.set(a.id, r);
-      state.status.set(a.id, 'exact');
-    }
-    state.version++;
-    await this.write(state, document);
-    this.changed.fire(document.uri);
+    const entry = await this.load(document);
+    if (!entry) throw new Error('Policy Lens does not annotate this kind of document.');
+    await entry.session.put(annotations, ranges);
   }
 
   async remove(document: vscode.TextDocument, id: string): Promise<void> {
-    const state = await this.load(document);
-    if (!state) return;
-    this.assertWritable(state);
-    state.annotations.delete(id);
-    state.ranges.delete(id);
-    state.status.delete(id);
-    state.version++;
-    await this.write(state, document);
-    this.changed.fire(document.uri);
-  }
-
-  private assertWritable(state: State): void {
-    if (state.readOnly) throw new Error(`${vscode.workspace.asRelativePath(state.sidecar)} has errors; fix them (see Problems) before changing its annotations.`);
-  }
-
-  /** Writes the sidecar atomically, after any write of it still under way. */
-  private write(state: State, document: vscode.TextDocument): Promise<void> {
-    const next = state.writing.then(() => this.writeNow(state, document));
-    state.writing = next.catch(() => undefined);
-    return next;
-  }
-
-  /** A temporary file beside the sidecar, then a rename over it: readers never see half a file. */
-  private async writeNow(state: State, document: vscode.TextDocument): Promise<void> {
-    const sidecar = { version: 1 as const, document: relativeFromSidecar(state.sidecar, document.uri), annotations: sortAnnotations([...state.annotations.values()]) };
-    const text = state.diskText !== undefined ? updateSidecarText(state.diskText, sidecar) : serializeSidecar(sidecar);
-    const tmp = state.sidecar.with({ path: `${state.sidecar.path}.${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp` });
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(state.sidecar, '..'));
-    await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(text));
-    await vscode.workspace.fs.rename(tmp, state.sidecar, { overwrite: true });
-    state.diskText = text;
-    state.base = sidecar.annotations;
-    state.pending = false;
-    this.log.info(`wrote ${sidecar.annotations.length} annotation(s) to ${vscode.workspace.asRelativePath(state.sidecar)}`);
-  }
-
-  private async sidecarChangedOnDisk(uri: vscode.Uri): Promise<void> {
-    for (const state of this.states.values()) {
-      if (state.sidecar.toString() !== uri.toString()) continue;
-      const text = await this.readSidecar(uri);
-      if (text === undefined || text === state.diskText) return; // our own write, or gone
-      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === state.document.toString());
-      if (!document) return;
-      this.applyDiskText(state, document, text, true);
-      this.log.info(`reloaded ${vscode.workspace.asRelativePath(uri)} after it changed on disk`);
-      this.changed.fire(state.document);
-    }
-  }
-
-  /**
-   * Deleted under us (git checkout, by hand): the file is the source of truth, so its annotations go, but
-   * the user can put them back from the message: nothing is lost by accident.
-   */
-  private sidecarDeleted(uri: vscode.Uri): void {
-    for (const state of this.states.values()) {
-      if (state.sidecar.toString() !== uri.toString()) continue;
-      const gone = [...state.annotations.values()];
-      const ranges = new Map([...state.ranges].filter((e): e is [string, OffsetRange] => e[1] !== 'orphaned'));
-      Object.assign(state, { readOnly: false, diskText: undefined, base: [], pending: false });
-      state.annotations.clear();
-      state.ranges.clear();
-      state.status.clear();
-      state.version++;
-      this.sidecarProblems.delete(uri);
-      this.changed.fire(state.document);
-      if (gone.length === 0) continue;
-      void vscode.window
-        .showWarningMessage(`Policy Lens: ${vscode.workspace.asRelativePath(uri)} was deleted; its ${gone.length} annotation(s) are no longer shown.`, 'Restore')
-        .then(async (choice) => {
-          const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === state.document.toString());
-          if (choice === 'Restore' && document) await this.put(document, gone, ranges);
-        });
-    }
+    const entry = await this.load(document);
+    if (!entry) return;
+    await entry.session.remove(id);
   }
 
   dispose(): void {
     this.disposables.forEach((d) => d.dispose());
   }
+}
+
+/** The trust question, asked once per workspace (TrustGate); a notification, so nothing waits on a modal. */
+async function askToWrite(): Promise<boolean | undefined> {
+  const write = 'Write Annotation Files';
+  const choice = await vscode.window.showWarningMessage(
+    'Policy Lens: this workspace is not trusted. Write annotation files (*.annotations.yaml) in it when you annotate or save? Asked once for this workspace.',
+    write,
+    'Not in This Workspace',
+  );
+  return choice === undefined ? undefined : choice === write;
 }

@@ -7,6 +7,8 @@ export class CodebookService implements vscode.Disposable {
   private cached: Promise<Codebook | undefined> | undefined;
   private readonly watcher = vscode.workspace.createFileSystemWatcher(`**/${CODEBOOK_PATH}`);
   private readonly problems = vscode.languages.createDiagnosticCollection('policy-lens-codebook');
+  /** Whether files may be written without a question (the annotation store's trust gate, once wired). */
+  writesAllowed: () => boolean = () => vscode.workspace.isTrusted;
 
   constructor(private readonly packs: KnowledgePackService) {
     const reset = (): void => (this.cached = undefined);
@@ -45,10 +47,12 @@ export class CodebookService implements vscode.Disposable {
   /** Creates the codebook on first use, so a team sees where its own codes go. */
   async ensureExists(): Promise<void> {
     const uri = this.uri();
-    if (!uri || !vscode.workspace.isTrusted) return;
+    if (!uri || !this.writesAllowed()) return;
     try {
       await vscode.workspace.fs.stat(uri);
-    } catch {
+    } catch (err) {
+      const code = (err as vscode.FileSystemError).code;
+      if (code !== 'FileNotFound' && code !== 'EntryNotFound') return; // there, but not readable: never replaced
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(NEW_CODEBOOK));
       this.cached = undefined;
     }

@@ -5,7 +5,7 @@ import { PickerIndex, type PickerRecord } from '../../core/search/pickerIndex';
 import type { Annotation, AnnotationLink } from '../../core/sidecar/model';
 import { CommandId } from '../commandIds';
 import type { KnowledgePackService } from '../knowledgePackService';
-import { annotationUnderCursor, author, mayWrite, rangeOf, withEditor } from './annotateCommands';
+import { annotationUnderCursor, author, rangeOf, withEditor } from './annotateCommands';
 import type { AnnotationStore } from './annotationStore';
 import type { CodebookService } from './codebookService';
 import { relativeFromSidecar, sidecarUriFor } from './sidecarPaths';
@@ -69,7 +69,6 @@ export function registerLinkCommand(store: AnnotationStore, codebook: CodebookSe
     const doc = editor.document;
     const existing = editor.selection.isEmpty ? await annotationUnderCursor(store, editor) : undefined;
     if (editor.selection.isEmpty && !existing) return void vscode.window.showInformationMessage('Policy Lens: select a passage (or put the cursor in an annotation) to link it.');
-    if (!(await mayWrite())) return undefined;
     const target = args?.target ?? (await pickTarget(packs, doc.uri));
     if (!target) return undefined;
     const relation = args?.relation ?? (await vscode.window.showQuickPick(await codebook.relations(), { title: 'Relation' }));

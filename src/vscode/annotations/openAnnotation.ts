@@ -1,24 +1,36 @@
 import * as vscode from 'vscode';
 import type { OpenAnnotationArgs } from '../../core/annotations/annotationCard';
+import { linkDocumentProblem } from '../../core/annotations/linkTarget';
 import { CommandId } from '../commandIds';
+import { showWarning } from '../errors';
+import { folderInWorkspace, insideWorkspace } from '../workspaceScope';
 import type { AnnotationStore } from './annotationStore';
 import { resolveFromSidecar, sidecarUriFor } from './sidecarPaths';
 
 function isArgs(v: unknown): v is OpenAnnotationArgs {
   const o = v as Partial<OpenAnnotationArgs> | undefined;
-  return typeof o?.fromDocument === 'string' && typeof o.document === 'string';
+  return typeof o?.fromDocument === 'string' && typeof o.document === 'string' && (o.annotationId === undefined || typeof o.annotationId === 'string');
 }
 
-/** Follows a link to an annotation in another document (hover links pass the arguments). */
+/**
+ * Follows a link to an annotation in another document (hover links pass the arguments). The link comes from
+ * a sidecar anyone may have written: a target outside the workspace folders is refused, never opened.
+ */
 export function registerOpenAnnotation(store: AnnotationStore): vscode.Disposable {
   return vscode.commands.registerCommand(CommandId.openAnnotation, async (args?: unknown) => {
     if (!isArgs(args)) return undefined;
-    const target = resolveFromSidecar(sidecarUriFor(vscode.Uri.parse(args.fromDocument)), args.document);
+    const sidecar = sidecarUriFor(vscode.Uri.parse(args.fromDocument));
+    const sidecarFolder = folderInWorkspace(sidecar);
+    const why = linkDocumentProblem(args.document, sidecarFolder ?? '');
+    const target = why ? undefined : resolveFromSidecar(sidecar, args.document);
+    if (!target || sidecarFolder === undefined || !insideWorkspace(target)) {
+      return void showWarning(`Policy Lens: the link to '${args.document}' is not followed: ${why ?? 'it is outside the workspace folders'}.`);
+    }
     let doc: vscode.TextDocument;
     try {
       doc = await vscode.workspace.openTextDocument(target);
     } catch {
-      return void vscode.window.showWarningMessage(`Policy Lens: the linked document ${vscode.workspace.asRelativePath(target)} does not exist.`);
+      return void showWarning(`Policy Lens: the linked document ${vscode.workspace.asRelativePath(target)} does not exist.`);
     }
     const state = await store.get(doc);
     const r = args.annotationId ? state?.ranges.get(args.annotationId) : undefined;

@@ -1,0 +1,26 @@
+import { DEFAULT_SIDECAR_MAX_BYTES } from '../core/limits';
+
+/**
+ * The `policyLens.*` settings, mirroring package.json's contributes.configuration (test/unit/contributions.test.ts
+ * holds the two to the same keys, types and defaults). Free of `vscode`, so plain Node tests can read it;
+ * the editor reads the values through settings.ts only.
+ */
+export interface PolicyLensSettings {
+  readonly autoDetect: boolean;
+  readonly 'wrappedPhrases.enabled': boolean;
+  readonly 'statusBar.enabled': boolean;
+  readonly sidecarFolder: string;
+  readonly sidecarMaxBytes: number;
+  readonly author: string;
+}
+
+export const SETTINGS_SECTION = 'policyLens';
+
+export const SETTING_DEFAULTS: PolicyLensSettings = {
+  autoDetect: true,
+  'wrappedPhrases.enabled': true,
+  'statusBar.enabled': true,
+  sidecarFolder: '',
+  sidecarMaxBytes: DEFAULT_SIDECAR_MAX_BYTES,
+  author: '',
+};

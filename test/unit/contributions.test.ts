@@ -1,0 +1,55 @@
+import * as assert from 'assert';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { CommandId } from '../../src/vscode/commandIds';
+import { SETTING_DEFAULTS, SETTINGS_SECTION } from '../../src/vscode/settingDefaults';
+import { REPO } from '../paths';
+
+interface Manifest {
+  contributes: {
+    commands: { command: string }[];
+    menus: Record<string, { command: string }[]>;
+    keybindings: { command: string }[];
+    configuration: { properties: Record<string, { type: string; default: unknown }> };
+  };
+}
+
+/** package.json's contributions and the code agree: one list of command ids, one typed settings accessor. */
+describe('package.json contributions match the code', () => {
+  const manifest = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as Manifest;
+  const ids = Object.values(CommandId) as string[];
+
+  it('every contributed command is in CommandId, and every CommandId is contributed', () => {
+    const contributed = manifest.contributes.commands.map((c) => c.command);
+    assert.deepStrictEqual([...contributed].sort(), [...ids].sort());
+    assert.strictEqual(new Set(ids).size, ids.length, 'no id twice');
+  });
+
+  it('menus and keybindings name only our commands', () => {
+    const used = [...Object.values(manifest.contributes.menus).flat(), ...manifest.contributes.keybindings].map((m) => m.command);
+    for (const c of used) assert.ok(ids.includes(c), `${c} is not in CommandId`);
+  });
+
+  it('the settings accessor has exactly the contributed policyLens.* settings, with their types and defaults', () => {
+    const properties = manifest.contributes.configuration.properties;
+    const contributed = Object.keys(properties).map((k) => {
+      assert.ok(k.startsWith(`${SETTINGS_SECTION}.`), k);
+      return k.slice(SETTINGS_SECTION.length + 1);
+    });
+    assert.deepStrictEqual([...contributed].sort(), Object.keys(SETTING_DEFAULTS).sort());
+    for (const [key, value] of Object.entries(SETTING_DEFAULTS)) {
+      const p = properties[`${SETTINGS_SECTION}.${key}`]!;
+      assert.deepStrictEqual(p.default, value, `${key} default`);
+      assert.strictEqual(p.type, typeof value, `${key} type`);
+    }
+  });
+
+  it('the README settings table lists the same settings and defaults', () => {
+    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| `policyLens\.([\w.]+)` \| `([^`]*)` \|/gm)].map((m) => [m[1]!, m[2]!]);
+    assert.deepStrictEqual(
+      rows.sort(),
+      Object.entries(SETTING_DEFAULTS).map(([k, v]) => [k, typeof v === 'string' ? JSON.stringify(v) : String(v)]).sort(),
+    );
+  });
+});
