@@ -8,6 +8,7 @@ import { showError } from './errors';
 import { PackDiagnostics } from './packDiagnostics';
 import { PackFileSystem } from './packFileSystem';
 import { packFolders, PackWatcher, type PackFolderRef } from './packWatcher';
+import { affectsSetting } from './settings';
 
 export interface LoadedPack {
   readonly pack: KnowledgePack;
@@ -49,7 +50,7 @@ export class KnowledgePackService implements vscode.Disposable {
   ) {
     this.subscriptions = [
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('policyLens.packFolders')) this.scheduleReload();
+        if (affectsSetting(e, 'packFolders')) this.scheduleReload();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleReload()),
       // Opening a pack file reads the packs, so its problems show even before any policy document is opened.

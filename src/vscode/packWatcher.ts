@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { WORKSPACE_PACK_DIR, workspaceRelativeFolder } from '../core/data/packFolder';
+import { setting } from './settings';
 
 /** A workspace pack folder: which workspace folder it belongs to and its path there. */
 export interface PackFolderRef {
@@ -17,8 +18,7 @@ export interface PackFolderRef {
 export function packFolders(log: vscode.LogOutputChannel, warned: Set<string>): PackFolderRef[] {
   const out: PackFolderRef[] = [];
   for (const wf of vscode.workspace.workspaceFolders ?? []) {
-    // TODO(lead): read through the typed settings accessor (src/vscode/settings.ts) once it is merged.
-    const entries = vscode.workspace.getConfiguration('policyLens', wf.uri).get<unknown>('packFolders', []);
+    const entries: unknown = setting('packFolders', wf.uri);
     const relatives = [WORKSPACE_PACK_DIR];
     for (const entry of Array.isArray(entries) ? entries : []) {
       const r = workspaceRelativeFolder(entry);
