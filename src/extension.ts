@@ -41,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   codebook.writesAllowed = () => store.writesAllowed();
   context.subscriptions.push(
     log,
+    packs,
     analysis,
     locator,
     codebook,

@@ -1,12 +1,11 @@
 import { parseArgs } from 'util';
-import { formatProblem } from '../core/data/problem';
 import { annotateCommand, annotationsCommand } from './annotationCommands';
 import { checkCommand } from './checkCommand';
 import { CliError } from './cliError';
 import { counterpartsCommand, identifyCommand, themesCommand, type Output } from './commands';
 import { hoverCommand } from './hoverCommand';
 import { mentionsCommand } from './mentionsCommand';
-import { loadPackFromDir } from './nodePack';
+import { loadCliPack } from './nodePack';
 import { reportCommand } from './reportCommand';
 import { parseTop, suggestCommand } from './suggestCommand';
 
@@ -20,18 +19,13 @@ const USAGE = `usage: policy-lens <command> [options]
                                        add an annotation to FILE's sidecar; prints its id
   annotations FILE [--json]            FILE's annotations, re-anchored: status, score, range
   check [PATH...] [--json]             validate knowledge packs (default: the bundled one) and sidecars
+  --pack DIR                           also use the knowledge pack in DIR (repeatable); the nearest
+                                       .policy-lens/pack above FILE is used without it
   report DIR [--json]                  theme frequencies per recognised plan, side by side
   suggest PLAN PLAN [--top N] [--json] suggested counterparts in the second plan for each provision of the first
   mentions FILE [--json]               passages of any text that refer to a known provision, and how
 
 Positions are 0-based LINE:CHAR, as in VS Code.`;
-
-async function loadPack() {
-  const { pack, problems } = await loadPackFromDir();
-  const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length) throw new CliError(`the bundled knowledge pack is invalid:\n${errors.map(formatProblem).join('\n')}`);
-  return pack;
-}
 
 function need(arg: string | undefined, what: string): string {
   if (!arg) throw new CliError(`missing ${what} (see policy-lens --help)`, 2);
@@ -59,6 +53,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       code: { type: 'string', multiple: true },
       note: { type: 'string' },
       top: { type: 'string' },
+      pack: { type: 'string', multiple: true },
     },
     allowPositionals: true,
     strict: true,
@@ -66,6 +61,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const positionals = parsed.positionals.map(restore);
   const values = { ...parsed.values, note: parsed.values.note === undefined ? undefined : restore(parsed.values.note), code: parsed.values.code?.map(restore) };
   const [command, ...rest] = positionals;
+  // The bundled pack, plus the workspace pack found from FILE (or DIR) upwards and every --pack DIR.
+  const loadPack = () => loadCliPack(rest[0], (parsed.values.pack ?? []).map(restore), (line) => process.stderr.write(line));
   if (values.help || !command) {
     process.stdout.write(`${USAGE}\n`);
     return command || values.help ? 0 : 2;

@@ -14,3 +14,6 @@ export const MAX_TOKENIZATION_LINE_LENGTH = 20_000;
 
 /** Problems reported for one file before the rest are summarised in one line ("… N more"). */
 export const MAX_PROBLEMS_PER_FILE = 100;
+
+/** Plan files read from one workspace knowledge pack's plans/ folder; the rest are reported, not read. */
+export const MAX_PACK_PLAN_FILES = 200;

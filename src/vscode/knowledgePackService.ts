@@ -1,44 +1,136 @@
 import * as vscode from 'vscode';
-import { loadKnowledgePack } from '../core/data/loadPack';
+import { loadKnowledgePacks } from '../core/data/loadPack';
 import type { KnowledgePack } from '../core/data/model';
-import { formatProblem } from '../core/data/problem';
-import { readPackSources, type PackReader } from '../core/data/packFiles';
+import { readPackFolder, WORKSPACE_PACK_DIR } from '../core/data/packFolder';
+import { formatProblem, type Problem } from '../core/data/problem';
 import { ThemeMatcher } from '../core/lexicon/themeMatcher';
 import { showError } from './errors';
+import { PackDiagnostics } from './packDiagnostics';
+import { PackFileSystem } from './packFileSystem';
+import { packFolders, PackWatcher, type PackFolderRef } from './packWatcher';
+import { affectsSetting } from './settings';
 
 export interface LoadedPack {
   readonly pack: KnowledgePack;
   readonly matcher: ThemeMatcher;
 }
 
-/** The bundled knowledge pack, read through workspace.fs on first use (not during activation). */
-export class KnowledgePackService {
+/** The workspace pack of a workspace folder: where commands that add plans or links write. */
+export function workspacePackUri(folder: vscode.WorkspaceFolder): vscode.Uri {
+  return vscode.Uri.joinPath(folder.uri, ...WORKSPACE_PACK_DIR.split('/'));
+}
+
+const RELOAD_DELAY_MS = 300;
+
+/**
+ * The bundled knowledge pack merged with the workspace packs (`.policy-lens/pack` of each workspace folder,
+ * then `policyLens.packFolders`), read through workspace.fs on first use (not during activation).
+ *
+ * When a pack file changes (or the setting, or the workspace folders), the pack is read again after a short
+ * delay; `get()` then returns the new pack and `onDidChange` fires, so consumers holding results computed
+ * from the old pack must drop them and call `get()` again. Workspace packs are data only: they are parsed
+ * and validated, never executed, and no path in them is opened, so Restricted Mode reads them as usual.
+ */
+export class KnowledgePackService implements vscode.Disposable {
   private loading: Promise<LoadedPack> | undefined;
+  private generation = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires after a reload: `get()` now returns the new pack. */
+  readonly onDidChange = this.changed.event;
+  private readonly port = new PackFileSystem();
+  private readonly diagnostics = new PackDiagnostics();
+  private readonly watcher = new PackWatcher(() => this.scheduleReload());
+  private readonly subscriptions: vscode.Disposable[];
+  private readonly warned = new Set<string>();
 
   constructor(
     private readonly packUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    this.subscriptions = [
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsSetting(e, 'packFolders')) this.scheduleReload();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleReload()),
+      // Opening a pack file reads the packs, so its problems show even before any policy document is opened.
+      vscode.workspace.onDidOpenTextDocument((d) => this.readIfPackFile(d.uri)),
+    ];
+    for (const d of vscode.workspace.textDocuments) this.readIfPackFile(d.uri);
+  }
 
   get(): Promise<LoadedPack> {
-    this.loading ??= this.load();
+    this.loading ??= this.load(++this.generation);
     return this.loading;
   }
 
-  private async load(): Promise<LoadedPack> {
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.generation++;
+    for (const s of this.subscriptions) s.dispose();
+    this.watcher.dispose();
+    this.diagnostics.dispose();
+    this.changed.dispose();
+  }
+
+  private readIfPackFile(uri: vscode.Uri): void {
+    if (this.loading || !/\.ya?ml$/i.test(uri.path)) return;
+    const inside = packFolders(this.log, this.warned).some((f) => uri.toString().startsWith(`${f.uri.toString()}/`));
+    if (inside) void this.get();
+  }
+
+  /** Debounced: a checkout or a save-all changes many files at once. Nothing to do before the first read. */
+  private scheduleReload(): void {
+    if (!this.loading) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const generation = ++this.generation;
+      this.loading = this.load(generation);
+      this.loading.then(
+        () => {
+          if (generation === this.generation) this.changed.fire();
+        },
+        (err: unknown) => this.log.error(`knowledge pack reload failed: ${(err as Error).message}`),
+      );
+    }, RELOAD_DELAY_MS);
+  }
+
+  private async load(generation: number): Promise<LoadedPack> {
     const started = Date.now();
-    const fs = vscode.workspace.fs;
-    const decoder = new TextDecoder('utf-8');
-    const reader: PackReader = {
-      readText: async (rel) => decoder.decode(await fs.readFile(vscode.Uri.joinPath(this.packUri, rel))),
-      list: async (rel) => (await fs.readDirectory(vscode.Uri.joinPath(this.packUri, rel))).map(([name]) => name),
-      display: (rel) => `annotations/${rel}`,
+    const folders = packFolders(this.log, this.warned);
+    this.watcher.watch(folders);
+    const bundledPrefix = this.packUri.toString();
+    // Every file is named as the user sees it: annotations/… for the bundled pack, workspace-relative otherwise.
+    const bundledNames = new Set<string>();
+    const locations = new Map<string, string>();
+    const display = (location: string): string => {
+      if (location.startsWith(bundledPrefix)) {
+        const name = `annotations${location.slice(bundledPrefix.length)}`;
+        bundledNames.add(name);
+        return name;
+      }
+      const name = vscode.workspace.asRelativePath(vscode.Uri.parse(location), (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+      locations.set(name, location);
+      return name;
     };
-    const { pack, problems } = loadKnowledgePack(await readPackSources(reader));
-    for (const p of problems) this.log.error(formatProblem(p));
-    if (problems.length) showError(`Policy Lens: the knowledge pack has ${problems.length} problem(s); see the Policy Lens output.`);
+    const bundled = await readPackFolder(this.port, bundledPrefix, { display, required: true });
+    const workspace = await Promise.all(folders.map((f: PackFolderRef) => readPackFolder(this.port, f.uri.toString(), { display })));
+    const { pack, problems } = loadKnowledgePacks([bundled.sources, ...workspace.map((w) => w.sources)]);
+    const all: Problem[] = [...bundled.problems, ...workspace.flatMap((w) => w.problems), ...problems];
+    const bundledProblems = all.filter((p) => bundledNames.has(p.file));
+    for (const p of bundledProblems) this.log.error(formatProblem(p));
+    if (bundledProblems.length) showError(`Policy Lens: the knowledge pack has ${bundledProblems.length} problem(s); see the Policy Lens output.`);
+    const workspaceProblems = all.filter((p) => !bundledNames.has(p.file));
+    const texts = new Map(workspace.flatMap((w) => [w.sources.themes, w.sources.counterparts, ...w.sources.plans]).flatMap((s) => (s ? [[s.file, s.text] as const] : [])));
+    // A slower, older read must not overwrite the problems of a newer one.
+    if (generation === this.generation) this.diagnostics.show(workspaceProblems, locations, texts);
     const matcher = new ThemeMatcher(pack.themes);
-    this.log.info(`knowledge pack: ${pack.plans.length} plans, ${pack.themes.length} themes, ${pack.links.length} links, ${matcher.size} phrases in ${Date.now() - started} ms`);
+    const fromWorkspace = workspace.filter((w) => w.exists).length;
+    this.log.info(
+      `knowledge pack: ${pack.plans.length} plans, ${pack.themes.length} themes, ${pack.links.length} links, ${matcher.size} phrases` +
+        `${fromWorkspace ? ` (with ${fromWorkspace} workspace pack(s), ${workspaceProblems.length} problem(s))` : ''} in ${Date.now() - started} ms`,
+    );
     return { pack, matcher };
   }
 }

@@ -12,6 +12,8 @@ export interface PolicyLensSettings {
   readonly sidecarFolder: string;
   readonly sidecarMaxBytes: number;
   readonly author: string;
+  /** Workspace-relative knowledge pack folders, merged after `.policy-lens/pack` (see packWatcher.ts). */
+  readonly packFolders: readonly string[];
 }
 
 export const SETTINGS_SECTION = 'policyLens';
@@ -23,4 +25,5 @@ export const SETTING_DEFAULTS: PolicyLensSettings = {
   sidecarFolder: '',
   sidecarMaxBytes: DEFAULT_SIDECAR_MAX_BYTES,
   author: '',
+  packFolders: [],
 };

@@ -40,7 +40,7 @@ describe('package.json contributions match the code', () => {
     for (const [key, value] of Object.entries(SETTING_DEFAULTS)) {
       const p = properties[`${SETTINGS_SECTION}.${key}`]!;
       assert.deepStrictEqual(p.default, value, `${key} default`);
-      assert.strictEqual(p.type, typeof value, `${key} type`);
+      assert.strictEqual(p.type, Array.isArray(value) ? 'array' : typeof value, `${key} type`);
     }
   });
 
@@ -49,7 +49,7 @@ describe('package.json contributions match the code', () => {
     const rows = [...readme.matchAll(/^\| `policyLens\.([\w.]+)` \| `([^`]*)` \|/gm)].map((m) => [m[1]!, m[2]!]);
     assert.deepStrictEqual(
       rows.sort(),
-      Object.entries(SETTING_DEFAULTS).map(([k, v]) => [k, typeof v === 'string' ? JSON.stringify(v) : String(v)]).sort(),
+      Object.entries(SETTING_DEFAULTS).map(([k, v]) => [k, typeof v === 'string' || Array.isArray(v) ? JSON.stringify(v) : String(v)]).sort(),
     );
   });
 });

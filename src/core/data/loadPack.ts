@@ -1,8 +1,10 @@
 import themesSchema from '../../../annotations/schemas/themes.schema.json';
 import planSchema from '../../../annotations/schemas/plan.schema.json';
 import counterpartsSchema from '../../../annotations/schemas/counterparts.schema.json';
+import { MAX_PROBLEMS_PER_FILE } from '../limits';
+import { PackDefinitions } from './mergePacks';
 import { KnowledgePack, type CounterpartLink, type Phrase, type Plan, type Provision, type Theme } from './model';
-import type { Problem } from './problem';
+import { boundProblems, type Problem } from './problem';
 import { checkSchema } from './schemaCheck';
 import { YamlFile, type YamlLimits } from './yamlFile';
 import { normalisePhrase } from '../lexicon/phrasePattern';
@@ -11,12 +13,15 @@ export interface SourceFile {
   /** Path as it should appear in messages (relative to the workspace or repo). */
   readonly file: string;
   readonly text: string;
+  /** Where the file was read from (a path or URI string), when it differs from `file`: for the Problems panel. */
+  readonly location?: string;
 }
 
 export interface PackSources {
-  readonly themes: SourceFile;
+  /** Required in the bundled pack; optional in a workspace pack. */
+  readonly themes?: SourceFile;
   readonly plans: readonly SourceFile[];
-  readonly counterparts: SourceFile;
+  readonly counterparts?: SourceFile;
 }
 
 export interface PackResult {
@@ -26,8 +31,20 @@ export interface PackResult {
 
 /** Parses, validates and cross-checks a knowledge pack. Items with errors are dropped; everything else loads. */
 export function loadKnowledgePack(sources: PackSources, limits?: YamlLimits): PackResult {
+  return loadKnowledgePacks([sources], limits);
+}
+
+/**
+ * Several packs merged into one (the bundled pack first, then workspace packs): all themes are read before
+ * any plan, and all plans before any link, so a plan may use another pack's themes and a link may join
+ * provisions of any two packs. Ids are global; a clash is an error naming both files (see PackDefinitions).
+ * Problems are bounded per file (MAX_PROBLEMS_PER_FILE), as workspace packs are untrusted input.
+ */
+export function loadKnowledgePacks(packs: readonly PackSources[], limits?: YamlLimits): PackResult {
   const problems: Problem[] = [];
-  const parse = (src: SourceFile, schema: object): YamlFile | undefined => {
+  const defs = new PackDefinitions(problems);
+  const parse = (src: SourceFile | undefined, schema: object): YamlFile | undefined => {
+    if (!src) return undefined;
     const f = YamlFile.parse(src.file, src.text, limits);
     problems.push(...f.problems);
     if (!f.ok) return undefined;
@@ -36,20 +53,18 @@ export function loadKnowledgePack(sources: PackSources, limits?: YamlLimits): Pa
     return schemaProblems.length ? undefined : f;
   };
 
-  const themes = readThemes(parse(sources.themes, themesSchema), problems);
-  const themeIds = new Set(themes.map((t) => t.id));
+  const themes: Theme[] = [];
+  for (const src of packs) themes.push(...readThemes(parse(src.themes, themesSchema), defs, problems));
   const plans: Plan[] = [];
-  const provisionIds = new Map<string, string>();
-  for (const src of sources.plans) {
-    const f = parse(src, planSchema);
-    if (f) {
-      const plan = readPlan(f, themeIds, provisionIds, problems);
-      if (plans.some((p) => p.id === plan.id)) problems.push(f.problemAt(['plan', 'id'], `duplicate plan id '${plan.id}'`));
-      else plans.push(plan);
+  for (const src of packs) {
+    for (const planSrc of src.plans) {
+      const f = parse(planSrc, planSchema);
+      if (f && defs.plan(f, ['plan', 'id'], (f.value as RawPlan).plan.id)) plans.push(readPlan(f, defs, problems));
     }
   }
-  const links = readLinks(parse(sources.counterparts, counterpartsSchema), provisionIds, problems);
-  return { pack: new KnowledgePack(themes, plans, links), problems };
+  const links: CounterpartLink[] = [];
+  for (const src of packs) links.push(...readLinks(parse(src.counterparts, counterpartsSchema), defs, problems));
+  return { pack: new KnowledgePack(themes, plans, links), problems: boundProblems(problems, MAX_PROBLEMS_PER_FILE) };
 }
 
 interface RawTheme {
@@ -60,31 +75,26 @@ interface RawTheme {
   phrases: { text: string; variants?: string[]; ambiguous?: boolean }[];
 }
 
-function readThemes(f: YamlFile | undefined, problems: Problem[]): Theme[] {
+function readThemes(f: YamlFile | undefined, defs: PackDefinitions, problems: Problem[]): Theme[] {
   if (!f) return [];
   const raw = (f.value as { themes: RawTheme[] }).themes;
   const themes: Theme[] = [];
-  const phraseOwner = new Map<string, string>();
   raw.forEach((t, ti) => {
-    if (themes.some((x) => x.id === t.id)) {
-      problems.push(f.problemAt(['themes', ti, 'id'], `duplicate theme id '${t.id}'`));
-      return;
-    }
+    if (!defs.theme(f, ['themes', ti, 'id'], t.id)) return;
     const phrases: Phrase[] = [];
     t.phrases.forEach((p, pi) => {
       const forms = [p.text, ...(p.variants ?? [])];
       let clash = false;
+      const pathOf = (fi: number) => (fi === 0 ? ['themes', ti, 'phrases', pi, 'text'] : ['themes', ti, 'phrases', pi, 'variants', fi - 1]);
       if (!p.ambiguous) {
         forms.forEach((form, fi) => {
-          const key = normalisePhrase(form);
-          const owner = phraseOwner.get(key);
+          const owner = defs.phraseOwner(normalisePhrase(form));
           if (owner !== undefined) {
             clash = true;
-            const path = fi === 0 ? ['themes', ti, 'phrases', pi, 'text'] : ['themes', ti, 'phrases', pi, 'variants', fi - 1];
-            problems.push(f.problemAt(path, `phrase '${form}' is already listed under theme '${owner}'`));
+            problems.push(f.problemAt(pathOf(fi), `phrase '${form}' is already listed under ${owner}`));
           }
         });
-        if (!clash) for (const form of forms) phraseOwner.set(normalisePhrase(form), t.id);
+        if (!clash) forms.forEach((form, fi) => defs.phrase(f, pathOf(fi), normalisePhrase(form), t.id));
       }
       if (!clash) phrases.push({ text: p.text, variants: p.variants ?? [], ambiguous: p.ambiguous ?? false });
     });
@@ -109,25 +119,20 @@ interface RawPlan {
   }[];
 }
 
-function readPlan(f: YamlFile, themeIds: Set<string>, provisionIds: Map<string, string>, problems: Problem[]): Plan {
+function readPlan(f: YamlFile, defs: PackDefinitions, problems: Problem[]): Plan {
   const raw = f.value as RawPlan;
   const planId = raw.plan.id;
   const provisions: Provision[] = [];
   const local = new Set<string>();
   raw.provisions.forEach((p, i) => {
-    const owner = provisionIds.get(p.id);
-    if (owner !== undefined) {
-      problems.push(f.problemAt(['provisions', i, 'id'], `duplicate provision id '${p.id}' (already in plan '${owner}')`));
-      return;
-    }
+    if (!defs.provision(f, ['provisions', i, 'id'], p.id, planId)) return;
     const parent = p.parent ?? null;
     if (parent !== null && !local.has(parent)) {
       problems.push(f.problemAt(['provisions', i, 'parent'], `parent '${parent}' is not an earlier provision of this plan`));
     }
     p.themes.forEach((t, ti) => {
-      if (!themeIds.has(t)) problems.push(f.problemAt(['provisions', i, 'themes', ti], `unknown theme '${t}'`));
+      if (!defs.hasTheme(t)) problems.push(f.problemAt(['provisions', i, 'themes', ti], `unknown theme '${t}'`));
     });
-    provisionIds.set(p.id, planId);
     local.add(p.id);
     provisions.push({
       id: p.id,
@@ -140,7 +145,7 @@ function readPlan(f: YamlFile, themeIds: Set<string>, provisionIds: Map<string, 
       headingVariants: p.headingVariants ?? [],
       summary: p.summary.trim(),
       keyPhrases: p.keyPhrases ?? [],
-      themes: p.themes.filter((t) => themeIds.has(t)),
+      themes: p.themes.filter((t) => defs.hasTheme(t)),
       depth: parent !== null ? 1 : 0,
       index: provisions.length,
     });
@@ -149,30 +154,23 @@ function readPlan(f: YamlFile, themeIds: Set<string>, provisionIds: Map<string, 
   return { id, title, shortTitle, titleVariants: raw.plan.titleVariants ?? [], issuer, country, date, description, provisions } as Plan;
 }
 
-function readLinks(f: YamlFile | undefined, provisionIds: Map<string, string>, problems: Problem[]): CounterpartLink[] {
+function readLinks(f: YamlFile | undefined, defs: PackDefinitions, problems: Problem[]): CounterpartLink[] {
   if (!f) return [];
   const raw = (f.value as { links: CounterpartLink[] }).links;
   const links: CounterpartLink[] = [];
-  const seen = new Set<string>();
   raw.forEach((l, i) => {
     let ok = true;
     for (const end of ['from', 'to'] as const) {
-      if (!provisionIds.has(l[end])) {
+      if (defs.planOf(l[end]) === undefined) {
         problems.push(f.problemAt(['links', i, end], `unknown provision '${l[end]}'`));
         ok = false;
       }
     }
-    if (ok && provisionIds.get(l.from) === provisionIds.get(l.to)) {
+    if (ok && defs.planOf(l.from) === defs.planOf(l.to)) {
       problems.push(f.problemAt(['links', i, 'to'], `'${l.from}' and '${l.to}' are in the same plan; counterparts link different plans`));
       ok = false;
     }
-    const key = [l.from, l.to].sort().join('|');
-    if (ok && seen.has(key)) {
-      problems.push(f.problemAt(['links', i], `duplicate link between '${l.from}' and '${l.to}'`));
-      ok = false;
-    }
-    if (ok) {
-      seen.add(key);
+    if (ok && defs.link(f, ['links', i], l.from, l.to)) {
       links.push({ ...l, summary: l.summary.trim() });
     }
   });

@@ -31,3 +31,21 @@ export function fieldPath(path: readonly (string | number)[]): string {
   for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
   return out;
 }
+
+/**
+ * At most `max` problems per file, in the order found, the rest summarised in one warning, so a hostile or
+ * badly broken file cannot flood the Problems panel or the terminal.
+ */
+export function boundProblems(problems: readonly Problem[], max: number): Problem[] {
+  const perFile = new Map<string, number>();
+  const out: Problem[] = [];
+  for (const p of problems) {
+    const n = (perFile.get(p.file) ?? 0) + 1;
+    perFile.set(p.file, n);
+    if (n <= max) out.push(p);
+  }
+  for (const [file, n] of perFile) {
+    if (n > max) out.push({ file, line: 0, character: 0, severity: 'warning', message: `… ${n - max} more problems in this file not shown` });
+  }
+  return out;
+}
