@@ -4,7 +4,9 @@ import { annotateCommand, annotationsCommand } from './annotationCommands';
 import { checkCommand } from './checkCommand';
 import { CliError } from './cliError';
 import { counterpartsCommand, identifyCommand, themesCommand, type Output } from './commands';
+import { gitSetupCommand } from './gitSetupCommand';
 import { hoverCommand } from './hoverCommand';
+import { mergeDriverCommand } from './mergeDriverCommand';
 import { loadPackFromDir } from './nodePack';
 import { reportCommand } from './reportCommand';
 
@@ -19,6 +21,8 @@ const USAGE = `usage: policy-lens <command> [options]
   annotations FILE [--json]            FILE's annotations, re-anchored: status, score, range
   check [PATH...] [--json]             validate knowledge packs (default: the bundled one) and sidecars
   report DIR [--json]                  theme frequencies per recognised plan, side by side
+  merge-driver BASE OURS THEIRS PATH   git's merge driver for sidecars (%O %A %B %P): merges by annotation id
+  git-setup [DIR] [--check]            install that driver in DIR's clone (.gitattributes + git config); --check: is it?
 
 Positions are 0-based LINE:CHAR, as in VS Code.`;
 
@@ -54,6 +58,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       help: { type: 'boolean', short: 'h', default: false },
       code: { type: 'string', multiple: true },
       note: { type: 'string' },
+      check: { type: 'boolean', default: false },
     },
     allowPositionals: true,
     strict: true,
@@ -90,6 +95,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       break;
     case 'report':
       out = await reportCommand(await loadPack(), need(rest[0], 'DIR'));
+      break;
+    case 'merge-driver':
+      out = await mergeDriverCommand(need(rest[0], 'BASE'), need(rest[1], 'OURS'), need(rest[2], 'THEIRS'), rest[3]);
+      break;
+    case 'git-setup':
+      out = await gitSetupCommand(rest[0], values.check);
       break;
     default:
       throw new CliError(`unknown command '${command}' (see policy-lens --help)`, 2);
