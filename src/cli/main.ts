@@ -1,5 +1,6 @@
 import { parseArgs } from 'util';
 import { formatProblem } from '../core/data/problem';
+import { agreementCommand } from './agreementCommand';
 import { annotateCommand, annotationsCommand } from './annotationCommands';
 import { checkCommand } from './checkCommand';
 import { CliError } from './cliError';
@@ -21,6 +22,8 @@ const USAGE = `usage: policy-lens <command> [options]
   annotations FILE [--json]            FILE's annotations, re-anchored: status, score, range
   check [PATH...] [--json]             validate knowledge packs (default: the bundled one) and sidecars
   report DIR [--json]                  theme frequencies per recognised plan, side by side
+  agreement FILE --coders A,B | --ref REF_A --ref REF_B [--json]
+                                       intercoder agreement per code: % agreement, Cohen's kappa per character, alpha-u
   merge-driver BASE OURS THEIRS PATH   git's merge driver for sidecars (%O %A %B %P): merges by annotation id
   git-setup [DIR] [--check]            install that driver in DIR's clone (.gitattributes + git config); --check: is it?
 
@@ -59,6 +62,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       code: { type: 'string', multiple: true },
       note: { type: 'string' },
       check: { type: 'boolean', default: false },
+      coders: { type: 'string' },
+      ref: { type: 'string', multiple: true },
     },
     allowPositionals: true,
     strict: true,
@@ -98,6 +103,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       break;
     case 'merge-driver':
       out = await mergeDriverCommand(need(rest[0], 'BASE'), need(rest[1], 'OURS'), need(rest[2], 'THEIRS'), rest[3]);
+      break;
+    case 'agreement':
+      out = await agreementCommand(need(rest[0], 'FILE'), { coders: values.coders, refs: values.ref });
       break;
     case 'git-setup':
       out = await gitSetupCommand(rest[0], values.check);
