@@ -1,61 +1,44 @@
 import { promises as fs } from 'fs';
-import { formatProblem } from '../core/data/problem';
 import { FileSystemError } from '../core/fs/fileSystem';
 import { readBytes } from '../core/fs/readBytes';
 import { DEFAULT_SIDECAR_MAX_BYTES } from '../core/limits';
-import { threeWayMerge, type ThreeWayMerge } from '../core/merge/threeWayMerge';
-import type { Sidecar } from '../core/sidecar/model';
-import { parseSidecar } from '../core/sidecar/parse';
-import { serializeSidecar } from '../core/sidecar/serialize';
-import { updateSidecarText } from '../core/sidecar/update';
+import { mergeSidecarBytes, MergeInputError } from '../core/merge/mergeTexts';
+import type { ThreeWayMerge } from '../core/merge/threeWayMerge';
 import { CliError } from './cliError';
 import type { Output } from './commands';
 import { nodeFs } from './documents';
 
-/** One side of the merge as read: the sidecar (undefined for an empty file) and its text. */
-interface Side {
-  readonly sidecar: Sidecar | undefined;
-  readonly text: string;
-}
-
-const decoder = new TextDecoder('utf-8');
-
-async function readSide(file: string, label: string, shownAs: string): Promise<Side> {
-  let read;
+async function bytesOf(file: string, shownAs: string): Promise<Uint8Array> {
   try {
-    read = await readBytes(nodeFs, file, DEFAULT_SIDECAR_MAX_BYTES);
+    return (await readBytes(nodeFs, file, DEFAULT_SIDECAR_MAX_BYTES))?.bytes ?? new Uint8Array(0);
   } catch (err) {
-    throw new CliError(`${shownAs} (${label}): ${err instanceof FileSystemError ? err.message : (err as Error).message}`);
+    throw new CliError(`cannot merge ${shownAs}: ${err instanceof FileSystemError ? err.message : (err as Error).message}`);
   }
-  // git passes an empty file for a side that does not have the path (add/add: the base).
-  if (!read || read.bytes.length === 0) return { sidecar: undefined, text: '' };
-  const parsed = parseSidecar(`${shownAs} (${label})`, read.bytes, { maxBytes: DEFAULT_SIDECAR_MAX_BYTES });
-  const errors = parsed.problems.filter((p) => p.severity === 'error');
-  if (errors.length) throw new CliError(`cannot merge ${shownAs}: ${label} has errors, fix them and merge again; the file is left as it was\n${errors.map(formatProblem).join('\n')}`);
-  return { sidecar: parsed.sidecar, text: decoder.decode(read.bytes) };
 }
 
 /**
  * `policy-lens merge-driver BASE OURS THEIRS PATH`, as git calls a merge driver (`%O %A %B %P`): merges the
- * three versions of a sidecar by annotation id (core/merge/threeWayMerge.ts) and writes the result into
- * OURS, in place of our text as the editor would have saved it (comments kept). Exit 0 when clean; exit 1
- * with each conflict named when a field was changed differently on both sides (both values are in the
- * file: ours in the annotation, theirs in `<id>.conflict`); a side with errors leaves OURS untouched.
+ * three versions of a sidecar by annotation id (core/merge/) and writes the result into OURS. Exit 0 when
+ * clean; exit 1 with each conflict named when a field was changed differently on both sides (both values
+ * are in the file: ours in the annotation, theirs in `<id>.conflict`); a side with errors leaves OURS as it was.
  */
 export async function mergeDriverCommand(baseFile: string, oursFile: string, theirsFile: string, pathName: string | undefined): Promise<Output> {
   const shown = pathName ?? oursFile;
-  const [base, ours, theirs] = await Promise.all([readSide(baseFile, 'the common ancestor', shown), readSide(oursFile, 'our version', shown), readSide(theirsFile, 'their version', shown)]);
-  const document = ours.sidecar?.document ?? theirs.sidecar?.document ?? base.sidecar?.document;
-  if (document === undefined) return { json: { clean: true, conflicts: [], kept: [] }, text: `${shown}: nothing to merge (no side has annotations)` };
-  const empty: Sidecar = { version: 1, document, annotations: [] };
-  const result = threeWayMerge(base.sidecar ?? empty, ours.sidecar ?? empty, theirs.sidecar ?? empty);
-  const out = ours.sidecar ? updateSidecarText(ours.text, result.sidecar, shown) : serializeSidecar(result.sidecar);
-  if (out !== ours.text) {
+  const [base, ours, theirs] = await Promise.all([bytesOf(baseFile, shown), bytesOf(oursFile, shown), bytesOf(theirsFile, shown)]);
+  let merged;
+  try {
+    merged = mergeSidecarBytes(base, ours, theirs, shown, DEFAULT_SIDECAR_MAX_BYTES);
+  } catch (err) {
+    if (err instanceof MergeInputError) throw new CliError(`cannot merge ${shown}: ${err.side} has errors, fix them and merge again; the file is left as it was\n${err.errors.join('\n')}`);
+    throw err;
+  }
+  if (!merged.result || merged.text === undefined) return { json: { clean: true, annotations: 0, conflicts: [], kept: [], documentConflict: null }, text: `${shown}: nothing to merge (no side has annotations)` };
+  if (merged.text !== new TextDecoder().decode(ours)) {
     const tmp = `${oursFile}.${process.pid}.merge.tmp`;
-    await fs.writeFile(tmp, out, 'utf8');
+    await fs.writeFile(tmp, merged.text, 'utf8');
     await fs.rename(tmp, oursFile);
   }
-  return report(shown, result);
+  return report(shown, merged.result);
 }
 
 function report(shown: string, r: ThreeWayMerge): Output {
