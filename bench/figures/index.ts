@@ -8,6 +8,7 @@ import { pickersFigure } from './fig5-pickers';
 import { sidecarsFigure } from './fig6-sidecars';
 import { startupFigure } from './fig7-startup';
 import { scaleFigure } from './fig8-scale';
+import { teamFigure } from './fig13-team';
 
 export const FIGURES: readonly Figure[] = [
   grammarFigure,
@@ -18,4 +19,5 @@ export const FIGURES: readonly Figure[] = [
   sidecarsFigure,
   startupFigure,
   scaleFigure(() => FIGURES),
+  teamFigure,
 ];
