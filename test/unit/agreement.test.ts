@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { compareCoders, type CodedSpan } from '../../src/core/agreement/agreement';
 import { alphaU, alphaUParts } from '../../src/core/agreement/alphaU';
+import { agreementMarkdown, disagreementList, stepDisagreement } from '../../src/core/agreement/compareView';
 import { characterKappa, cohenKappa } from '../../src/core/agreement/kappa';
 import { disagreements, mergeOverlaps, type Span } from '../../src/core/agreement/spans';
 
@@ -139,5 +140,25 @@ describe('agreement: what there is to compare', () => {
     const report = compareCoders(100, [span(0, 10, 'x')], [span(50, 10, 'y')]);
     assert.deepStrictEqual(report.codes.map((r) => r.disagreements), [[{ start: 0, end: 10, coder: 'A' }], [{ start: 50, end: 10 + 50, coder: 'B' }]]);
     assert.strictEqual(characterKappa(100, 0, 10, 0).kappa, 0);
+  });
+});
+
+describe('agreement: the Compare Coders view (core part)', () => {
+  const report = compareCoders(200, [span(10, 10, 'x'), span(100, 10, 'y')], [span(15, 10, 'x')], ['unused|code']);
+
+  it('lists the disagreements in document order and steps through them, wrapping around', () => {
+    const list = disagreementList(report);
+    assert.deepStrictEqual(list.map((d) => [d.code, d.start, d.end, d.coder]), [['x', 10, 15, 'A'], ['x', 20, 25, 'B'], ['y', 100, 110, 'A']]);
+    assert.strictEqual(stepDisagreement(list, 10, 1)!.start, 20);
+    assert.strictEqual(stepDisagreement(list, 150, 1)!.start, 10);
+    assert.strictEqual(stepDisagreement(list, 10, -1)!.start, 100);
+    assert.strictEqual(stepDisagreement([], 0, 1), undefined);
+  });
+
+  it('renders the table with undefined cells and escaped names', () => {
+    const md = agreementMarkdown(report, ['ana', 'b|o']);
+    assert.match(md, /\| b\\\|o \(chars\) \|/);
+    assert.match(md, /^\| unused\\\|code \| undefined \| undefined \| undefined \|/m);
+    assert.match(md, /^\| \*\*overall\*\* \(2 codes\) \|/m);
   });
 });
