@@ -12,6 +12,7 @@ import { suggestFigure } from './fig9-suggest';
 import { mentionsFigure } from './fig10-mentions';
 import { recognitionFigure } from './fig11-recognition';
 import { hostileFigure } from './fig12-hostile';
+import { teamFigure } from './fig13-team';
 
 export const FIGURES: readonly Figure[] = [
   grammarFigure,
@@ -26,4 +27,5 @@ export const FIGURES: readonly Figure[] = [
   mentionsFigure,
   recognitionFigure,
   hostileFigure,
+  teamFigure,
 ];

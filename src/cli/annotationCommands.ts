@@ -44,7 +44,8 @@ function parseSpan(span: string | undefined, index: LineIndex): { start: number;
 }
 
 /** Adds an annotation through the same code the editor uses: the sidecar protocol (lock, re-read, merge, validate, atomic write). */
-export async function annotateCommand(pack: KnowledgePack, file: string, span: string | undefined, codes: readonly string[], note: string | undefined): Promise<Output> {
+export async function annotateCommand(pack: KnowledgePack, file: string, span: string | undefined, codes: readonly string[], note: string | undefined, author?: string): Promise<Output> {
+  if (author !== undefined && author.trim() === '') throw new CliError('--author needs a name', 2);
   if (codes.length === 0) throw new CliError('give at least one --code ID', 2);
   const unique = [...new Set(codes)];
   const bad = codeProblems(unique);
@@ -70,7 +71,7 @@ export async function annotateCommand(pack: KnowledgePack, file: string, span: s
     throw new CliError(`${sidecarFile} has errors; it is left untouched:\n${base.problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`);
   }
   const id = uniqueAnnotationId(new Set(base.annotations.map((a) => a.id)));
-  const annotation = createAnnotation({ id, text, start, end, codes: unique, note, author: process.env['USER'] });
+  const annotation = createAnnotation({ id, text, start, end, codes: unique, note, author: author?.trim() ?? process.env['USER'] });
   const result = await guarded(() => store.write({ sidecar: sidecarFile, documentName, base, annotations: [...base.annotations, annotation], documentLength: text.length }));
   if (!result.state.annotations.some((a) => a.id === id)) throw new CliError(`${sidecarFile}: the annotation was not kept (the file changed while it was written); try again`);
   return { json: { id, sidecar: sidecarFile }, text: id };

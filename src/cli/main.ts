@@ -1,11 +1,14 @@
 import { parseArgs } from 'util';
+import { agreementCommand } from './agreementCommand';
 import { annotateCommand, annotationsCommand } from './annotationCommands';
 import { checkCommand } from './checkCommand';
 import { CliError } from './cliError';
 import { counterpartsCommand, identifyCommand, themesCommand, type Output } from './commands';
+import { gitSetupCommand } from './gitSetupCommand';
 import { hoverCommand } from './hoverCommand';
 import { mentionsCommand } from './mentionsCommand';
 import { loadCliPack } from './nodePack';
+import { mergeDriverCommand } from './mergeDriverCommand';
 import { reportCommand } from './reportCommand';
 import { parseTop, suggestCommand } from './suggestCommand';
 
@@ -15,7 +18,7 @@ const USAGE = `usage: policy-lens <command> [options]
   themes FILE [--json]                 themed phrases, as the editor highlights them
   counterparts FILE LINE:CHAR [--json] counterpart provisions of the provision at a position
   hover FILE LINE:CHAR [--json]        the hover card at a position: annotations, provision, themes, counterparts
-  annotate FILE L:C-L:C --code ID [--code ID...] [--note TEXT] [--json]
+  annotate FILE L:C-L:C --code ID [--code ID...] [--note TEXT] [--author NAME] [--json]
                                        add an annotation to FILE's sidecar; prints its id
   annotations FILE [--json]            FILE's annotations, re-anchored: status, score, range
   check [PATH...] [--json]             validate knowledge packs (default: the bundled one) and sidecars
@@ -24,6 +27,10 @@ const USAGE = `usage: policy-lens <command> [options]
   report DIR [--json]                  theme frequencies per recognised plan, side by side
   suggest PLAN PLAN [--top N] [--json] suggested counterparts in the second plan for each provision of the first
   mentions FILE [--json]               passages of any text that refer to a known provision, and how
+  agreement FILE --coders A,B | --ref REF_A --ref REF_B [--json]
+                                       intercoder agreement per code: % agreement, Cohen's kappa per character, alpha-u
+  merge-driver BASE OURS THEIRS PATH   git's merge driver for sidecars (%O %A %B %P): merges by annotation id
+  git-setup [DIR] [--check]            install that driver in DIR's clone (.gitattributes + git config); --check: is it?
 
 Positions are 0-based LINE:CHAR, as in VS Code.`;
 
@@ -51,9 +58,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       code: { type: 'string', multiple: true },
+      author: { type: 'string' },
       note: { type: 'string' },
       top: { type: 'string' },
       pack: { type: 'string', multiple: true },
+      check: { type: 'boolean', default: false },
+      coders: { type: 'string' },
+      ref: { type: 'string', multiple: true },
     },
     allowPositionals: true,
     strict: true,
@@ -85,7 +96,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       out = await checkCommand(rest);
       break;
     case 'annotate':
-      out = await annotateCommand(await loadPack(), need(rest[0], 'FILE'), need(rest[1], 'LINE:CHAR-LINE:CHAR'), values.code ?? [], values.note);
+      out = await annotateCommand(await loadPack(), need(rest[0], 'FILE'), need(rest[1], 'LINE:CHAR-LINE:CHAR'), values.code ?? [], values.note, values.author);
       break;
     case 'annotations':
       out = await annotationsCommand(need(rest[0], 'FILE'));
@@ -98,6 +109,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       break;
     case 'suggest':
       out = suggestCommand(await loadPack(), need(rest[0], 'PLAN'), need(rest[1], 'PLAN'), parseTop(values.top));
+      break;
+    case 'merge-driver':
+      out = await mergeDriverCommand(need(rest[0], 'BASE'), need(rest[1], 'OURS'), need(rest[2], 'THEIRS'), rest[3]);
+      break;
+    case 'agreement':
+      out = await agreementCommand(need(rest[0], 'FILE'), { coders: values.coders, refs: values.ref });
+      break;
+    case 'git-setup':
+      out = await gitSetupCommand(rest[0], values.check);
       break;
     default:
       throw new CliError(`unknown command '${command}' (see policy-lens --help)`, 2);

@@ -69,4 +69,22 @@ describe('policy-lens annotate / annotations: spans, document field, exit codes'
     assert.strictEqual(added.code, 0, added.stderr);
     assert.match(added.stderr, /names the document "notes\.md"/);
   });
+
+  it('annotate --author records who coded (issue 10: the CLI could not), and agreement compares the two', async () => {
+    const two = path.join(dir, 'two.md');
+    await fs.writeFile(two, 'Open source models are shared. Export controls are tightened.\n');
+    for (const [who, span] of [['ana', '0:0-0:11'], ['bo', '0:0-0:11']]) {
+      const r = await cli('annotate', two, span!, '--code', 'open-source', '--author', who!);
+      assert.strictEqual(r.code, 0, r.stderr);
+    }
+    const yaml = await fs.readFile(`${two}.annotations.yaml`, 'utf8');
+    assert.match(yaml, /author: ana/);
+    assert.match(yaml, /author: bo/);
+    const agreement = await cli('agreement', two, '--coders', 'ana,bo', '--json');
+    assert.strictEqual(agreement.code, 0, agreement.stderr);
+    const json = JSON.parse(agreement.stdout) as { codes: { code: string; percentAgreement: number | null }[] };
+    assert.strictEqual(json.codes.find((c) => c.code === 'open-source')?.percentAgreement, 100);
+    const empty = await cli('annotate', two, '0:12-0:18', '--code', 'open-source', '--author', ' ');
+    assert.strictEqual(empty.code, 2, empty.stderr);
+  });
 });

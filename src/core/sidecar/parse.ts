@@ -4,6 +4,7 @@ import { fieldPath, sortProblems, type Problem } from '../data/problem';
 import { utf8ByteLength } from '../text/utf8';
 import { checkSchema, schemaAccepts } from '../data/schemaCheck';
 import { YamlFile } from '../data/yamlFile';
+import { conflictCopyMessage } from '../merge/conflictCopies';
 import { decodeSidecarBytes } from './decode';
 import { limitProblems, pushAll } from './problemLimit';
 import { fastRead, type FastRead } from './fastRead';
@@ -160,6 +161,10 @@ export function fastAnalyse(file: string, text: string, opts: Omit<SidecarParseO
     }
     annotations.push(a);
   }
+  annotations.forEach((a, i) => {
+    const conflict = conflictCopyMessage(a.id, ids);
+    if (conflict) warnings.push({ path: ['annotations', i, 'id'], message: conflict });
+  });
   let problems: Problem[] = [];
   if (warnings.length) {
     const positions = new Map<string, number>();
@@ -340,6 +345,10 @@ export function analyseSidecar(file: string, input: string | Uint8Array, opts: S
     firstOfId.set(a.id, i);
     annotations.push(a);
   });
+  for (const [id, i] of firstOfId) {
+    const conflict = conflictCopyMessage(id, firstOfId);
+    if (conflict) problems.push(yaml.problemAt(['annotations', i, 'id'], conflict, 'warning'));
+  }
   const sidecar: Sidecar | undefined = syntaxOk && topOk && document !== undefined ? { version: SIDECAR_VERSION, document, annotations } : undefined;
   return done(yaml, sidecar, annotations);
 }

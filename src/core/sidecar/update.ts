@@ -218,3 +218,13 @@ function validAnnotation(value: unknown): boolean {
   const a = value as Annotation;
   return a.target.position.end >= a.target.position.start && (a.links ?? []).every((l) => LINK_TARGET_KEYS.some((k) => l[k] !== undefined));
 }
+
+/**
+ * updateSidecar for a text the caller has already read with fastAnalyse (the merge driver has): the same
+ * result, without reading the 10,000 annotations a second time. `existingText` is the text as analysed.
+ */
+export function updateAnalysedSidecar(fast: FastAnalysis, existingText: string, next: Sidecar, file = 'sidecar'): SidecarUpdate {
+  if (fast.result.sidecar.document === next.document && sameList(fast.result.annotations, next.annotations)) return { text: existingText, mode: 'unchanged' };
+  const text = new Set(next.annotations.map((a) => a.id)).size === next.annotations.length ? fastEdit(fast, next) : undefined;
+  return text !== undefined ? { text, mode: 'in-place' } : update(existingText, next, file, true);
+}
