@@ -5,8 +5,9 @@ import { readPackFolder, WORKSPACE_PACK_DIR } from '../core/data/packFolder';
 import { formatProblem, type Problem } from '../core/data/problem';
 import { ThemeMatcher } from '../core/lexicon/themeMatcher';
 import { showError } from './errors';
+import { logFailure } from './logger';
 import { PackDiagnostics } from './packDiagnostics';
-import { PackFileSystem } from './packFileSystem';
+import { WorkspaceFileSystem } from './workspaceFileSystem';
 import { packFolders, PackWatcher, type PackFolderRef } from './packWatcher';
 import { affectsSetting } from './settings';
 
@@ -38,7 +39,7 @@ export class KnowledgePackService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after a reload: `get()` now returns the new pack. */
   readonly onDidChange = this.changed.event;
-  private readonly port = new PackFileSystem();
+  private readonly port = new WorkspaceFileSystem();
   private readonly diagnostics = new PackDiagnostics();
   private readonly watcher = new PackWatcher(() => this.scheduleReload());
   private readonly subscriptions: vscode.Disposable[];
@@ -76,7 +77,7 @@ export class KnowledgePackService implements vscode.Disposable {
   private readIfPackFile(uri: vscode.Uri): void {
     if (this.loading || !/\.ya?ml$/i.test(uri.path)) return;
     const inside = packFolders(this.log, this.warned).some((f) => uri.toString().startsWith(`${f.uri.toString()}/`));
-    if (inside) void this.get();
+    if (inside) this.get().then(undefined, logFailure('knowledge pack'));
   }
 
   /** Debounced: a checkout or a save-all changes many files at once. Nothing to do before the first read. */
