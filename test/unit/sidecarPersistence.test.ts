@@ -218,11 +218,20 @@ describe('sidecar persistence protocol (issue 8)', () => {
       assert.strictEqual(disk.files.has(S), false);
     });
 
-    it('every written text is read back through the same check: a quote longer than the document is refused', async () => {
+    it('every written text is read back through the same check: an id the schema rejects is refused', async () => {
       const disk = new FakeDisk();
       const p = new SidecarPersistence(new FakeFileSystem(disk));
-      await rejectsWith(p.write({ sidecar: S, documentName: 'doc.md', base: EMPTY_SIDECAR_STATE, annotations: [note('a-1')], documentLength: 3 }), (e) => e instanceof SidecarWriteRefused);
+      await rejectsWith(p.write({ sidecar: S, documentName: 'doc.md', base: EMPTY_SIDECAR_STATE, annotations: [note('not an id!')] }), (e) => e instanceof SidecarWriteRefused);
       assert.strictEqual(disk.files.has(S), false);
+    });
+
+    it('a quote longer than the document (an older, shorter version) is written: the annotation is an orphan, not an error (case 6)', async () => {
+      const disk = new FakeDisk();
+      const p = new SidecarPersistence(new FakeFileSystem(disk));
+      const result = await p.write({ sidecar: S, documentName: 'doc.md', base: EMPTY_SIDECAR_STATE, annotations: [note('a-1')], documentLength: 3 });
+      assert.strictEqual(result.state.readOnly, false);
+      assert.ok(result.state.problems.some((x) => x.severity === 'warning' && /orphaned/.test(x.message)));
+      assert.strictEqual(disk.files.has(S), true);
     });
 
     it('a text over the size limit is not written (the next load would refuse it)', async () => {
