@@ -1,22 +1,10 @@
 import * as assert from 'assert';
-import { execFile } from 'child_process';
 import * as path from 'path';
-import { CLI, CORPUS_US, FIXTURES, REPO, SAMPLE_CN, SAMPLE_US } from '../paths';
+import { CORPUS_US, FIXTURES, REPO, SAMPLE_CN, SAMPLE_US } from '../paths';
 import { itWithShared } from '../shared';
+import { cli } from '../cliRun';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: REPO, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 describe('policy-lens CLI', function () {
   this.timeout(30000);

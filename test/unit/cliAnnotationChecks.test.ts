@@ -1,25 +1,12 @@
 import * as assert from 'assert';
-import { execFile } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CLI, REPO } from '../paths';
+import { cli } from '../cliRun';
 
 /** `annotate` and `annotations` check what they are given as the editor would (issue 13, item 13 and 6). */
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: REPO, timeout: 60000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 describe('policy-lens annotate / annotations: spans, document field, exit codes', function () {
   this.timeout(120000);

@@ -1,27 +1,13 @@
 import * as assert from 'assert';
-import { execFile, execFileSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import { existsSync, promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CLI, REPO } from '../paths';
+import { cli } from '../cliRun';
 
 /** Hostile and unusual input files given to the CLI: refused clearly, or read exactly as VS Code reads them. */
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    // The kill timeout only turns a hang into a failure; no test asserts how long anything takes.
-    execFile(process.execPath, [CLI, ...args], { cwd: REPO, timeout: 60000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      const e = err as (Error & { code?: number; killed?: boolean }) | null;
-      resolve({ code: e ? (e.killed ? -1 : (e.code ?? 1)) : 0, stdout, stderr });
-    });
-  });
-}
 
 interface Occurrence {
   theme: string;

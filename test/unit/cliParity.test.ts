@@ -1,25 +1,13 @@
 import * as assert from 'assert';
-import { execFile } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CLI, REPO, SAMPLE_US } from '../paths';
+import { REPO, SAMPLE_US } from '../paths';
+import { cli } from '../cliRun';
 
 /** The CLI shows what the editor shows, and says clearly what is wrong with what it was given. */
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: REPO, timeout: 60000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 interface HoverJson {
   position: { line: number; character: number };
