@@ -60,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
     registerOpenProvision(packs, locator),
     registerLanguageSwitch(analysis),
     registerStatusBar(analysis),
-    registerWrappedPhraseDecorations(packs),
+    registerWrappedPhraseDecorations(packs, context.extension),
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);

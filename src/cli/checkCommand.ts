@@ -7,7 +7,7 @@ import { limitProblems, pushAll } from '../core/sidecar/problemLimit';
 import { SIDECAR_SUFFIX } from './annotationCommands';
 import { CliError } from './cliError';
 import type { Output } from './commands';
-import { bundledPackDir, loadPackFromDir } from './nodePack';
+import { bundledPackDir, checkWorkspacePacks, loadPackFromDir } from './nodePack';
 
 /** The knowledge pack folder a path belongs to: the folder itself, or the nearest ancestor holding themes.yaml. */
 async function packRootOf(target: string): Promise<string | undefined> {
@@ -44,11 +44,16 @@ async function sidecarsUnder(dir: string): Promise<string[]> {
   return out;
 }
 
-/** Validates knowledge packs and sidecars; every problem as file:line:col (1-based, like compilers). */
-export async function checkCommand(targets: readonly string[]): Promise<Output & { failed: boolean }> {
+/**
+ * Validates knowledge packs and sidecars; every problem as file:line:col (1-based, like compilers). The
+ * workspace packs seen from the targets (and every `--pack` folder) are validated merged with the bundled pack.
+ */
+export async function checkCommand(targets: readonly string[], packDirs: readonly string[] = []): Promise<Output & { failed: boolean }> {
+  const ws = await checkWorkspacePacks(targets, packDirs);
   const roots = new Set<string>();
   const sidecars: string[] = [];
   for (const t of targets.length ? targets : [bundledPackDir()]) {
+    if (ws.claimed.has(t)) continue; // a workspace pack's own files: not a bundled-layout pack
     if (t.endsWith(SIDECAR_SUFFIX)) {
       sidecars.push(t);
       continue;
@@ -62,6 +67,7 @@ export async function checkCommand(targets: readonly string[]): Promise<Output &
       }
     }
     const root = await packRootOf(t);
+    if (!root && ws.checked.length) continue; // a folder whose workspace pack is checked below
     if (!root) throw new CliError(`${t}: not part of a knowledge pack (no ${PACK_THEMES} in it or above it)`, 2);
     roots.add(root);
   }
@@ -69,9 +75,10 @@ export async function checkCommand(targets: readonly string[]): Promise<Output &
   const problems: Problem[] = [];
   for (const root of roots) pushAll(problems, limitProblems(sortProblems((await loadPackFromDir(root)).problems)));
   for (const s of sidecars) pushAll(problems, await checkSidecar(s));
+  pushAll(problems, limitProblems(ws.problems));
   const sorted = sortProblems(problems);
   const errors = sorted.filter((p) => p.severity === 'error').length;
-  const checked = [...[...roots].map((r) => path.relative(process.cwd(), r) || '.'), ...sidecars.map((s) => path.relative(process.cwd(), s))];
+  const checked = [...[...roots].map((r) => path.relative(process.cwd(), r) || '.'), ...sidecars.map((s) => path.relative(process.cwd(), s)), ...ws.checked];
   const text = sorted.length ? sorted.map(formatProblem).join('\n') : `${checked.join(', ')}: ok`;
   return { json: sorted, text, failed: errors > 0 };
 }

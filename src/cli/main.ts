@@ -21,7 +21,8 @@ const USAGE = `usage: policy-lens <command> [options]
   annotate FILE L:C-L:C --code ID [--code ID...] [--note TEXT] [--author NAME] [--json]
                                        add an annotation to FILE's sidecar; prints its id
   annotations FILE [--json]            FILE's annotations, re-anchored: status, score, range
-  check [PATH...] [--json]             validate knowledge packs (default: the bundled one) and sidecars
+  check [PATH...] [--json]             validate knowledge packs (default: the bundled one), the workspace
+                                       packs seen from PATH and --pack, and sidecars
   --pack DIR                           also use the knowledge pack in DIR (repeatable); the nearest
                                        .policy-lens/pack above FILE is used without it
   report DIR [--json]                  theme frequencies per recognised plan, side by side
@@ -93,7 +94,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       out = await hoverCommand(await loadPack(), need(rest[0], 'FILE'), need(rest[1], 'LINE:CHAR'));
       break;
     case 'check':
-      out = await checkCommand(rest);
+      out = await checkCommand(rest, (parsed.values.pack ?? []).map(restore));
       break;
     case 'annotate':
       out = await annotateCommand(await loadPack(), need(rest[0], 'FILE'), need(rest[1], 'LINE:CHAR-LINE:CHAR'), values.code ?? [], values.note, values.author);

@@ -43,13 +43,15 @@ export class DocumentAnalysis implements vscode.Disposable {
   private readonly states = new Map<string, DocumentState>();
   private readonly subscriptions: vscode.Disposable[];
   private readonly refreshed = new vscode.EventEmitter<vscode.TextDocument>();
-  /** A document was recognised again after edits (its provisions may have changed). */
+  /** A document was recognised again after edits or a pack change (its provisions may have changed). */
   readonly onDidRefresh = this.refreshed.event;
 
   constructor(private readonly packs: KnowledgePackService) {
     this.subscriptions = [
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri.toString())),
       vscode.workspace.onDidChangeTextDocument((e) => this.edited(e)),
+      // Recognitions made with the old pack are stale: every document analysed before is read again.
+      packs.onDidChange(() => vscode.workspace.textDocuments.filter((d) => this.states.has(d.uri.toString())).forEach((d) => this.rerecognise(d))),
       this.refreshed,
     ];
   }
@@ -107,6 +109,11 @@ export class DocumentAnalysis implements vscode.Disposable {
   private refresh(document: vscode.TextDocument): void {
     const state = this.states.get(document.uri.toString());
     if (!state || document.isClosed || state.full.version === document.version) return;
+    this.rerecognise(document);
+  }
+
+  private rerecognise(document: vscode.TextDocument): void {
+    if (document.isClosed) return;
     const next = this.recogniseNow(document);
     void next.full.analysis.then(
       () => this.states.get(document.uri.toString()) === next && this.refreshed.fire(document),

@@ -24,8 +24,8 @@ type FileResult = { readonly uri: vscode.Uri; readonly planId: string; readonly 
 /**
  * Finds where a provision is: in an open document recognised as its plan, else in a workspace file
  * recognised as its plan, else in the read-only rendering of the bundled plan. The workspace is scanned
- * once; afterwards a file watcher re-reads only the file that was created or changed, and drops a
- * deleted one.
+ * once (again after a pack change); afterwards a file watcher re-reads only the file that was created or
+ * changed, and drops a deleted one.
  */
 export class PlanLocator implements vscode.Disposable {
   /** Per workspace file (uri string): its recognition, filled by the first scan. */
@@ -33,6 +33,7 @@ export class PlanLocator implements vscode.Disposable {
   /** Watcher updates, one after another, after the scan. */
   private updates: Promise<void> = Promise.resolve();
   private readonly watcher: vscode.FileSystemWatcher;
+  private readonly packChange: vscode.Disposable;
 
   constructor(
     private readonly packs: KnowledgePackService,
@@ -42,6 +43,8 @@ export class PlanLocator implements vscode.Disposable {
     this.watcher.onDidCreate((uri) => this.update(uri, true));
     this.watcher.onDidChange((uri) => this.update(uri, true));
     this.watcher.onDidDelete((uri) => this.update(uri, false));
+    // The scan recognised files with the old pack: the next lookup scans again.
+    this.packChange = packs.onDidChange(() => (this.scan = undefined));
   }
 
   async locate(planId: string, provisionId: string): Promise<ProvisionLocation | undefined> {
@@ -115,6 +118,7 @@ export class PlanLocator implements vscode.Disposable {
 
   dispose(): void {
     this.watcher.dispose();
+    this.packChange.dispose();
   }
 }
 

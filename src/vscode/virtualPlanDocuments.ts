@@ -10,7 +10,9 @@ export function planDocumentUri(planId: string): vscode.Uri {
 }
 
 export function registerVirtualPlanDocuments(packs: KnowledgePackService): vscode.Disposable {
+  const changed = new vscode.EventEmitter<vscode.Uri>();
   const provider: vscode.TextDocumentContentProvider = {
+    onDidChange: changed.event,
     async provideTextDocumentContent(uri) {
       const planId = /^\/plans\/(.+)\.policy\.md$/.exec(uri.path)?.[1];
       const { pack } = await packs.get();
@@ -19,5 +21,10 @@ export function registerVirtualPlanDocuments(packs: KnowledgePackService): vscod
       return renderPlanDocument(pack, plan);
     },
   };
-  return vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, provider);
+  return vscode.Disposable.from(
+    changed,
+    vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, provider),
+    // An open rendering shows the old pack's plan: VS Code asks for its content again.
+    packs.onDidChange(() => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === PLAN_SCHEME).forEach((d) => changed.fire(d.uri))),
+  );
 }

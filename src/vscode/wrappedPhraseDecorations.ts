@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { themeColourId } from '../core/lexicon/contributions';
+import type { Theme } from '../core/data/model';
 import { LineIndex } from '../core/text/lineIndex';
 import type { KnowledgePackService } from './knowledgePackService';
 import { isPolicyLanguage } from './languages';
@@ -11,10 +12,26 @@ const MAX_DELAY_MS = 2000;
 
 /**
  * Colours themed phrases broken across a line break: the grammar sees one line at a time and misses
- * them. Same colours as the grammar's (the contributed theme colours), one decoration type per theme.
+ * them. Same colours as the grammar's (the contributed theme colours), one decoration type per theme; a
+ * workspace pack's theme has no contributed colour, so its type carries the theme's own colours.
  */
-export function registerWrappedPhraseDecorations(packs: KnowledgePackService): vscode.Disposable {
+export function registerWrappedPhraseDecorations(packs: KnowledgePackService, extension: vscode.Extension<unknown>): vscode.Disposable {
+  const contributed = contributedColourIds(extension);
+  /** By theme id, or for a workspace theme by id and colours (an edited colour gets a new type). */
   const types = new Map<string, vscode.TextEditorDecorationType>();
+  const typeFor = (theme: Theme): vscode.TextEditorDecorationType => {
+    const colourId = themeColourId(theme.id);
+    const own = !contributed.has(colourId);
+    const key = own ? `${theme.id} ${theme.colour.dark} ${theme.colour.light}` : theme.id;
+    let type = types.get(key);
+    if (!type) {
+      type = vscode.window.createTextEditorDecorationType(
+        own ? { dark: { color: theme.colour.dark }, light: { color: theme.colour.light } } : { color: new vscode.ThemeColor(colourId) },
+      );
+      types.set(key, type);
+    }
+    return type;
+  };
   const timers = new Map<string, NodeJS.Timeout>();
   /** What matching the document cost last time: a large document waits longer after typing, off the typing path. */
   const costs = new Map<string, number>();
@@ -38,14 +55,14 @@ export function registerWrappedPhraseDecorations(packs: KnowledgePackService): v
         list.push(new vscode.Range(s.line, s.character, e.line, e.character));
       }
     }
+    const used = new Set<vscode.TextEditorDecorationType>();
     for (const theme of pack.themes) {
-      let type = types.get(theme.id);
-      if (!type) {
-        type = vscode.window.createTextEditorDecorationType({ color: new vscode.ThemeColor(themeColourId(theme.id)) });
-        types.set(theme.id, type);
-      }
+      const type = typeFor(theme);
+      used.add(type);
       editor.setDecorations(type, byTheme.get(theme.id) ?? []);
     }
+    // Themes a pack change removed or recoloured: their old decorations go.
+    for (const type of types.values()) if (!used.has(type)) editor.setDecorations(type, []);
     costs.set(key, performance.now() - started);
   };
   const schedule = (editor: vscode.TextEditor): void => {
@@ -68,6 +85,7 @@ export function registerWrappedPhraseDecorations(packs: KnowledgePackService): v
       costs.delete(key);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => affectsSetting(e, 'wrappedPhrases') && all()),
+    packs.onDidChange(all),
     {
       dispose: () => {
         timers.forEach((t) => clearTimeout(t));
@@ -75,4 +93,10 @@ export function registerWrappedPhraseDecorations(packs: KnowledgePackService): v
       },
     },
   );
+}
+
+/** The theme colour ids package.json contributes: those of the bundled themes. */
+function contributedColourIds(extension: vscode.Extension<unknown>): ReadonlySet<string> {
+  const colors = (extension.packageJSON as { contributes?: { colors?: { id: string }[] } }).contributes?.colors ?? [];
+  return new Set(colors.map((c) => c.id));
 }

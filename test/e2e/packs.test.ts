@@ -55,4 +55,25 @@ describe('workspace knowledge packs in VS Code', function () {
     assert.match(text, /`ex-2`/);
     assert.match(text, /Empower American Workers in the Age of AI/);
   });
+
+  it('an open document and an open plan rendering follow an edit of the workspace pack, without reopening', async () => {
+    const editor = await openEditor(doc);
+    const rendering = await vscode.workspace.openTextDocument(vscode.Uri.parse('policy-lens:/plans/example-ministry-ai-plan-2026.policy.md'));
+    const at = find(editor.document, 'Retraining vouchers');
+    const hover = async (): Promise<string> => hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at));
+    await waitFor('hover with the old summary', async () => (await hover()).includes('Funds retraining vouchers'), 20000);
+    const plan = path.join(pack, 'plans', 'example-ministry-ai-plan-2026.yaml');
+    const text = await fs.readFile(plan, 'utf8');
+    // No Markdown punctuation: the hover escapes it.
+    const revised = 'Revised after the pack edit, vouchers for every worker';
+    assert.ok(text.includes('Funds retraining vouchers'));
+    await fs.writeFile(plan, text.replace(/summary: Funds retraining vouchers[^\n]*/, `summary: ${revised}`));
+    const after = await waitFor('hover with the new summary', async () => {
+      const t = await hover();
+      return t.includes(revised) ? t : undefined;
+    }, 30000);
+    assert.doesNotMatch(after, /Funds retraining vouchers/);
+    await waitFor('plan rendering with the new summary', () => rendering.getText().includes(revised), 30000);
+    assert.ok(!editor.document.isClosed && !editor.document.isDirty);
+  });
 });

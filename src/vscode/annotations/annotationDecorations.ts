@@ -18,11 +18,12 @@ export function registerAnnotationDecorations(store: AnnotationStore, codebook: 
   let timer: NodeJS.Timeout | undefined;
 
   const typeFor = (code: Code | undefined): vscode.TextEditorDecorationType => {
-    const key = code?.id ?? '';
+    const dark = code?.colour ?? FALLBACK;
+    const light = code?.lightColour ?? dark;
+    // Keyed by colours too: a code recoloured in the codebook or a workspace pack gets a new type.
+    const key = `${code?.id ?? ''} ${dark} ${light}`;
     let t = types.get(key);
     if (!t) {
-      const dark = code?.colour ?? FALLBACK;
-      const light = code?.lightColour ?? dark;
       const style = (c: string): vscode.ThemableDecorationRenderOptions => ({ backgroundColor: `${c}26`, borderColor: c, gutterIconPath: gutterIcon(c), overviewRulerColor: c });
       t = vscode.window.createTextEditorDecorationType({
         borderStyle: 'solid',
@@ -59,6 +60,7 @@ export function registerAnnotationDecorations(store: AnnotationStore, codebook: 
   schedule();
   return vscode.Disposable.from(
     store.onDidChange(schedule),
+    codebook.onDidChange(schedule),
     vscode.window.onDidChangeVisibleTextEditors(schedule),
     { dispose: () => (clearTimeout(timer), types.forEach((t) => t.dispose())) },
   );

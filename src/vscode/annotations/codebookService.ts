@@ -7,14 +7,22 @@ export class CodebookService implements vscode.Disposable {
   private cached: Promise<Codebook | undefined> | undefined;
   private readonly watcher = vscode.workspace.createFileSystemWatcher(`**/${CODEBOOK_PATH}`);
   private readonly problems = vscode.languages.createDiagnosticCollection('policy-lens-codebook');
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** The codes may have changed (the codebook file, or a pack's themes and their colours). */
+  readonly onDidChange = this.changed.event;
+  private readonly packChange: vscode.Disposable;
   /** Whether files may be written without a question (the annotation store's trust gate, once wired). */
   writesAllowed: () => boolean = () => vscode.workspace.isTrusted;
 
   constructor(private readonly packs: KnowledgePackService) {
-    const reset = (): void => (this.cached = undefined);
+    const reset = (): void => {
+      this.cached = undefined;
+      this.changed.fire();
+    };
     this.watcher.onDidChange(reset);
     this.watcher.onDidCreate(reset);
     this.watcher.onDidDelete(reset);
+    this.packChange = packs.onDidChange(() => this.changed.fire());
   }
 
   private uri(): vscode.Uri | undefined {
@@ -70,6 +78,8 @@ export class CodebookService implements vscode.Disposable {
 
   dispose(): void {
     this.watcher.dispose();
+    this.packChange.dispose();
+    this.changed.dispose();
     this.problems.dispose();
   }
 }
