@@ -1,21 +1,14 @@
 import * as assert from 'assert';
-import { execFile } from 'child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { CLI, FIXTURES, REPO } from '../paths';
+import { FIXTURES } from '../paths';
+import { cli } from '../cliRun';
 
 const WORKSPACE_PACK = path.join(FIXTURES, 'packs', 'workspace', '.policy-lens', 'pack');
 /** A YAML syntax error: the flow sequence opened on line 4 is never closed (reported at 5:1, where the file ends). */
 const BROKEN = 'version: 1\nplan:\n  id: broken-plan\n  title: [unclosed\n';
 
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: REPO }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 describe('policy-lens check validates workspace packs (dist/cli.js)', function () {
   this.timeout(30000);

@@ -1,15 +1,10 @@
 import * as assert from 'assert';
-import { execFile } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CLI, REPO, SAMPLE_US } from '../paths';
+import { SAMPLE_US } from '../paths';
+import { cli } from '../cliRun';
 
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: REPO }, (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }));
-  });
-}
 
 describe('policy-lens CLI: annotations', function () {
   this.timeout(30000);

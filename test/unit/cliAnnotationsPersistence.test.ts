@@ -1,22 +1,14 @@
 import * as assert from 'assert';
-import { execFile, spawn } from 'child_process';
+import { spawn } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseSidecar } from '../../src/core/sidecar/parse';
-import { CLI, REPO, SAMPLE_US } from '../paths';
+import { SAMPLE_US } from '../paths';
+import { cliWith, type Run } from '../cliRun';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-function cli(args: string[], as?: { uid: number; gid: number }): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: REPO, ...as }, (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }));
-  });
-}
+const cli = (args: string[], as?: { uid: number; gid: number }): Promise<Run> => cliWith(as ?? {}, ...args);
 
 const isRoot = process.getuid?.() === 0;
 const NOBODY = { uid: 65534, gid: 65534 };

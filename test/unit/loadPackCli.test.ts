@@ -1,22 +1,15 @@
 import * as assert from 'assert';
-import { execFile } from 'child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { CLI, FIXTURES, REPO } from '../paths';
+import { FIXTURES, REPO } from '../paths';
+import { cli } from '../cliRun';
 
 const WORKSPACE = path.join(FIXTURES, 'packs', 'workspace');
 const DOC = path.join(WORKSPACE, 'docs', 'example-ministry-ai-plan-2026.md');
 const PACK = path.join(WORKSPACE, '.policy-lens', 'pack');
 const CLASH = path.join(FIXTURES, 'packs', 'clash');
 
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: REPO }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 interface Identified {
   plan: string | null;
