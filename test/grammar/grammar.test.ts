@@ -23,9 +23,10 @@ interface Tok {
   theme?: string;
 }
 
+/** Every line tokenised, however long: the grammar must be right past VS Code's default limit too (users raise it). */
 function tokens(grammar: IGrammar, text: string): Tok[] {
   const lines = splitLines(text);
-  return [...tokenizeLines(grammar, lines)].map((t) => {
+  return [...tokenizeLines(grammar, lines, Infinity)].map((t) => {
     const theme = t.scopes.map((s) => THEME.exec(s)?.[1]).find(Boolean);
     return { line: t.line, text: lines[t.line]!.slice(t.startIndex, t.endIndex), start: t.startIndex, end: t.endIndex, scopes: t.scopes, theme };
   });
