@@ -5,7 +5,7 @@ import { resolveClaims } from '../../src/core/anchoring/anchorAll';
 import { orphaned, type AnchorResult } from '../../src/core/anchoring/anchorResult';
 import { lineAgrees } from '../../src/core/anchoring/lineContext';
 import { prefixSimilarity, suffixSimilarity } from '../../src/core/anchoring/scoring';
-import { actionHeadingBlocks, bulletBlocks, deleteBlocks, joinBlocks, sectionBlocks, tableRowBlocks, type Block } from '../fixtures/anchoring/boilerplate';
+import { actionHeadingBlocks, bulletBlocks, deleteBlocks, joinBlocks, pickDeleted, sectionBlocks, tableRowBlocks, type Block } from '../fixtures/anchoring/boilerplate';
 import { Rng } from '../fixtures/anchoring/random';
 
 /**
@@ -116,6 +116,20 @@ describe('anchoring: look-alike blocks re-anchored together (issue 8, case 7)', 
     const want = after.spans[24]!;
     assert.deepStrictEqual([rs[24]!.status, rs[24]!.start, rs[24]!.end], ['moved', want.start, want.end], `section 25: ${rs[24]!.status}`);
     assert.strictEqual(rs[25]!.status, 'orphaned', `deleted section 26: ${rs[25]!.status} at ${rs[25]!.start}`);
+  });
+
+  it('regression: after many deleted sections, a deleted one whose old position a later copy reached takes it from its owner', () => {
+    // 300 sections, 100 deleted: section 59's sentence has come to about where section 39's was, and section
+    // 39 (deleted) shares its topic line; only the shifts of the annotations around tell them apart.
+    const rng = new Rng(8_007);
+    const blocks = sectionBlocks(rng, 300, varied);
+    const deleted = pickDeleted(rng, 300, 100);
+    assert.ok(deleted.has(38) && !deleted.has(58));
+    const { selectors, after } = documents(blocks, [...deleted]);
+    const rs = reanchorAll(after.text, selectors);
+    const want = after.spans[58]!;
+    assert.deepStrictEqual([rs[58]!.start, rs[58]!.end], [want.start, want.end], `section 59: ${rs[58]!.status}`);
+    assert.strictEqual(rs[38]!.status, 'orphaned', `deleted section 39: ${rs[38]!.status} at ${rs[38]!.start}`);
   });
 
   it('of two annotations claiming one span, the one whose own line is still around it keeps it', () => {

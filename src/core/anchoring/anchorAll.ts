@@ -41,8 +41,13 @@ export function reanchorAll(
   }
   searchBetweenNeighbours(text, selectorsList, order, found, hintsUsed, { ...options, seedIndex });
   const results = found.map((a) => a.result);
-  const distance = (i: number, at: number): number =>
-    Math.min(Math.abs(at - selectorsList[i]!.position.start), ...hintsUsed[i]!.map((h) => Math.abs(at - h)));
+  // Where the shifts of other annotations put an annotation, when they put it anywhere: its old position is
+  // then where the text has moved away from (after many deleted sections, a later section's copy of a
+  // sentence comes to the old position of a deleted one's).
+  const distance = (i: number, at: number): number => {
+    const hints = hintsUsed[i]!.length > 0 ? hintsUsed[i]! : [selectorsList[i]!.position.start];
+    return Math.min(...hints.map((h) => Math.abs(at - h)));
+  };
   resolveClaims(text, selectorsList, results, distance, (i, excluded) =>
     anchorOne(text, selectorsList[i]!, { ...options, hints: hintsUsed[i], seedIndex, excluded }).result,
   );
