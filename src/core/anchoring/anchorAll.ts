@@ -13,7 +13,8 @@ import type { Selectors } from './selectors';
  * Annotations are visited in the order of their hints, and each one's hint is also tried shifted by how far
  * the ones before it moved: an insertion or deletion moves everything after it alike, so after a large change
  * most quotes are found at once. Only moves found in agreeing context count: a look-alike taken by mistake
- * must not send the annotations after it astray.
+ * must not send the annotations after it astray. Those not found in agreeing context are then searched again
+ * with the shifts of the nearest confident annotations before and after them (`searchBetweenNeighbours`).
  *
  * Then one span, one annotation (`resolveClaims`): two annotations whose passages were apart but are now
  * attached to the same span are look-alikes of each other (a deleted section's boilerplate sentence attached
