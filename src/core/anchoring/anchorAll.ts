@@ -1,8 +1,11 @@
 import type { AnchorResult, ReanchorOptions } from './anchorResult';
 import { orphaned } from './anchorResult';
-import { anchorOne, type Anchored } from './anchorOne';
+import { anchorOne, type Anchored, type SearchOptions } from './anchorOne';
 import type { Interval } from './intervals';
 import { SeedIndex } from './seedIndex';
+import { CONFIDENT_CONTEXT } from './anchorDecision';
+import { lineAgrees, lineContextTells } from './lineContext';
+import { contextAgreement, prefixSimilarity, suffixSimilarity } from './scoring';
 import type { Selectors } from './selectors';
 
 /**
@@ -10,7 +13,8 @@ import type { Selectors } from './selectors';
  * Annotations are visited in the order of their hints, and each one's hint is also tried shifted by how far
  * the ones before it moved: an insertion or deletion moves everything after it alike, so after a large change
  * most quotes are found at once. Only moves found in agreeing context count: a look-alike taken by mistake
- * must not send the annotations after it astray.
+ * must not send the annotations after it astray. Those not found in agreeing context are then searched again
+ * with the shifts of the nearest confident annotations before and after them (`searchBetweenNeighbours`).
  *
  * Then one span, one annotation (`resolveClaims`): two annotations whose passages were apart but are now
  * attached to the same span are look-alikes of each other (a deleted section's boilerplate sentence attached
@@ -36,13 +40,65 @@ export function reanchorAll(
     found[i] = anchored;
     shifts.record(selectors, anchored.result, anchored.confident);
   }
+  searchBetweenNeighbours(text, selectorsList, order, found, hintsUsed, { ...options, seedIndex });
   const results = found.map((a) => a.result);
-  const distance = (i: number, at: number): number =>
-    Math.min(Math.abs(at - selectorsList[i]!.position.start), ...hintsUsed[i]!.map((h) => Math.abs(at - h)));
+  // Where the shifts of other annotations put an annotation, when they put it anywhere: its old position is
+  // then where the text has moved away from (after many deleted sections, a later section's copy of a
+  // sentence comes to the old position of a deleted one's).
+  const distance = (i: number, at: number): number => {
+    const hints = hintsUsed[i]!.length > 0 ? hintsUsed[i]! : [selectorsList[i]!.position.start];
+    return Math.min(...hints.map((h) => Math.abs(at - h)));
+  };
   resolveClaims(text, selectorsList, results, distance, (i, excluded) =>
     anchorOne(text, selectorsList[i]!, { ...options, hints: hintsUsed[i], seedIndex, excluded }).result,
   );
   return results;
+}
+
+/**
+ * Annotations not found in agreeing context, searched again with the shifts of the nearest confident
+ * annotations before and after them (in the order of their hints) as hints: after a run of deleted blocks the
+ * median of the recent shifts lags behind what the last confident one shows, and when the block after an
+ * annotation is deleted too, its context breaks on that side and it is found nowhere near the lagging hint.
+ * `found` and `hintsUsed` are updated in place.
+ */
+function searchBetweenNeighbours(
+  text: string,
+  selectorsList: readonly Selectors[],
+  order: readonly number[],
+  found: Anchored[],
+  hintsUsed: number[][],
+  options: SearchOptions,
+): void {
+  const shiftOf = (i: number): number | undefined =>
+    found[i]!.confident && found[i]!.result.status !== 'orphaned'
+      ? found[i]!.result.start - selectorsList[i]!.position.start
+      : undefined;
+  const before: Array<number | undefined> = [];
+  let last: number | undefined;
+  for (const i of order) {
+    before[i] = last;
+    last = shiftOf(i) ?? last;
+  }
+  let next: number | undefined;
+  for (let k = order.length - 1; k >= 0; k--) {
+    const i = order[k]!;
+    const own = shiftOf(i);
+    if (own === undefined) {
+      const { position, quote } = selectorsList[i]!;
+      const start = position.start;
+      // The next one's shift can put a deleted block's copy of a sentence at the survivor before it: only
+      // the context on the quote's own line tells them apart then (see `preference`).
+      const neighbours = lineContextTells(quote) ? [before[i], next] : [before[i]];
+      const extra = neighbours.filter((d): d is number => d !== undefined && d !== 0).map((d) => start + d);
+      const hints = [...hintsUsed[i]!, ...extra.filter((h) => !hintsUsed[i]!.includes(h))];
+      if (hints.length > hintsUsed[i]!.length) {
+        hintsUsed[i] = hints;
+        found[i] = anchorOne(text, selectorsList[i]!, { ...options, hints });
+      }
+    }
+    next = own ?? next;
+  }
 }
 
 /** Rounds of searching again for the annotations that lost a span; those still in conflict after them are orphaned. */
@@ -97,7 +153,7 @@ function conflictLosers(
       const rb = results[b]!;
       if (rb.start >= ra.end) break;
       if (!clash(ra, rb) || overlapped(selectorsList[a]!, selectorsList[b]!)) continue;
-      const order = preference(own(a), own(b), distance(a, ra.start), distance(b, rb.start), ra.score, rb.score);
+      const order = preference(claim(text, selectorsList[a]!, ra, own(a), distance(a, ra.start)), claim(text, selectorsList[b]!, rb, own(b), distance(b, rb.start)));
       if (order >= 0) lose(b, ra);
       if (order <= 0) lose(a, rb);
     }
@@ -108,13 +164,29 @@ function conflictLosers(
 /** Of two look-alikes one of them in a wrong place, the one nearer its hint is where its own annotation was. */
 const NEARER_BY = 16;
 
+/** What decides between two annotations claiming one span (see `preference`). */
+type Claim = readonly [own: boolean, line: boolean, agrees: boolean, distance: number, score: number];
+
+function claim(text: string, selectors: Selectors, r: AnchorResult, own: boolean, distance: number): Claim {
+  const { quote } = selectors;
+  const parts = { quote: 1, prefix: prefixSimilarity(text, r.start, quote), suffix: suffixSimilarity(text, r.end, quote), proximity: 1 };
+  return [own, lineAgrees(text, quote, r.start, r.end), contextAgreement(parts) >= CONFIDENT_CONTEXT, distance, r.score];
+}
+
 /**
  * > 0 when annotation a should keep the span, < 0 when b should, 0 when neither: the one whose quote the span
- * is, unchanged; then the one clearly nearer its hint (their text and context are alike by definition, and a
- * deleted neighbour spoils one side of the context of the one that stayed); then the higher score.
+ * is, unchanged; then the one whose context on the quote's own line is there unchanged (when a block is
+ * deleted, the survivor before it keeps its line and loses only what followed; the deleted block's copy of a
+ * sentence, seen at the survivor's place, has the survivor's line around it); then the one whose context agrees
+ * on both sides (a look-alike far away may be nearer its own hint than the passage to a lagging one); then the
+ * one clearly nearer its
+ * hint (their text and context are alike by definition, and a deleted neighbour spoils one side of the context
+ * of the one that stayed); then the higher score.
  */
-function preference(ownA: boolean, ownB: boolean, da: number, db: number, sa: number, sb: number): number {
+function preference([ownA, lineA, agreesA, da, sa]: Claim, [ownB, lineB, agreesB, db, sb]: Claim): number {
   if (ownA !== ownB) return ownA ? 1 : -1;
+  if (lineA !== lineB) return lineA ? 1 : -1;
+  if (agreesA !== agreesB) return agreesA ? 1 : -1;
   if (Math.abs(da - db) > NEARER_BY) return da < db ? 1 : -1;
   return Math.sign(sa - sb);
 }
