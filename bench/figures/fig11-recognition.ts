@@ -22,7 +22,7 @@ import { LineIndex } from '../../src/core/text/lineIndex';
 import { compare, fmtMs, fmtRatio, percentile, timeOnce, verdict, type BenchContext, type Figure, type Row } from '../framework';
 import { bundledPack } from '../pack';
 
-const FIG = '10 recognition';
+const FIG = '11 recognition';
 const KEYSTROKES = 50;
 
 /** Tiny mode (npm test's smoke run) times each side once, without warm-up: every path runs, quickly. */

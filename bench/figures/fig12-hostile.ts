@@ -25,7 +25,7 @@ import { fmtBytes, fmtMs, median, timeOnce, verdict, type BenchContext, type Fig
 import { longLineDocument } from '../inputs';
 import { bundledPack } from '../pack';
 
-const FIG = '9 hostile';
+const FIG = '12 hostile';
 const MB = 1_000_000;
 const FLAT = 1.25;
 const COMMANDS = ['identify', 'themes', 'report', 'annotations'] as const;
