@@ -1,5 +1,6 @@
 import { canonicalAnnotation, canonicalLink, sameAnnotationData, sameValue, sortAnnotations, type Annotation, type Sidecar } from '../sidecar/model';
 import { conflictCopyId } from './conflictCopies';
+import { later } from '../sidecar/merge';
 
 /**
  * The three-way merge of sidecars that git's merge driver runs (`policy-lens merge-driver`): by annotation
@@ -142,12 +143,4 @@ function mergeSet<T>(base: readonly T[], ours: readonly T[], theirs: readonly T[
   return out;
 }
 
-function later(a: string | undefined, b: string | undefined): string | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  const ta = Date.parse(a);
-  const tb = Date.parse(b);
-  if (Number.isNaN(ta) || Number.isNaN(tb)) return a > b ? a : b;
-  return tb > ta ? b : a;
-}
 

@@ -89,7 +89,8 @@ function mergeFields(base: Annotation | undefined, mine: Annotation, theirs: Ann
   return { annotation: canonicalAnnotation(out as unknown as Annotation), fields };
 }
 
-function later(a: string | undefined, b: string | undefined): string | undefined {
+/** The later of two ISO timestamps (text order when either does not parse); undefined only when both are. */
+export function later(a: string | undefined, b: string | undefined): string | undefined {
   if (a === undefined) return b;
   if (b === undefined) return a;
   const ta = Date.parse(a);
