@@ -13,13 +13,17 @@ const REQUIRED = ['document', 'quote'] as const;
  * with what is wrong; a row or cell that cannot be carried is listed in the data-loss report.
  */
 export function importCsv(text: string, fileName: string): ImportResult {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+  const body = text.replace(/^\uFEFF/, '');
+  const parsed = Papa.parse<Record<string, string>>(body, {
     header: true,
     skipEmptyLines: 'greedy',
     transformHeader: (h) => h.trim().toLowerCase(),
   });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes');
-  if (fatal) throw new Error(`${fileName}: record ${(fatal.row ?? 0) + 1}: ${fatal.message} (a quoted cell is not closed or has a stray quote)`);
+  if (fatal) {
+    const line = body.slice(0, fatal.index ?? 0).split(/\r\n|\r|\n/).length;
+    throw new Error(`${fileName}: line ${line}: ${fatal.message} (a quoted cell is not closed or has a stray quote)`);
+  }
   const headers = parsed.meta.fields ?? [];
   const missing = REQUIRED.filter((c) => !headers.includes(c));
   if (missing.length) throw new Error(`${fileName}: no ${missing.map((c) => `'${c}'`).join(' or ')} column (the header row has ${headers.length ? headers.map((h) => `'${h}'`).join(', ') : 'nothing'}); expected the columns ${CSV_COLUMNS.join(', ')}`);
