@@ -23,6 +23,8 @@ export function parseXml(text: string): XmlNode {
     parseTagValue: false,
     trimValues: false,
     processEntities: true,
+    // numeric character references (&#13; for a CR, &#x1F600;) are only decoded with this on
+    htmlEntities: true,
   });
   return parser.parse(text, true) as XmlNode;
 }
