@@ -23,7 +23,7 @@ export function importQdc(text: string, options: { knownCodeIds?: Iterable<strin
   try {
     doc = parseXml(text);
   } catch (err) {
-    throw new Error(`not a REFI-QDA codebook: the XML does not parse (${(err as Error).message})`);
+    throw new Error(`not a REFI-QDA codebook: the XML does not parse (${(err as Error).message})`, { cause: err });
   }
   // A .qdc's root is CodeBook; a .qde's codebook sits in Project (accepted too: the codes are the same).
   const book = asArray(doc['CodeBook'])[0] ?? asArray(asArray(doc['Project'])[0]?.['CodeBook'])[0];

@@ -32,12 +32,12 @@ export function parseXml(text: string): XmlNode {
 export function asArray(value: unknown): XmlNode[] {
   if (value === undefined || value === null) return [];
   const list = Array.isArray(value) ? value : [value];
-  return list.map((v) => (typeof v === 'object' && v !== null ? (v as XmlNode) : { '#text': String(v) }));
+  return list.map((v) => (typeof v === 'object' && v !== null ? (v as XmlNode) : { '#text': scalar(v) }));
 }
 
 export function attr(node: XmlNode | undefined, name: string): string | undefined {
   const v = node?.[`@_${name}`];
-  return v === undefined || v === null ? undefined : String(v);
+  return v === undefined || v === null ? undefined : scalar(v);
 }
 
 /** The text of an element given as a string or as a node with `#text`. */
@@ -46,9 +46,14 @@ export function textOf(value: unknown): string | undefined {
   if (Array.isArray(value)) return textOf(value[0]);
   if (typeof value === 'object') {
     const t = (value as XmlNode)['#text'];
-    return t === undefined ? '' : String(t);
+    return t === undefined ? '' : scalar(t);
   }
-  return String(value);
+  return scalar(value);
+}
+
+/** A parsed value as text (the parser gives strings; anything else is not text and reads as empty). */
+function scalar(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 }
 
 /** Characters XML 1.0 cannot hold (most C0 controls, lone surrogates, U+FFFE/U+FFFF), dropped from names and notes. */

@@ -31,7 +31,7 @@ export function importQdpx(bytes: Uint8Array, options: QdeReadOptions = {}): Imp
       },
     });
   } catch (err) {
-    throw new Error(`not a readable .qdpx (zip): ${(err as Error).message}`);
+    throw new Error(`not a readable .qdpx (zip): ${(err as Error).message}`, { cause: err });
   }
   const names = Object.keys(entries);
   const qdes = names.filter((n) => /\.qde$/i.test(n) && !n.startsWith('__MACOSX/')).sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1));

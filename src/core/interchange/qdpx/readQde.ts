@@ -41,7 +41,7 @@ export function readQde(xml: string, resolve: SourceResolver, options: QdeReadOp
   try {
     doc = parseXml(xml);
   } catch (err) {
-    throw new Error(`not a REFI-QDA project: the XML does not parse (${(err as Error).message})`);
+    throw new Error(`not a REFI-QDA project: the XML does not parse (${(err as Error).message})`, { cause: err });
   }
   const project = asArray(doc['Project'])[0];
   if (!project) throw new Error('not a REFI-QDA project: no <Project> element');
