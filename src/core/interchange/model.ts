@@ -4,6 +4,7 @@
  */
 import type { Code } from '../codebook/codebook';
 import type { Annotation } from '../sidecar/model';
+import type { Position } from '../text/lineIndex';
 
 /** One annotated document, with the exact text the annotations' offsets refer to. */
 export interface InterchangeDocument {
@@ -17,7 +18,20 @@ export interface InterchangeDocument {
   readonly provisions?: ReadonlyMap<string, string>;
   /** Offsets are UTF-16 units into `text` (as in sidecars). */
   readonly annotations: readonly Annotation[];
+  /**
+   * Set by an import from a file that does not carry the document's text (W3C JSON, CSV): `text` is then ''
+   * and each annotation's position is 0-0 until `attachText` (attachText.ts) is given the document as it
+   * is on disk; where each annotation was is in `positionHints`, in the file's own units.
+   */
+  readonly textMissing?: boolean;
+  /** Where each annotation (by id) was, as the imported file said, when `textMissing`. */
+  readonly positionHints?: ReadonlyMap<string, PositionHint>;
 }
+
+/** A position as a file without the text gives it: code points (W3C TextPositionSelector) or lines (CSV). */
+export type PositionHint =
+  | { readonly unit: 'codePoint'; readonly start: number; readonly end: number }
+  | { readonly unit: 'lineCharacter'; readonly start: Position; readonly end: Position };
 
 /** Everything an export writes and an import yields. */
 export interface InterchangeProject {
