@@ -6,6 +6,7 @@ import { CliError } from './cliError';
 import { counterpartsCommand, identifyCommand, themesCommand, type Output } from './commands';
 import { gitSetupCommand } from './gitSetupCommand';
 import { hoverCommand } from './hoverCommand';
+import { exportCommand, importCommand } from './interchangeCommands';
 import { mentionsCommand } from './mentionsCommand';
 import { loadCliPack } from './nodePack';
 import { mergeDriverCommand } from './mergeDriverCommand';
@@ -32,6 +33,9 @@ const USAGE = `usage: policy-lens <command> [options]
                                        intercoder agreement per code: % agreement, Cohen's kappa per character, alpha-u
   merge-driver BASE OURS THEIRS PATH   git's merge driver for sidecars (%O %A %B %P): merges by annotation id
   git-setup [DIR] [--check]            install that driver in DIR's clone (.gitattributes + git config); --check: is it?
+  export PATH... --format qdpx|qdc|w3c|csv --out FILE
+                                       annotations and codes of documents, folders or a workspace, for other tools
+  import FILE --into DIR               a .qdpx/.qde, .qdc, W3C .json or .csv into DIR's sidecars and codebook (merged, never overwritten)
 
 Positions are 0-based LINE:CHAR, as in VS Code.`;
 
@@ -66,6 +70,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       check: { type: 'boolean', default: false },
       coders: { type: 'string' },
       ref: { type: 'string', multiple: true },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      into: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -119,6 +126,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       break;
     case 'git-setup':
       out = await gitSetupCommand(rest[0], values.check);
+      break;
+    case 'export':
+      out = await exportCommand(await loadPack(), rest, parsed.values.format, parsed.values.out);
+      break;
+    case 'import':
+      out = await importCommand(await loadCliPack(parsed.values.into, (parsed.values.pack ?? []).map(restore), (line) => process.stderr.write(line)), need(rest[0], 'FILE'), parsed.values.into);
       break;
     default:
       throw new CliError(`unknown command '${command}' (see policy-lens --help)`, 2);

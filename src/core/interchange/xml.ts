@@ -1,0 +1,62 @@
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+
+/**
+ * XML through fast-xml-parser (pure JS, no native parts, runs in a web worker; it escapes on writing and
+ * does not fetch external entities on reading). Attributes are `@_name` keys, text is `#text`.
+ */
+export type XmlNode = Record<string, unknown>;
+
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true, suppressBooleanAttributes: false });
+
+/** An XML document (declaration included) from a tree whose key order is the element order. */
+export function buildXml(root: XmlNode): string {
+  return String(builder.build({ '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' }, ...root }));
+}
+
+/** Parses an XML document; namespace prefixes are dropped (`qda:Project` → `Project`). Throws on malformed XML. */
+export function parseXml(text: string): XmlNode {
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    removeNSPrefix: true,
+    parseAttributeValue: false,
+    parseTagValue: false,
+    trimValues: false,
+    processEntities: true,
+    // numeric character references (&#13; for a CR, &#x1F600;) are only decoded with this on
+    htmlEntities: true,
+  });
+  return parser.parse(text, true) as XmlNode;
+}
+
+export function asArray(value: unknown): XmlNode[] {
+  if (value === undefined || value === null) return [];
+  const list = Array.isArray(value) ? value : [value];
+  return list.map((v) => (typeof v === 'object' && v !== null ? (v as XmlNode) : { '#text': scalar(v) }));
+}
+
+export function attr(node: XmlNode | undefined, name: string): string | undefined {
+  const v = node?.[`@_${name}`];
+  return v === undefined || v === null ? undefined : scalar(v);
+}
+
+/** The text of an element given as a string or as a node with `#text`. */
+export function textOf(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) return textOf(value[0]);
+  if (typeof value === 'object') {
+    const t = (value as XmlNode)['#text'];
+    return t === undefined ? '' : scalar(t);
+  }
+  return scalar(value);
+}
+
+/** A parsed value as text (the parser gives strings; anything else is not text and reads as empty). */
+function scalar(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+}
+
+/** Characters XML 1.0 cannot hold (most C0 controls, lone surrogates, U+FFFE/U+FFFF), dropped from names and notes. */
+export function xmlSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+}
