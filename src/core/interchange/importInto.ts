@@ -16,6 +16,7 @@ import { DEFAULT_SIDECAR_MAX_BYTES, MAX_DOCUMENT_BYTES } from '../limits';
 import { decodeSidecarBytes } from '../sidecar/decode';
 import { SidecarPersistence, SidecarWriteRefused } from '../sidecar/persistence';
 import { decodeDocumentBytes } from '../text/documentText';
+import { attachText } from './attachText';
 import { mergeCodebookText } from './codebookMerge';
 import type { ImportResult } from './model';
 
@@ -54,9 +55,18 @@ export async function importInto(port: FileSystemPort, dir: string, result: Impo
   const warnings: string[] = [];
   let annotationsAdded = 0;
   let annotationsKept = 0;
-  for (const doc of result.project.documents) {
+  for (const imported of result.project.documents) {
+    let doc = imported;
     const location = port.join(dir, ...doc.path.split('/'));
     const existing = await readBytes(port, location, MAX_DOCUMENT_BYTES);
+    // W3C and CSV carry no text: the document must be there for the annotations to find their passages.
+    if (doc.textMissing) {
+      if (!existing) {
+        warnings.push(`${doc.path}: not in ${dir}, and the imported file has no text of it; ${doc.annotations.length} annotation(s) not imported (put the document there and import again)`);
+        continue;
+      }
+      doc = attachText(doc, decodeDocumentBytes(existing.bytes).text).document;
+    }
     let documentLength: number | undefined = doc.text.length;
     if (existing) {
       documentsKept.push(doc.path);
