@@ -11,6 +11,8 @@ import { registerCounterpartDefinitions } from './vscode/counterpartDefinitions'
 import { DocumentAnalysis } from './vscode/documentAnalysis';
 import { registerDocumentSymbols } from './vscode/documentSymbols';
 import { registerHoverProvider } from './vscode/hoverProvider';
+import { registerExportAnnotations } from './vscode/interchange/exportAnnotations';
+import { registerImportAnnotations } from './vscode/interchange/importAnnotations';
 import { registerJumpToCounterpart } from './vscode/jumpToCounterpart';
 import { KnowledgePackService } from './vscode/knowledgePackService';
 import { useLogChannel } from './vscode/logger';
@@ -61,6 +63,8 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
     registerLanguageSwitch(analysis),
     registerStatusBar(analysis),
     registerWrappedPhraseDecorations(packs, context.extension),
+    registerExportAnnotations(packs),
+    registerImportAnnotations(packs, codebook),
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);

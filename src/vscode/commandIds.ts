@@ -14,6 +14,8 @@ export const CommandId = {
   linkSelectionAsCounterpart: 'policyLens.linkSelectionAsCounterpart',
   reattachOrphan: 'policyLens.reattachOrphanedAnnotation',
   openAnnotation: OPEN_ANNOTATION_COMMAND,
+  exportAnnotations: 'policyLens.exportAnnotations',
+  importAnnotations: 'policyLens.importAnnotations',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
