@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import type { Annotation } from '../sidecar/model';
 import { CSV_COLUMNS, parseStatusBarPosition } from './csvColumns';
 import { ImportedProject, baseName } from './importedProject';
-import { annotationIdOf, documentPathOf, isoDateOf } from './importValues';
+import { annotationIdOf, isoDateOf } from './importValues';
 import type { ImportResult, PositionHint } from './model';
 
 const REQUIRED = ['document', 'quote'] as const;
@@ -46,7 +46,7 @@ function readRow(row: Record<string, string>, index: number, out: ImportedProjec
   const where = `record ${index + 1}`;
   const document = cell(row, 'document').trim();
   const quote = cell(row, 'quote');
-  const path = documentPathOf(document);
+  const path = out.documentPath(document);
   if ('error' in path) return out.lose('Annotation', where, path.error);
   const startCell = cell(row, 'start');
   const endCell = cell(row, 'end');

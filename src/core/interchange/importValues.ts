@@ -29,11 +29,17 @@ export function codeIdOf(tag: string): string {
 /** Codes for the tags an import met, in the order first met; the label keeps the tag as written. */
 export class ImportedCodes {
   private readonly byId = new Map<string, Code>();
+  /** Tag → id: a file names the same few tags thousands of times. */
+  private readonly ids = new Map<string, string>();
 
   /** The code id for `tag`, recorded with `tag` as its label. */
   idFor(tag: string): string {
-    const id = codeIdOf(tag);
-    if (!this.byId.has(id)) this.byId.set(id, { id, label: tag, source: 'codebook' });
+    let id = this.ids.get(tag);
+    if (id === undefined) {
+      id = codeIdOf(tag);
+      this.ids.set(tag, id);
+      if (!this.byId.has(id)) this.byId.set(id, { id, label: tag, source: 'codebook' });
+    }
     return id;
   }
 

@@ -1,5 +1,5 @@
 import type { Annotation } from '../sidecar/model';
-import { ImportedCodes } from './importValues';
+import { documentPathOf, ImportedCodes } from './importValues';
 import type { DataLossItem, ImportResult, InterchangeDocument, PositionHint } from './model';
 
 interface DocumentDraft {
@@ -19,6 +19,7 @@ export class ImportedProject {
   readonly dataLoss: DataLossItem[] = [];
   private readonly documents = new Map<string, DocumentDraft>();
   private readonly reported = new Set<string>();
+  private readonly paths = new Map<string, ReturnType<typeof documentPathOf>>();
 
   add(path: string, annotation: Annotation, hint?: PositionHint, placement: { plan?: string; provision?: string } = {}): void {
     let doc = this.documents.get(path);
@@ -30,6 +31,16 @@ export class ImportedProject {
     if (hint) doc.hints.set(annotation.id, hint);
     if (placement.plan && !doc.plan) doc.plan = placement.plan;
     if (placement.provision) doc.provisions.set(annotation.id, placement.provision);
+  }
+
+  /** `documentPathOf(source)`, once per source (thousands of annotations name the same few documents). */
+  documentPath(source: string): ReturnType<typeof documentPathOf> {
+    let p = this.paths.get(source);
+    if (p === undefined) {
+      p = documentPathOf(source);
+      this.paths.set(source, p);
+    }
+    return p;
   }
 
   /** Reports something not carried; the same report twice (one source of many annotations) is listed once. */

@@ -7,7 +7,7 @@
  */
 import type { Annotation } from '../sidecar/model';
 import { ImportedProject, baseName } from './importedProject';
-import { annotationIdOf, documentPathOf, isoDateOf } from './importValues';
+import { annotationIdOf, isoDateOf } from './importValues';
 import type { ImportResult, PositionHint } from './model';
 
 type Json = Record<string, unknown>;
@@ -83,7 +83,7 @@ function readAnnotation(item: unknown, index: number, fileName: string, out: Imp
     out.lose('Annotation', where, 'no TextQuoteSelector or TextPositionSelector: nothing says which passage it annotates (a page note?)');
     return;
   }
-  const path = documentPathOf(found.source ?? (typeof item.uri === 'string' ? item.uri : ''));
+  const path = out.documentPath(found.source ?? (typeof item.uri === 'string' ? item.uri : ''));
   if ('error' in path) {
     out.lose('Annotation', where, path.error);
     return;
