@@ -6,7 +6,8 @@
  *     the annotations find their passages by their quotes); its annotations are merged by id into its
  *     sidecar through the one persistence protocol (SidecarPersistence: lock, re-read, merge, validate,
  *     atomic write): an id already there keeps the sidecar's version. Codes that are neither known (the
- *     pack's themes) nor in DIR/.policy-lens/codebook.yaml are added to it. A sidecar or codebook with
+ *     pack's themes) nor in DIR/.policy-lens/codebook.yaml are added to it. A document imported without its
+ *     text (W3C, CSV: `textMissing`) must already be in DIR: its annotations are placed with attachText. A sidecar or codebook with
  *     errors is left untouched and reported in `warnings`; file-system failures throw FileSystemError.
  */
 import { CODEBOOK_PATH } from '../codebook/codebook';
@@ -16,6 +17,7 @@ import { DEFAULT_SIDECAR_MAX_BYTES, MAX_DOCUMENT_BYTES } from '../limits';
 import { decodeSidecarBytes } from '../sidecar/decode';
 import { SidecarPersistence, SidecarWriteRefused } from '../sidecar/persistence';
 import { decodeDocumentBytes } from '../text/documentText';
+import { attachText } from './attachText';
 import { mergeCodebookText } from './codebookMerge';
 import type { ImportResult } from './model';
 
@@ -54,17 +56,31 @@ export async function importInto(port: FileSystemPort, dir: string, result: Impo
   const warnings: string[] = [];
   let annotationsAdded = 0;
   let annotationsKept = 0;
-  for (const doc of result.project.documents) {
+  for (const imported of result.project.documents) {
+    let doc = imported;
     const location = port.join(dir, ...doc.path.split('/'));
     const existing = await readBytes(port, location, MAX_DOCUMENT_BYTES);
     let documentLength: number | undefined = doc.text.length;
-    if (existing) {
+    if (doc.textMissing) {
+      // W3C JSON and CSV carry no text: the document must be there, and the annotations are placed in it.
+      if (!existing) {
+        warnings.push(`${doc.path}: not in the folder, and the imported file does not carry its text; ${doc.annotations.length} annotation(s) not imported`);
+        continue;
+      }
+      const text = decodeDocumentBytes(existing.bytes).text;
+      const attached = attachText(doc, text);
+      doc = attached.document;
+      documentLength = text.length;
+      documentsKept.push(doc.path);
+      const orphans = [...attached.status.values()].filter((st) => st === 'orphaned').length;
+      if (orphans) warnings.push(`${doc.path}: ${orphans} imported annotation(s) not found in the text; kept as orphans (Re-attach Orphaned Annotation… places them)`);
+    } else if (existing) {
       documentsKept.push(doc.path);
       if (decodeDocumentBytes(existing.bytes).text !== doc.text) {
         warnings.push(`${doc.path}: already there with other text; kept as it is (its annotations are found by their quotes)`);
         documentLength = undefined;
       }
-    } else if (doc.annotations.length || doc.text) {
+    } else {
       await port.writeFileAtomic(location, encoder.encode(doc.text));
       documentsWritten.push(doc.path);
     }
