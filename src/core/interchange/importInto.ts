@@ -111,17 +111,21 @@ export async function importInto(port: FileSystemPort, dir: string, result: Impo
   let codebook: string | undefined;
   if (codes.length) {
     const file = port.join(dir, ...CODEBOOK_PATH.split('/'));
-    const read = await readBytes(port, file, maxSidecar);
-    try {
-      const merged = mergeCodebookText(read ? decodeSidecarBytes(read.bytes).text : undefined, codes);
-      if (merged.added.length) {
-        await port.writeFileAtomic(file, encoder.encode(merged.text));
-        codebook = file;
+    // Under the port's lock, as sidecars are: an editor adding a code meanwhile is not overwritten.
+    const merge = async (): Promise<void> => {
+      const read = await readBytes(port, file, maxSidecar);
+      try {
+        const merged = mergeCodebookText(read ? decodeSidecarBytes(read.bytes).text : undefined, codes);
+        if (merged.added.length) {
+          await port.writeFileAtomic(file, encoder.encode(merged.text));
+          codebook = file;
+        }
+        codesAdded = merged.added;
+      } catch (err) {
+        warnings.push(`${file}: ${(err as Error).message}`);
       }
-      codesAdded = merged.added;
-    } catch (err) {
-      warnings.push(`${file}: ${(err as Error).message}`);
-    }
+    };
+    await (port.withLock ? port.withLock(file, merge) : merge());
   }
   return { documentsWritten, documentsKept, sidecars, annotationsAdded, annotationsKept, codesAdded, ...(codebook ? { codebook } : {}), warnings };
 }
