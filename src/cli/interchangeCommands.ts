@@ -70,7 +70,8 @@ export async function importCommand(pack: KnowledgePack, file: string, into: str
   try {
     result = importBytes(path.basename(file), read.bytes, { knownCodeIds: known });
   } catch (err) {
-    throw new CliError(`${file}: ${(err as Error).message}`);
+    const message = (err as Error).message;
+    throw new CliError(message.startsWith(`${path.basename(file)}:`) ? message.replace(path.basename(file), file) : `${file}: ${message}`);
   }
   const summary = await fsGuarded(() => importInto(nodeFs, dir, result, { knownCodeIds: themeIds }));
   for (const w of summary.warnings) warn(w);

@@ -64,6 +64,27 @@ describe('interchange: policy-lens export and import', function () {
     assert.ok(fs.readFileSync(path.join(into, '.policy-lens', 'codebook.yaml'), 'utf8').includes('label: Coke::diet Coke'));
   });
 
+  it('W3C and CSV exports import into a folder that holds the documents (they carry no text); a missing document is reported', async () => {
+    const { ws, id } = await annotatedWorkspace();
+    for (const format of ['w3c', 'csv']) {
+      const file = path.join(dir, `out.${format === 'w3c' ? 'json' : 'csv'}`);
+      const r = await cli('export', ws, '--format', format, '--out', file);
+      assert.strictEqual(r.code, 0, r.stderr);
+      const empty = path.join(dir, `empty-${format}`);
+      const none = await cli('import', file, '--into', empty);
+      assert.strictEqual(none.code, 0, none.stderr);
+      assert.match(none.stderr, /plans\/us\.policy\.md: not in the folder, and the imported file does not carry its text; 1 annotation\(s\) not imported/);
+      const into = path.join(dir, `into-${format}`);
+      fs.mkdirSync(path.join(into, 'plans'), { recursive: true });
+      fs.copyFileSync(SAMPLE_US, path.join(into, 'plans', 'us.policy.md'));
+      const imp = await cli('import', file, '--into', into);
+      assert.strictEqual(imp.code, 0, imp.stderr);
+      assert.match(imp.stdout, /1 annotation\(s\) added/);
+      const rows = JSON.parse((await cli('annotations', path.join(into, 'plans', 'us.policy.md'), '--json')).stdout) as { id: string; status: string; start: unknown }[];
+      assert.deepStrictEqual(rows.map((x) => [x.id, x.status, x.start]), [[id, 'exact', { line: 41, character: 0 }]]);
+    }
+  });
+
   it('clear usage errors (exit 2) and failures (exit 1)', async () => {
     const bad = await cli('export', dir, '--format', 'pdf', '--out', path.join(dir, 'x'));
     assert.strictEqual(bad.code, 2);

@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as fc from 'fast-check';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { createAnnotation } from '../../src/core/annotations/annotationFactory';
 import { exportProject, importBytes } from '../../src/core/interchange/formats';
 import type { InterchangeProject } from '../../src/core/interchange/model';
 import type { Annotation } from '../../src/core/sidecar/model';
@@ -12,6 +14,11 @@ import { itWithShared } from '../shared';
 
 const KNOWN = CODES.map((c) => c.id);
 const lf = (s: string): string => s.replace(/\r\n/g, '\n');
+
+/** A text as a document holds it (VS Code's line ends: all CRLF or all LF), and offsets of the raw text in it. */
+function normalizedText(raw: string, eol: '\n' | '\r\n'): { text: string; offsets: (o: number) => number } {
+  return { text: raw.replace(/\r\n|\n/g, eol), offsets: (o) => raw.slice(0, o).replace(/\r\n|\n/g, eol).length };
+}
 
 function qdeOf(bytes: Uint8Array): string {
   return strFromU8(unzipSync(bytes)['project.qde']!);
@@ -31,6 +38,32 @@ describe('interchange: REFI-QDA .qdpx', function () {
     });
     assert.strictEqual(conv.toCodePoint(TRICKY_TEXT.length), cps.length);
     assert.strictEqual(conv.length, cps.length);
+  });
+
+  it('property: any span of any text (astral characters, combining marks, CR, LF, CRLF) survives export and import', () => {
+    const piece = fc.constantFrom('a', 'é', 'e\u0301', '😀', '𠀀', '👩‍👩‍👧', ' ', '\n', '\r\n', '中', 'Z');
+    // Spans start and end between pieces: a CRLF or a surrogate pair is never cut (the editor's cursor cannot stop there).
+    const pieces = fc.array(piece, { minLength: 2, maxLength: 40 });
+    fc.assert(
+      fc.property(pieces, fc.nat(), fc.nat(), fc.boolean(), (points, x, y, crlf) => {
+        const t = points.join('');
+        const starts = [0];
+        for (const p of points) starts.push(starts[starts.length - 1]! + p.length);
+        const i = x % points.length;
+        const j = i + 1 + (y % (points.length - i));
+        const [start, end] = [starts[i]!, starts[j]!];
+        const doc = normalizedText(t, crlf ? '\r\n' : '\n');
+        const s = doc.offsets(start);
+        const e = doc.offsets(end);
+        if (e <= s) return;
+        const a = createAnnotation({ id: 'a-prop', text: doc.text, start: s, end: e, codes: ['open-source'], now: new Date(0) });
+        const back = importBytes('p.qdpx', exportProject({ name: 'p', codes: CODES, documents: [{ path: 'p.txt', text: doc.text, annotations: [a] }] }, 'qdpx'), { knownCodeIds: KNOWN });
+        const got = back.project.documents[0]!;
+        const b = got.annotations[0]!;
+        assert.strictEqual(got.text.slice(b.target.position.start, b.target.position.end), lf(doc.text.slice(s, e)));
+      }),
+      { seed: 11_2026, numRuns: 300 },
+    );
   });
 
   itWithShared([PROJECT_XSD], 'writes a .qde valid against Project.xsd (users, codebook, sources, selections, notes, links)', async () => {

@@ -6,7 +6,8 @@
  *     the annotations find their passages by their quotes); its annotations are merged by id into its
  *     sidecar through the one persistence protocol (SidecarPersistence: lock, re-read, merge, validate,
  *     atomic write): an id already there keeps the sidecar's version. Codes that are neither known (the
- *     pack's themes) nor in DIR/.policy-lens/codebook.yaml are added to it. A sidecar or codebook with
+ *     pack's themes) nor in DIR/.policy-lens/codebook.yaml are added to it. A document imported without its
+ *     text (W3C, CSV: `textMissing`) must already be in DIR: its annotations are placed with attachText. A sidecar or codebook with
  *     errors is left untouched and reported in `warnings`; file-system failures throw FileSystemError.
  */
 import { CODEBOOK_PATH } from '../codebook/codebook';
@@ -68,13 +69,26 @@ export async function importInto(port: FileSystemPort, dir: string, result: Impo
       doc = attachText(doc, decodeDocumentBytes(existing.bytes).text).document;
     }
     let documentLength: number | undefined = doc.text.length;
-    if (existing) {
+    if (doc.textMissing) {
+      // W3C JSON and CSV carry no text: the document must be there, and the annotations are placed in it.
+      if (!existing) {
+        warnings.push(`${doc.path}: not in the folder, and the imported file does not carry its text; ${doc.annotations.length} annotation(s) not imported`);
+        continue;
+      }
+      const text = decodeDocumentBytes(existing.bytes).text;
+      const attached = attachText(doc, text);
+      doc = attached.document;
+      documentLength = text.length;
+      documentsKept.push(doc.path);
+      const orphans = [...attached.status.values()].filter((st) => st === 'orphaned').length;
+      if (orphans) warnings.push(`${doc.path}: ${orphans} imported annotation(s) not found in the text; kept as orphans (Re-attach Orphaned Annotation… places them)`);
+    } else if (existing) {
       documentsKept.push(doc.path);
       if (decodeDocumentBytes(existing.bytes).text !== doc.text) {
         warnings.push(`${doc.path}: already there with other text; kept as it is (its annotations are found by their quotes)`);
         documentLength = undefined;
       }
-    } else if (doc.annotations.length || doc.text) {
+    } else {
       await port.writeFileAtomic(location, encoder.encode(doc.text));
       documentsWritten.push(doc.path);
     }
@@ -105,17 +119,21 @@ export async function importInto(port: FileSystemPort, dir: string, result: Impo
   let codebook: string | undefined;
   if (codes.length) {
     const file = port.join(dir, ...CODEBOOK_PATH.split('/'));
-    const read = await readBytes(port, file, maxSidecar);
-    try {
-      const merged = mergeCodebookText(read ? decodeSidecarBytes(read.bytes).text : undefined, codes);
-      if (merged.added.length) {
-        await port.writeFileAtomic(file, encoder.encode(merged.text));
-        codebook = file;
+    // Under the port's lock, as sidecars are: an editor adding a code meanwhile is not overwritten.
+    const merge = async (): Promise<void> => {
+      const read = await readBytes(port, file, maxSidecar);
+      try {
+        const merged = mergeCodebookText(read ? decodeSidecarBytes(read.bytes).text : undefined, codes);
+        if (merged.added.length) {
+          await port.writeFileAtomic(file, encoder.encode(merged.text));
+          codebook = file;
+        }
+        codesAdded = merged.added;
+      } catch (err) {
+        warnings.push(`${file}: ${(err as Error).message}`);
       }
-      codesAdded = merged.added;
-    } catch (err) {
-      warnings.push(`${file}: ${(err as Error).message}`);
-    }
+    };
+    await (port.withLock ? port.withLock(file, merge) : merge());
   }
   return { documentsWritten, documentsKept, sidecars, annotationsAdded, annotationsKept, codesAdded, ...(codebook ? { codebook } : {}), warnings };
 }
