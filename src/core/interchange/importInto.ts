@@ -60,14 +60,6 @@ export async function importInto(port: FileSystemPort, dir: string, result: Impo
     let doc = imported;
     const location = port.join(dir, ...doc.path.split('/'));
     const existing = await readBytes(port, location, MAX_DOCUMENT_BYTES);
-    // W3C and CSV carry no text: the document must be there for the annotations to find their passages.
-    if (doc.textMissing) {
-      if (!existing) {
-        warnings.push(`${doc.path}: not in ${dir}, and the imported file has no text of it; ${doc.annotations.length} annotation(s) not imported (put the document there and import again)`);
-        continue;
-      }
-      doc = attachText(doc, decodeDocumentBytes(existing.bytes).text).document;
-    }
     let documentLength: number | undefined = doc.text.length;
     if (doc.textMissing) {
       // W3C JSON and CSV carry no text: the document must be there, and the annotations are placed in it.
