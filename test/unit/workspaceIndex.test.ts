@@ -18,7 +18,7 @@ function workspace(files: Record<number, Annotation[]>): { disk: FakeDisk; fs: F
     disk.put(doc(Number(n)), DOC_TEXT);
   }
   const fs = new FakeFileSystem(disk);
-  const index = new WorkspaceIndex(fs, besideLayout(fs, () => findSidecars(fs, '/ws')));
+  const index = new WorkspaceIndex(fs, besideLayout(() => findSidecars(fs, '/ws')));
   return { disk, fs, index };
 }
 
@@ -220,7 +220,7 @@ describe('workspace index: building and file events', () => {
             return bytes;
           }
         })(disk, { before: turns });
-        const index = new WorkspaceIndex(fs, besideLayout(fs, () => findSidecars(fs, '/ws')), { anchor: false });
+        const index = new WorkspaceIndex(fs, besideLayout(() => findSidecars(fs, '/ws')), { anchor: false });
         const pending: Promise<void>[] = [];
         if (!eventsBeforeBuild) pending.push(index.ready());
         for (const [i, o] of ops.entries()) {
@@ -236,7 +236,7 @@ describe('workspace index: building and file events', () => {
         }
         if (eventsBeforeBuild) pending.push(index.ready());
         await Promise.all(pending);
-        const fresh = new WorkspaceIndex(new FakeFileSystem(disk), besideLayout(fs, () => findSidecars(fs, '/ws')), { anchor: false });
+        const fresh = new WorkspaceIndex(new FakeFileSystem(disk), besideLayout(() => findSidecars(fs, '/ws')), { anchor: false });
         await fresh.ready();
         assert.deepStrictEqual(state(index), state(fresh));
       }),

@@ -1,5 +1,8 @@
 import type { IndexedAnnotation } from './model';
 
+/** How the explorer names (and filters) annotations that record no author. */
+export const NO_AUTHOR = '(no author)';
+
 /** What the explorer shows: annotations with one of the codes, by the author, containing the text. */
 export interface ExplorerFilter {
   readonly codes?: readonly string[];
@@ -20,7 +23,7 @@ export function filterPredicate(f: ExplorerFilter): (a: IndexedAnnotation) => bo
   return (x) => {
     const a = x.annotation;
     if (codes && !a.codes.some((c) => codes.has(c))) return false;
-    if (author !== undefined && author !== '' && (a.author ?? '') !== author) return false;
+    if (author && (a.author ?? NO_AUTHOR) !== author) return false;
     if (text && !a.target.quote.exact.toLowerCase().includes(text) && !(a.note ?? '').toLowerCase().includes(text) && !a.codes.some((c) => c.toLowerCase().includes(text))) return false;
     return true;
   };

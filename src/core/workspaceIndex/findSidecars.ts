@@ -1,4 +1,5 @@
 import type { FileSystemPort } from '../fs/fileSystem';
+import type { SidecarLayout } from './model';
 
 export const SIDECAR_SUFFIX = '.annotations.yaml';
 
@@ -22,11 +23,15 @@ export async function findSidecars(port: FileSystemPort, root: string, limit = 1
   return out.slice(0, limit);
 }
 
-/** The layout beside each document: `<document>.annotations.yaml`, the document named by its `document:` field. */
-export function besideLayout(port: FileSystemPort, list: () => Promise<readonly string[]>) {
+/**
+ * The layout beside each document (the CLI's): `<document>.annotations.yaml`. The document is where the
+ * layout puts it, as the persistence protocol pairs them; the `document:` field is only checked (a sidecar
+ * from someone's repository cannot point the explorer outside the workspace).
+ */
+export function besideLayout(list: () => Promise<readonly string[]>): SidecarLayout {
   return {
     list,
     isSidecar: (location: string) => location.endsWith(SIDECAR_SUFFIX),
-    documentOf: (sidecar: string, field: string | undefined) => (field !== undefined ? port.join(port.dirname(sidecar), field) : sidecar.slice(0, -SIDECAR_SUFFIX.length)),
+    documentOf: (sidecar: string) => sidecar.slice(0, -SIDECAR_SUFFIX.length),
   };
 }

@@ -1,6 +1,6 @@
 import type { AnchorStatus } from '../anchoring';
 import type { Code } from '../codebook/codebook';
-import { filterPredicate, type ExplorerFilter } from './filter';
+import { filterPredicate, NO_AUTHOR, type ExplorerFilter } from './filter';
 import type { IndexedAnnotation } from './model';
 
 export type GroupMode = 'code' | 'document' | 'author';
@@ -35,8 +35,6 @@ export interface GroupOptions {
   /** How a document is named (a workspace-relative path). */
   readonly documentLabel?: (document: string) => string;
 }
-
-export const NO_AUTHOR = '(no author)';
 
 /**
  * The explorer's top level: orphaned annotations in their own group first (they are in no other group, as
