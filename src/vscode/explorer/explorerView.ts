@@ -26,6 +26,8 @@ export interface ExplorerRow {
 
 export interface ExplorerApi {
   rows(parentId?: string): Promise<ExplorerRow[]>;
+  /** The element behind a row (for the explorer's commands, as a click or a context menu passes it). */
+  element(id: string): Promise<ExplorerElement | undefined>;
   readonly view: vscode.TreeView<ExplorerElement>;
   /** Resolves once the index is built and every document was checked for orphans. */
   settled(): Promise<void>;
@@ -107,7 +109,7 @@ export function registerExplorer(store: AnnotationStore, codebook: CodebookServi
       return { id: t.id ?? label, label, description: typeof t.description === 'string' ? t.description : '', contextValue: t.contextValue ?? '' };
     });
   };
-  return { disposable, api: { rows, view, settled: () => index.anchored() } };
+  return { disposable, api: { rows, element: (id) => findById(tree, id), view, settled: () => index.anchored() } };
 }
 
 /** The element with this tree item id, searched level by level (tests; small trees). */
@@ -115,7 +117,7 @@ async function findById(tree: ExplorerTree, id: string, under?: ExplorerElement)
   for (const e of await tree.getChildren(under)) {
     const itemId = tree.getTreeItem(e).id;
     if (itemId === id) return e;
-    if (e.type === 'group' && id.startsWith(itemId ?? '\0')) {
+    if (e.type === 'group') {
       const inner = await findById(tree, id, e);
       if (inner) return inner;
     }
