@@ -3,7 +3,11 @@ import fc from 'fast-check';
 import type { Code } from '../../src/core/codebook/codebook';
 import type { Annotation } from '../../src/core/sidecar/model';
 import { allItems, besideLayout, describeFilter, findSidecars, groupAnnotations, groupByProvision, WorkspaceIndex, type GroupNode, type IndexedAnnotation } from '../../src/core/workspaceIndex';
+import { parseSidecar } from '../../src/core/sidecar/parse';
+import { serializeSidecar } from '../../src/core/sidecar/serialize';
+import { readForIndex } from '../../src/core/workspaceIndex/readForIndex';
 import { FakeDisk, FakeFileSystem } from '../fakeFileSystem';
+import { anySidecarArb } from '../sidecarArbitraries';
 import { note, sidecarText } from '../sidecarTestData';
 
 const DOC_TEXT = 'the policy text and more policy text here';
@@ -242,5 +246,34 @@ describe('workspace index: building and file events', () => {
       }),
       { seed: 1010, numRuns: 60 },
     );
+  });
+});
+
+describe('workspace index: reading sidecars', () => {
+  const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+  it('property: the index reads every sidecar as the editor loads it (fast reader, else parseSidecar)', () => {
+    fc.assert(
+      fc.property(anySidecarArb, fc.boolean(), (sidecar, crlf) => {
+        let text = serializeSidecar(sidecar);
+        if (crlf) text = text.replace(/\n/g, '\r\n');
+        const bytes = enc(text);
+        const loaded = parseSidecar('s', bytes, { maxBytes: 1e7 });
+        const read = readForIndex('s', bytes, 1e7);
+        assert.deepStrictEqual(read.annotations, loaded.annotations);
+        assert.strictEqual(read.readOnly, loaded.readOnly);
+      }),
+      { seed: 1014, numRuns: 150 },
+    );
+  });
+
+  it('a hand edit outside the fast subset, a bad id or a duplicate: exactly what parseSidecar loads', () => {
+    const good = sidecarText('d.md', [note('a-1'), note('a-2', 10)]);
+    for (const text of [good.replace('codes:\n      - data', 'codes: [data, safety]'), good.replace('id: a-2', 'id: "-bad id"'), good.replace('id: a-2', 'id: a-1'), good.replace('start: 10', 'start: ten')]) {
+      const loaded = parseSidecar('s', enc(text), { maxBytes: 1e7 });
+      const read = readForIndex('s', enc(text), 1e7);
+      assert.deepStrictEqual(read.annotations, loaded.annotations, text);
+      assert.strictEqual(read.problemCount, loaded.problems.length);
+    }
   });
 });

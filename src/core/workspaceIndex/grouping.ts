@@ -50,7 +50,25 @@ export function groupAnnotations(all: readonly IndexedAnnotation[], options: Gro
   const order = documentOrder(label);
   const groups = options.mode === 'code' ? byCode(attached, options.codes, order) : options.mode === 'document' ? byDocument(attached, label) : byAuthor(attached, order);
   if (orphans.length === 0) return groups;
-  return [{ kind: 'orphans', key: 'orphans', label: 'Orphaned', items: orphans.sort(order), count: orphans.length, children: [] }, ...groups];
+  return [sortedLater({ kind: 'orphans', key: 'orphans', label: 'Orphaned', count: orphans.length, children: [] }, orphans, order), ...groups];
+}
+
+type Order = (a: IndexedAnnotation, b: IndexedAnnotation) => number;
+
+/**
+ * The node with its items sorted on first read: the first level needs only the counts, and sorting
+ * 100,000 annotations into every group would cost more than grouping them.
+ */
+function sortedLater(node: Omit<GroupNode, 'items'>, items: IndexedAnnotation[], order: Order): GroupNode {
+  let sorted = false;
+  return Object.defineProperty(node, 'items', {
+    enumerable: true,
+    get: () => {
+      if (!sorted) items.sort(order);
+      sorted = true;
+      return items;
+    },
+  }) as GroupNode;
 }
 
 /** By document label, then position, then id: the same order on every refresh. */
@@ -74,7 +92,7 @@ function documentOrder(label: (d: string) => string): (a: IndexedAnnotation, b: 
  * code; a cycle or an unknown parent makes a root). An annotation with several codes is in each of them;
  * a group's count is its distinct annotations, its sub-groups' included.
  */
-function byCode(list: readonly IndexedAnnotation[], codes: readonly Code[], order: (a: IndexedAnnotation, b: IndexedAnnotation) => number): GroupNode[] {
+function byCode(list: readonly IndexedAnnotation[], codes: readonly Code[], order: Order): GroupNode[] {
   const direct = new Map<string, IndexedAnnotation[]>();
   for (const a of list) {
     for (const c of new Set(a.annotation.codes)) {
@@ -103,16 +121,22 @@ function byCode(list: readonly IndexedAnnotation[], codes: readonly Code[], orde
     list2.push(id);
     children.set(p, list2);
   }
-  const build = (id: string): GroupNode | undefined => {
-    const subs = (children.get(id) ?? []).map(build).filter((n): n is GroupNode => n !== undefined);
-    const items = (direct.get(id) ?? []).sort(order);
+  // Each built node with every annotation in it and below (unsorted, for the distinct count of its parent).
+  const build = (id: string): { node: GroupNode; below: Set<IndexedAnnotation> } | undefined => {
+    const subs = (children.get(id) ?? []).map(build).filter((n) => n !== undefined);
+    const items = direct.get(id) ?? [];
     if (items.length === 0 && subs.length === 0) return undefined;
-    const distinct = new Set<IndexedAnnotation>(items);
-    for (const s of subs) for (const a of allItems(s)) distinct.add(a);
+    let below: Set<IndexedAnnotation>;
+    if (subs.length === 0) below = new Set(items);
+    else {
+      below = new Set(items);
+      for (const s of subs) for (const a of s.below) below.add(a);
+    }
     const code = known.get(id);
-    return { kind: 'code', key: `code:${id}`, label: code?.label ?? id, items, count: distinct.size, children: subs, code, unknownCode: code === undefined };
+    const node = sortedLater({ kind: 'code', key: `code:${id}`, label: code?.label ?? id, count: below.size, children: subs.map((s) => s.node), code, unknownCode: code === undefined }, items, order);
+    return { node, below };
   };
-  return (children.get(undefined) ?? []).map(build).filter((n): n is GroupNode => n !== undefined);
+  return (children.get(undefined) ?? []).map(build).flatMap((n) => (n ? [n.node] : []));
 }
 
 /** Every annotation of a group and its sub-groups (with repeats when one is in several). */
@@ -131,11 +155,11 @@ function byDocument(list: readonly IndexedAnnotation[], label: (d: string) => st
   }
   const order = documentOrder(label);
   return [...docs]
-    .map(([document, items]): GroupNode => ({ kind: 'document', key: `document:${document}`, label: label(document), items: items.sort(order), count: items.length, children: [], document }))
+    .map(([document, items]): GroupNode => sortedLater({ kind: 'document', key: `document:${document}`, label: label(document), count: items.length, children: [], document }, items, order))
     .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }
 
-function byAuthor(list: readonly IndexedAnnotation[], order: (a: IndexedAnnotation, b: IndexedAnnotation) => number): GroupNode[] {
+function byAuthor(list: readonly IndexedAnnotation[], order: Order): GroupNode[] {
   const authors = new Map<string, IndexedAnnotation[]>();
   for (const a of list) {
     const who = a.annotation.author ?? NO_AUTHOR;
@@ -145,5 +169,5 @@ function byAuthor(list: readonly IndexedAnnotation[], order: (a: IndexedAnnotati
   }
   return [...authors]
     .sort(([a], [b]) => (a === NO_AUTHOR ? 1 : b === NO_AUTHOR ? -1 : a.localeCompare(b)))
-    .map(([author, items]): GroupNode => ({ kind: 'author', key: `author:${author}`, label: author, items: items.sort(order), count: items.length, children: [], author: author === NO_AUTHOR ? undefined : author }));
+    .map(([author, items]): GroupNode => sortedLater({ kind: 'author', key: `author:${author}`, label: author, count: items.length, children: [], author: author === NO_AUTHOR ? undefined : author }, items, order));
 }

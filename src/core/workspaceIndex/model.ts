@@ -31,6 +31,6 @@ export interface SidecarLayout {
   list(): Promise<readonly string[]>;
   /** Whether a location names a sidecar (file events for other files are ignored). */
   isSidecar(location: string): boolean;
-  /** The document a sidecar annotates; `field` is its `document:` value when it loaded. */
-  documentOf(sidecar: string, field: string | undefined): string;
+  /** The document a sidecar annotates, where the layout pairs them (the `document:` field is only checked, by the editor). */
+  documentOf(sidecar: string): string;
 }

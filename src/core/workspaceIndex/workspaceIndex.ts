@@ -1,9 +1,9 @@
 import { FileSystemError, type FileSystemPort } from '../fs/fileSystem';
 import { readBytes } from '../fs/readBytes';
 import { DEFAULT_SIDECAR_MAX_BYTES } from '../limits';
-import { parseSidecar } from '../sidecar/parse';
 import { anchorOnDisk } from './anchorStatus';
 import type { IndexedAnnotation, SidecarEntry, SidecarLayout } from './model';
+import { readForIndex } from './readForIndex';
 
 export interface WorkspaceIndexOptions {
   /** Larger sidecars are not read (policyLens.sidecarMaxBytes). */
@@ -27,8 +27,8 @@ interface Chain {
 }
 
 /**
- * Every sidecar of a workspace, read through the port with the one bounded reader and the one parser the
- * editor loads sidecars with (parseSidecar: its fast reader for files as we write them). Built on the first
+ * Every sidecar of a workspace, read through the port with the one bounded reader and the sidecar fast
+ * reader (anything outside it through parseSidecar, as the editor loads it: readForIndex.ts). Built on the first
  * `ready()` (when the view opens), then kept up to date from file events: each event re-reads that one
  * sidecar as it is now, so the order events arrive in (deleted before changed, a change of a half-written
  * file, a rename as delete + create) does not matter — the last read wins and it reads the file last.
@@ -177,20 +177,20 @@ export class WorkspaceIndex {
       got = await readBytes(this.port, location, this.maxBytes);
     } catch (err) {
       const message = err instanceof FileSystemError ? err.message : `${this.display(location)}: ${(err as Error).message}`;
-      this.entries.set(location, { sidecar: location, document: this.layout.documentOf(location, undefined), annotations: [], problemCount: 1, readOnly: true, error: message });
+      this.entries.set(location, { sidecar: location, document: this.layout.documentOf(location), annotations: [], problemCount: 1, readOnly: true, error: message });
       return;
     }
     if (!got) {
       this.entries.delete(location);
       return;
     }
-    const parsed = parseSidecar(this.display(location), got.bytes, { maxBytes: this.maxBytes });
-    const document = this.layout.documentOf(location, parsed.sidecar?.document);
+    const parsed = readForIndex(this.display(location), got.bytes, this.maxBytes);
+    const document = this.layout.documentOf(location);
     const annotations = parsed.annotations.map((annotation) => ({ annotation, sidecar: location, document }));
     const previous = this.entries.get(location);
     // The last check is shown until the one that follows this read (settled) replaces it.
     const status = previous?.status && previous.document === document ? previous.status : undefined;
-    this.entries.set(location, { sidecar: location, document, annotations, problemCount: parsed.problems.length, readOnly: parsed.readOnly, status });
+    this.entries.set(location, { sidecar: location, document, annotations, problemCount: parsed.problemCount, readOnly: parsed.readOnly, status });
   }
 
   private async anchorAll(): Promise<void> {
