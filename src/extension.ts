@@ -9,6 +9,7 @@ import { registerOrphanDiagnostics } from './vscode/annotations/orphanDiagnostic
 import { registerReattachCommand } from './vscode/annotations/reattachCommand';
 import { registerCounterpartDefinitions } from './vscode/counterpartDefinitions';
 import { DocumentAnalysis } from './vscode/documentAnalysis';
+import { registerExplorer, type ExplorerApi } from './vscode/explorer/explorerView';
 import { registerDocumentSymbols } from './vscode/documentSymbols';
 import { registerHoverProvider } from './vscode/hoverProvider';
 import { registerExportAnnotations } from './vscode/interchange/exportAnnotations';
@@ -27,6 +28,8 @@ import { registerWrappedPhraseDecorations } from './vscode/wrappedPhraseDecorati
 /** What activate() returns: used by the extension-host tests and for start-up measurements. */
 export interface PolicyLensApi {
   readonly activationMs: number;
+  /** The annotations explorer (the extension-host tests read its rows). */
+  readonly explorer: ExplorerApi;
 }
 
 /** Wires the features together; the knowledge pack is read on first use, not here. */
@@ -41,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   // Annotations live beside real files; the read-only plan renderings have none.
   const store = new AnnotationStore(log, (d) => isPolicyLanguage(d.languageId) && d.uri.scheme !== 'policy-lens', context.workspaceState);
   codebook.writesAllowed = () => store.writesAllowed();
+  const explorer = registerExplorer(store, codebook, analysis);
   context.subscriptions.push(
     log,
     packs,
@@ -65,10 +69,11 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
     registerWrappedPhraseDecorations(packs, context.extension),
     registerExportAnnotations(packs),
     registerImportAnnotations(packs, codebook),
+    explorer.disposable,
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs };
+  return { activationMs, explorer: explorer.api };
 }
 
 export function deactivate(): void {

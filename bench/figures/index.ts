@@ -14,6 +14,7 @@ import { recognitionFigure } from './fig11-recognition';
 import { hostileFigure } from './fig12-hostile';
 import { teamFigure } from './fig13-team';
 import { interchangeFigure } from './fig14-interchange';
+import { explorerFigure } from './fig15-explorer';
 
 export const FIGURES: readonly Figure[] = [
   grammarFigure,
@@ -30,4 +31,5 @@ export const FIGURES: readonly Figure[] = [
   hostileFigure,
   teamFigure,
   interchangeFigure,
+  explorerFigure,
 ];

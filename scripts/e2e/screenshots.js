@@ -29,6 +29,7 @@
 //     hover              {"word": "...", "line": <1-based, optional>, "expect": "substring of the hover text"}
 //     settings           extra user settings; viewport {width, height} (default 1600x1000); settleMs (default 1500);
 //     scroll             collect tokens of the whole file (default true; false = visible part only); maxLines (5000)
+//     commands           command palette entries run before the screenshot, e.g. ["Focus on Annotations View"]
 // env: POLICY_LENS_E2E_CACHE, CHROME_PATH, POLICY_LENS_E2E_KEEP=1.
 'use strict';
 const fs = require('fs');
@@ -269,6 +270,14 @@ async function main() {
         .catch(() => problems.push(`theme "${theme}" not applied (workbench classes: ${classes})`));
     }
     await waitStable(page, cfg.settleMs);
+    for (const command of cfg.commands || []) {
+      await page.focus(`${EDITOR} textarea`);
+      await page.keyboard.press('F1');
+      await page.keyboard.type(command);
+      await c.sleep(600);
+      await page.keyboard.press('Enter');
+      await c.sleep(2000);
+    }
     const language = await page.locator('[id="status.editor.mode"]').innerText({ timeout: 5000 }).catch(() => '?');
     if (cfg.expectLanguage && language.trim() !== cfg.expectLanguage) problems.push(`language is "${language.trim()}", expected "${cfg.expectLanguage}"`);
     // the window restores the previous editor view state: start every theme from the top, mouse out of the way

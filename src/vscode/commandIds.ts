@@ -16,6 +16,14 @@ export const CommandId = {
   openAnnotation: OPEN_ANNOTATION_COMMAND,
   exportAnnotations: 'policyLens.exportAnnotations',
   importAnnotations: 'policyLens.importAnnotations',
+  explorerReveal: 'policyLens.explorer.reveal',
+  explorerFilter: 'policyLens.explorer.filter',
+  explorerClearFilter: 'policyLens.explorer.clearFilter',
+  explorerGroupBy: 'policyLens.explorer.groupBy',
+  explorerRefresh: 'policyLens.explorer.refresh',
+  explorerEdit: 'policyLens.explorer.edit',
+  explorerDelete: 'policyLens.explorer.delete',
+  explorerReattach: 'policyLens.explorer.reattach',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
