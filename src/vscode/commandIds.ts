@@ -14,6 +14,8 @@ export const CommandId = {
   linkSelectionAsCounterpart: 'policyLens.linkSelectionAsCounterpart',
   reattachOrphan: 'policyLens.reattachOrphanedAnnotation',
   openAnnotation: OPEN_ANNOTATION_COMMAND,
+  comparePlans: 'policyLens.comparePlans',
+  openPassage: 'policyLens.openPassage',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -143,3 +143,21 @@ describe('charts: the SVG', () => {
     assert.ok(!renderChart(await data(), 'themes', 'light').includes('<style'), 'the webview styles charts from its own style sheet (CSP)');
   });
 });
+
+describe('charts: the numbers as tables (the webview’s)', () => {
+  it('has a caption, header cells with scope, a button per non-zero number, and escaped labels', async () => {
+    const { chartTable } = await import('../../src/core/charts/chartTables');
+    const d = await data();
+    const themes = chartTable(d, 'themes');
+    assert.strictEqual(XMLValidator.validate(themes), true);
+    assert.match(themes, /<caption>/);
+    assert.strictEqual((themes.match(/<th scope="row">/g) ?? []).length, 16);
+    const matrix = chartTable(d, 'cooccurrence');
+    assert.ok(!matrix.includes('<script'), 'the hostile label is text');
+    assert.ok(matrix.includes('&lt;script&gt;'));
+    const buttons = [...matrix.matchAll(/<button [^>]*data-a="(\d+)" data-b="(\d+)"[^>]*>(\d+)<\/button>/g)];
+    assert.ok(buttons.length > 0);
+    for (const [, a, b, n] of buttons) assert.strictEqual(Number(n), d.cooccurrence.counts[Number(a)]![Number(b)], 'the number is the cell');
+    assert.strictEqual(chartTable({ ...d, codes: { ...d.codes, documents: [] } }, 'codes'), '', 'nothing to tabulate: no table');
+  });
+});

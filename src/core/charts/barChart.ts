@@ -28,6 +28,8 @@ export interface BarChartSpec {
   readonly desc: string;
   /** Names the axis (what the bar length measures). */
   readonly axisLabel: string;
+  /** Counts: whole-number ticks only. */
+  readonly integer?: boolean;
   readonly groups: readonly BarGroup[];
   readonly emptyText: string;
 }
@@ -46,7 +48,7 @@ const GROUP_GAP = 9;
  */
 export function barChart(spec: BarChartSpec, colours: ColourClasses, o: RenderOptions): ChartPart {
   const bars = spec.groups.flatMap((g) => g.bars);
-  const groupW = Math.min(260, Math.max(60, ...spec.groups.map((g) => textWidth(g.label, 12.5)))) + 12;
+  const groupW = Math.min(290, Math.max(60, ...spec.groups.map((g) => textWidth(g.label, 12.5)))) + 12;
   const seriesW = Math.min(200, Math.max(30, ...bars.map((b) => textWidth(b.label)))) + 10;
   const valueW = Math.min(160, Math.max(20, ...bars.map((b) => textWidth(b.valueText)))) + 10;
   const x0 = groupW + seriesW;
@@ -56,7 +58,7 @@ export function barChart(spec: BarChartSpec, colours: ColourClasses, o: RenderOp
     .nice()
     .range([x0, width - valueW]);
   const textAttrs = (cls: 'pl-text' | 'pl-muted') => ({ class: cls, fill: chrome(colours, cls === 'pl-text' ? 'text' : 'muted') });
-  let body = el('text', { ...textAttrs('pl-text'), x: 0, y: 16, 'font-size': 14, 'font-weight': 'bold' }, escapeXml(spec.title));
+  let body = el('text', { ...textAttrs('pl-text'), class: 'pl-text pl-heading', x: 0, y: 16, 'font-size': 14, 'font-weight': 'bold' }, escapeXml(spec.title));
   if (bars.length === 0) {
     body += el('text', { ...textAttrs('pl-muted'), x: 0, y: HEADING + 18 }, escapeXml(spec.emptyText));
     return { width, height: HEADING + 30, title: spec.title, desc: spec.desc, body };
@@ -65,7 +67,7 @@ export function barChart(spec: BarChartSpec, colours: ColourClasses, o: RenderOp
   const top = HEADING + AXIS;
   const height = top + spec.groups.reduce((h, g) => h + g.bars.length * ROW + GROUP_GAP, 0);
   let axis = el('text', { ...textAttrs('pl-muted'), x: x0, y: HEADING + 10 }, escapeXml(spec.axisLabel));
-  for (const t of x.ticks(5)) {
+  for (const t of x.ticks(5).filter((v) => !spec.integer || Number.isInteger(v))) {
     axis += el('line', { class: 'pl-grid', stroke: chrome(colours, 'grid'), x1: x(t), x2: x(t), y1: top - 4, y2: height - GROUP_GAP / 2, 'stroke-width': 1 });
     axis += el('text', { ...textAttrs('pl-muted'), x: x(t), y: top - 8, 'text-anchor': 'middle', 'font-size': 10 }, escapeXml(formatNumber(t)));
   }

@@ -1,5 +1,6 @@
 import type { Code } from '../codebook/codebook';
 import type { KnowledgePack } from '../data/model';
+import type { ThemeMatcher } from '../lexicon/themeMatcher';
 import { barChart, type BarChartSpec } from './barChart';
 import { codeCounts, type ChartCode, type CodeCounts } from './codeCounts';
 import { cooccurrence, type Cooccurrence } from './cooccurrence';
@@ -26,11 +27,11 @@ export const CHART_IDS: readonly ChartId[] = ['themes', 'codes', 'cooccurrence']
  * document and their co-occurrence (from the documents' annotations, already re-anchored). `codes` are the
  * codes on offer (themes, then the codebook's): their labels and colours.
  */
-export function compareData(pack: KnowledgePack, documents: readonly FrequencyDocument[], annotated: readonly AnnotatedDocument[], codes: readonly Code[]): CompareData {
+export function compareData(pack: KnowledgePack, documents: readonly FrequencyDocument[], annotated: readonly AnnotatedDocument[], codes: readonly Code[], matcher?: ThemeMatcher): CompareData {
   const known: ChartCode[] = codes.map((c) => ({ id: c.id, label: c.label }));
   const counts = codeCounts(annotated, known);
   return {
-    frequencies: themeFrequencies(pack, documents),
+    frequencies: themeFrequencies(pack, documents, { matcher }),
     codes: counts,
     cooccurrence: cooccurrence(annotated, known),
     colours: codeColours(pack.themes, [...codes, ...counts.codes.filter((c) => !codes.some((k) => k.id === c.id))]),
@@ -92,6 +93,7 @@ export function codesSpec(d: CompareData): BarChartSpec {
       ? `Annotations per code in ${plural(d.codes.documents.length, 'annotated document')}: ${plural(d.codes.codes.length, 'code')}, ${plural(total, 'coded passage')}.`
       : 'No annotations yet.',
     axisLabel: 'annotations',
+    integer: true,
     emptyText: 'No annotations yet: annotate a passage (Ctrl+Alt+A) to see the team’s codes here.',
     groups: d.codes.documents.map((doc) => ({
       label: doc.label,

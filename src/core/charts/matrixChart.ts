@@ -27,7 +27,7 @@ const LABEL_CHARS = 28;
 export function matrixChart(spec: MatrixSpec, colours: ColourClasses, o: RenderOptions): ChartPart {
   const n = spec.labels.length;
   const text = { class: 'pl-text', fill: chrome(colours, 'text') };
-  let body = el('text', { ...text, x: 0, y: 16, 'font-size': 14, 'font-weight': 'bold' }, escapeXml(spec.title));
+  let body = el('text', { ...text, class: 'pl-text pl-heading', x: 0, y: 16, 'font-size': 14, 'font-weight': 'bold' }, escapeXml(spec.title));
   if (n === 0) {
     body += el('text', { class: 'pl-muted', fill: chrome(colours, 'muted'), x: 0, y: HEADING + 18 }, escapeXml(spec.emptyText));
     return { width: WIDTH, height: HEADING + 30, title: spec.title, desc: spec.desc, body };

@@ -11,6 +11,7 @@ export type SchemeColours = Readonly<Record<ColourScheme, string>>;
 export interface ChromeColours {
   readonly text: SchemeColours;
   readonly muted: SchemeColours;
+  readonly neutral: SchemeColours;
   readonly grid: SchemeColours;
   readonly background: SchemeColours;
   /** Matrix cells: the foreground colour at an opacity from the count, so every scheme reads them. */
@@ -20,6 +21,8 @@ export interface ChromeColours {
 export const CHROME: ChromeColours = {
   text: { light: '#1F1F1F', dark: '#CCCCCC', highContrast: '#FFFFFF', highContrastLight: '#000000' },
   muted: { light: '#616161', dark: '#9D9D9D', highContrast: '#FFFFFF', highContrastLight: '#000000' },
+  /** Bars of a code without a colour of its own. */
+  neutral: { light: '#8A8A8A', dark: '#8A8A8A', highContrast: '#FFFFFF', highContrastLight: '#000000' },
   grid: { light: '#C8C8C8', dark: '#454545', highContrast: '#6FC3DF', highContrastLight: '#0F4A85' },
   background: { light: '#FFFFFF', dark: '#1F1F1F', highContrast: '#000000', highContrastLight: '#FFFFFF' },
   cell: { light: '#005FB8', dark: '#4DAAFC', highContrast: '#FFFFFF', highContrastLight: '#0F4A85' },
@@ -32,21 +35,18 @@ export function themeColours(t: Theme): SchemeColours {
 
 /**
  * Colours for every code: a theme's own, a codebook code's own (its one colour in every scheme, the light
- * variant where it has one), and for a code without colour a theme's colour taken in turn, so every colour
- * on a chart comes from the theme palette. The palette is the pack's themes in their order.
+ * variant where it has one), and a neutral grey for a code without one — borrowing a theme's
+ * colour would make it look like that theme (the label next to each bar names it either way).
  */
 export function codeColours(themes: readonly Theme[], codes: readonly Pick<Code, 'id' | 'colour' | 'lightColour'>[]): Map<string, SchemeColours> {
   const out = new Map<string, SchemeColours>();
   for (const t of themes) out.set(t.id, themeColours(t));
-  const palette = themes.map(themeColours);
-  let next = 0;
   for (const c of codes) {
     if (out.has(c.id)) continue;
     if (c.colour) {
       const light = c.lightColour ?? c.colour;
       out.set(c.id, { light, dark: c.colour, highContrast: c.colour, highContrastLight: light });
-    } else if (palette.length) out.set(c.id, palette[next++ % palette.length]!);
-    else out.set(c.id, CHROME.cell);
+    } else out.set(c.id, CHROME.neutral);
   }
   return out;
 }
