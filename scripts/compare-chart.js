@@ -10,8 +10,6 @@ const path = require('path');
 
 const root = path.join(__dirname, '..');
 const cli = path.join(root, 'dist', 'cli.js');
-const out = path.resolve(process.argv[2] || path.join(root, 'docs', 'compare-plans.svg'));
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-compare-'));
 
 const CODEBOOK = `version: 1
 relations: []
@@ -47,23 +45,34 @@ function position(text, offset) {
 }
 
 function run(...args) {
-  return execFileSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
+  return execFileSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 }
 
-try {
-  fs.cpSync(path.join(root, 'samples'), work, { recursive: true });
-  fs.mkdirSync(path.join(work, '.policy-lens'));
-  fs.writeFileSync(path.join(work, '.policy-lens', 'codebook.yaml'), CODEBOOK);
+/** A copy of samples/ in `dir` (made if need be) with the codebook and the annotations above. */
+function annotatedSamples(dir) {
+  fs.cpSync(path.join(root, 'samples'), dir, { recursive: true });
+  fs.mkdirSync(path.join(dir, '.policy-lens'), { recursive: true });
+  fs.writeFileSync(path.join(dir, '.policy-lens', 'codebook.yaml'), CODEBOOK);
   for (const [name, passage, codes] of ANNOTATIONS) {
-    const file = path.join(work, 'plans', name);
+    const file = path.join(dir, 'plans', name);
     const text = fs.readFileSync(file, 'utf8');
     const at = text.indexOf(passage);
     if (at < 0) throw new Error(`'${passage}' is not in ${name}`);
     run('annotate', file, `${position(text, at)}-${position(text, at + passage.length)}`, ...codes.flatMap((c) => ['--code', c]), '--author', 'analyst');
   }
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  run('report', work, '--chart', out);
-  console.log(`wrote ${path.relative(process.cwd(), out)}`);
-} finally {
-  fs.rmSync(work, { recursive: true, force: true });
+}
+
+module.exports = { annotatedSamples };
+
+if (require.main === module) {
+  const out = path.resolve(process.argv[2] || path.join(root, 'docs', 'compare-plans.svg'));
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-compare-'));
+  try {
+    annotatedSamples(work);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    run('report', work, '--chart', out);
+    console.log(`wrote ${path.relative(process.cwd(), out)}`);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
 }

@@ -78,10 +78,10 @@ export function matrixChart(spec: MatrixSpec, colours: ColourClasses, o: RenderO
         el('title', {}, escapeXml(what)),
       );
       if (count > 0) {
-        const strong = opacity(count) > 0.55;
+        // The number keeps a halo in the background colour: readable on any shade of cell, in every scheme.
         cells += el(
           'text',
-          { class: strong ? 'pl-cell-text-strong' : 'pl-text', fill: strong ? chrome(colours, 'background') : chrome(colours, 'text'), x: x + CELL / 2, y: y + CELL / 2 + 4, 'text-anchor': 'middle', 'font-size': 11, 'aria-hidden': 'true' },
+          { class: 'pl-text pl-halo', fill: chrome(colours, 'text'), stroke: chrome(colours, 'background'), 'stroke-width': 3, 'paint-order': 'stroke', 'stroke-linejoin': 'round', x: x + CELL / 2, y: y + CELL / 2 + 4, 'text-anchor': 'middle', 'font-size': 11, 'font-weight': 'bold', 'aria-hidden': 'true' },
           escapeXml(formatNumber(count)),
         );
       }

@@ -27,7 +27,7 @@ export class ColourClasses {
     this.add('pl-muted', CHROME.muted);
     this.add('pl-grid', CHROME.grid, 'stroke');
     this.add('pl-cell', CHROME.cell);
-    this.add('pl-cell-text-strong', CHROME.background);
+    this.add('pl-halo', CHROME.background, 'stroke');
   }
 
   private add(name: string, colours: SchemeColours, property: 'fill' | 'stroke' = 'fill'): string {
