@@ -7,6 +7,7 @@ import { registerLinkCommand } from './vscode/annotations/linkCommand';
 import { registerOpenAnnotation } from './vscode/annotations/openAnnotation';
 import { registerOrphanDiagnostics } from './vscode/annotations/orphanDiagnostics';
 import { registerReattachCommand } from './vscode/annotations/reattachCommand';
+import { registerComparePlans } from './vscode/compare/compareCommand';
 import { registerCounterpartDefinitions } from './vscode/counterpartDefinitions';
 import { DocumentAnalysis } from './vscode/documentAnalysis';
 import { registerExplorer, type ExplorerApi } from './vscode/explorer/explorerView';
@@ -70,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
     registerExportAnnotations(packs),
     registerImportAnnotations(packs, codebook),
     explorer.disposable,
+    registerComparePlans(context, packs, store, codebook),
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);

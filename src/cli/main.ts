@@ -26,7 +26,9 @@ const USAGE = `usage: policy-lens <command> [options]
                                        packs seen from PATH and --pack, and sidecars
   --pack DIR                           also use the knowledge pack in DIR (repeatable); the nearest
                                        .policy-lens/pack above FILE is used without it
-  report DIR [--json]                  theme frequencies per recognised plan, side by side
+  report DIR [--json] [--chart FILE.svg]
+                                       theme frequencies per recognised plan, side by side; --chart also
+                                       draws them, the codes per document and their co-occurrence as SVG
   suggest PLAN PLAN [--top N] [--json] suggested counterparts in the second plan for each provision of the first
   mentions FILE [--json]               passages of any text that refer to a known provision, and how
   agreement FILE --coders A,B | --ref REF_A --ref REF_B [--json]
@@ -73,6 +75,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       format: { type: 'string' },
       out: { type: 'string' },
       into: { type: 'string' },
+      chart: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -110,7 +113,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       out = await annotationsCommand(need(rest[0], 'FILE'));
       break;
     case 'report':
-      out = await reportCommand(await loadPack(), need(rest[0], 'DIR'));
+      out = await reportCommand(await loadPack(), need(rest[0], 'DIR'), values.chart === undefined ? undefined : restore(values.chart));
       break;
     case 'mentions':
       out = await mentionsCommand(await loadPack(), need(rest[0], 'FILE'));

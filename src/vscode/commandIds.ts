@@ -24,6 +24,8 @@ export const CommandId = {
   explorerEdit: 'policyLens.explorer.edit',
   explorerDelete: 'policyLens.explorer.delete',
   explorerReattach: 'policyLens.explorer.reattach',
+  comparePlans: 'policyLens.comparePlans',
+  openPassage: 'policyLens.openPassage',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
