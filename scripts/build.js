@@ -20,7 +20,7 @@ const bundledPackPlugin = {
       const files = {};
       for (const name of ['themes.yaml', 'counterparts.yaml']) files[name] = fs.readFileSync(path.join(dir, name), 'utf8');
       for (const name of fs.readdirSync(path.join(dir, 'plans')).filter((n) => /\.ya?ml$/i.test(n)).sort()) files[`plans/${name}`] = fs.readFileSync(path.join(dir, 'plans', name), 'utf8');
-      return { contents: `module.exports = { default: ${JSON.stringify(files)} };`, loader: 'js', watchFiles: Object.keys(files).map((n) => path.join(dir, n)) };
+      return { contents: `export default ${JSON.stringify(files)};`, loader: 'js', watchFiles: Object.keys(files).map((n) => path.join(dir, n)) };
     });
   },
 };
@@ -41,6 +41,8 @@ async function main() {
   const [, webBuild] = await Promise.all([
     esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
     esbuild.build({ ...web, entryPoints: ['src/webExtension.ts'], outfile: 'dist/web/extension.js' }),
+    // The web suite (scripts/e2e/web.js), bundled as the extension is; not shipped (.vscodeignore).
+    esbuild.build({ ...web, metafile: false, plugins: [], entryPoints: ['test/web/index.ts'], outfile: 'dist/web/test/index.js' }),
     esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', external: ['vscode-oniguruma/release/onig.wasm'], banner: { js: '#!/usr/bin/env node' } }),
     esbuild.build({ ...common, minify: false, sourcemap: false, entryPoints: ['src/tools/generate.ts'], outfile: 'out/tools/generate.js' }),
   ]);
