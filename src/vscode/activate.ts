@@ -9,6 +9,7 @@ import { registerOrphanDiagnostics } from './annotations/orphanDiagnostics';
 import { registerReattachCommand } from './annotations/reattachCommand';
 import { registerCounterpartDefinitions } from './counterpartDefinitions';
 import { DocumentAnalysis } from './documentAnalysis';
+import { registerExplorer, type ExplorerApi } from './explorer/explorerView';
 import type { EditorPlatform } from './editorPlatform';
 import { registerDocumentSymbols } from './documentSymbols';
 import { registerHoverProvider } from './hoverProvider';
@@ -26,6 +27,8 @@ import { registerWrappedPhraseDecorations } from './wrappedPhraseDecorations';
 /** What activate() returns: used by the extension-host tests and for start-up measurements. */
 export interface PolicyLensApi {
   readonly activationMs: number;
+  /** The annotations explorer (the extension-host tests read its rows). */
+  readonly explorer: ExplorerApi;
 }
 
 /**
@@ -43,6 +46,7 @@ export function activatePolicyLens(context: vscode.ExtensionContext, platform: E
   // Annotations live beside real files; the read-only plan renderings have none.
   const store = new AnnotationStore(log, (d) => isPolicyLanguage(d.languageId) && d.uri.scheme !== 'policy-lens', context.workspaceState, platform.fileSystem);
   codebook.writesAllowed = () => store.writesAllowed();
+  const explorer = registerExplorer(store, codebook, analysis, platform.fileSystem);
   context.subscriptions.push(
     log,
     packs,
@@ -65,10 +69,11 @@ export function activatePolicyLens(context: vscode.ExtensionContext, platform: E
     registerLanguageSwitch(analysis),
     registerStatusBar(analysis),
     registerWrappedPhraseDecorations(packs, context.extension),
+    explorer.disposable,
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs };
+  return { activationMs, explorer: explorer.api };
 }
 
 /** The bundled knowledge pack's folder in the extension. */

@@ -14,6 +14,14 @@ export const CommandId = {
   linkSelectionAsCounterpart: 'policyLens.linkSelectionAsCounterpart',
   reattachOrphan: 'policyLens.reattachOrphanedAnnotation',
   openAnnotation: OPEN_ANNOTATION_COMMAND,
+  explorerReveal: 'policyLens.explorer.reveal',
+  explorerFilter: 'policyLens.explorer.filter',
+  explorerClearFilter: 'policyLens.explorer.clearFilter',
+  explorerGroupBy: 'policyLens.explorer.groupBy',
+  explorerRefresh: 'policyLens.explorer.refresh',
+  explorerEdit: 'policyLens.explorer.edit',
+  explorerDelete: 'policyLens.explorer.delete',
+  explorerReattach: 'policyLens.explorer.reattach',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -2,6 +2,7 @@
 // suites register their tests on import, in this order.
 import './extension.webtest';
 import './annotations.webtest';
+import './explorer.webtest';
 import { runAll } from './runner';
 
 export function run(): Promise<void> {

@@ -10,17 +10,21 @@ const MAX_CANDIDATES = 8;
 
 /** Re-attach Orphaned Annotation…: pick an orphan, then one of the spans that resemble its quote, or the selection. */
 export function registerReattachCommand(store: AnnotationStore): vscode.Disposable {
-  return withEditor(CommandId.reattachOrphan, async (editor, args?: { id: string; start: number; end: number }) => {
+  // args: the span to attach to, or only the orphan's id (the annotations explorer), then the span is picked.
+  return withEditor(CommandId.reattachOrphan, async (editor, args?: { id: string; start?: number; end?: number }) => {
     const doc = editor.document;
     const state = await store.get(doc);
     const orphans = state ? [...state.annotations.values()].filter((a) => state.status.get(a.id) === 'orphaned') : [];
     if (!state || orphans.length === 0) return void vscode.window.showInformationMessage('Policy Lens: this document has no orphaned annotations.');
-    let choice: { id: string; start: number; end: number } | undefined = args;
+    let choice = args?.start !== undefined && args.end !== undefined ? { id: args.id, start: args.start, end: args.end } : undefined;
     if (!choice) {
-      const orphan = await vscode.window.showQuickPick(
-        orphans.map((a) => ({ label: a.target.quote.exact.replace(/\s+/g, ' ').slice(0, 80), description: a.codes.join(', '), detail: a.note, a })),
-        { title: 'Re-attach which orphaned annotation?' },
-      );
+      const given = orphans.find((a) => a.id === args?.id);
+      const orphan = given
+        ? { a: given }
+        : await vscode.window.showQuickPick(
+            orphans.map((a) => ({ label: a.target.quote.exact.replace(/\s+/g, ' ').slice(0, 80), description: a.codes.join(', '), detail: a.note, a })),
+            { title: 'Re-attach which orphaned annotation?' },
+          );
       if (!orphan) return undefined;
       const text = doc.getText();
       const quote = orphan.a.target.quote.exact;
