@@ -79,4 +79,19 @@ export default defineConfig(
       'no-restricted-globals': ['error', ...nodeOnlyGlobals.map((name) => ({ name, message: 'src/core must run in a web worker: no Node globals.' }))],
     },
   },
+  // The editor layer runs in the web worker too (src/webExtension.ts): what needs Node is passed in by the
+  // desktop entry (src/extension.ts, the one file here that may use Node) through EditorPlatform.
+  {
+    files: ['src/vscode/**/*.ts', 'src/webExtension.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'The editor code runs in a web worker too: Node-only things come from the desktop entry through EditorPlatform.' })),
+          patterns: [{ group: ['**/node/**', '**/cli/**'], message: 'The editor code runs in a web worker too: the Node and CLI layers are for the desktop entry (src/extension.ts) only.' }],
+        },
+      ],
+      'no-restricted-globals': ['error', ...nodeOnlyGlobals.map((name) => ({ name, message: 'The editor code runs in a web worker too: no Node globals.' }))],
+    },
+  },
 );

@@ -1,81 +1,24 @@
-import * as vscode from 'vscode';
-import { registerAnnotateCommands } from './vscode/annotations/annotateCommands';
-import { registerAnnotationDecorations } from './vscode/annotations/annotationDecorations';
-import { AnnotationStore } from './vscode/annotations/annotationStore';
-import { CodebookService } from './vscode/annotations/codebookService';
-import { registerLinkCommand } from './vscode/annotations/linkCommand';
-import { registerOpenAnnotation } from './vscode/annotations/openAnnotation';
-import { registerOrphanDiagnostics } from './vscode/annotations/orphanDiagnostics';
-import { registerReattachCommand } from './vscode/annotations/reattachCommand';
-import { registerComparePlans } from './vscode/compare/compareCommand';
-import { registerCounterpartDefinitions } from './vscode/counterpartDefinitions';
-import { DocumentAnalysis } from './vscode/documentAnalysis';
-import { registerExplorer, type ExplorerApi } from './vscode/explorer/explorerView';
-import { registerDocumentSymbols } from './vscode/documentSymbols';
-import { registerHoverProvider } from './vscode/hoverProvider';
-import { registerExportAnnotations } from './vscode/interchange/exportAnnotations';
-import { registerImportAnnotations } from './vscode/interchange/importAnnotations';
-import { registerJumpToCounterpart } from './vscode/jumpToCounterpart';
-import { KnowledgePackService } from './vscode/knowledgePackService';
-import { useLogChannel } from './vscode/logger';
-import { isPolicyLanguage } from './vscode/languages';
-import { registerLanguageSwitch } from './vscode/languageSwitch';
-import { registerOpenProvision } from './vscode/openProvision';
-import { PlanLocator } from './vscode/planLocator';
-import { registerStatusBar } from './vscode/statusBar';
-import { registerVirtualPlanDocuments } from './vscode/virtualPlanDocuments';
-import { registerWrappedPhraseDecorations } from './vscode/wrappedPhraseDecorations';
+// The desktop entry (package.json "main"): Node's fs for file: URIs — atomic writes and the lock shared with
+// the CLI — and the account name from the OS. Everything else is shared with the web entry (src/webExtension.ts).
+import * as os from 'os';
+import type * as vscode from 'vscode';
+import { NodeFileSystem } from './node/nodeFileSystem';
+import { activatePolicyLens, type PolicyLensApi } from './vscode/activate';
+import { WorkspaceFileSystem } from './vscode/workspaceFileSystem';
 
-/** What activate() returns: used by the extension-host tests and for start-up measurements. */
-export interface PolicyLensApi {
-  readonly activationMs: number;
-  /** The annotations explorer (the extension-host tests read its rows). */
-  readonly explorer: ExplorerApi;
+export type { PolicyLensApi } from './vscode/activate';
+
+export function activate(context: vscode.ExtensionContext): PolicyLensApi {
+  const fileSystem = new WorkspaceFileSystem(new NodeFileSystem());
+  return activatePolicyLens(context, { fileSystem, packFileSystem: fileSystem, userName });
 }
 
-/** Wires the features together; the knowledge pack is read on first use, not here. */
-export function activate(context: vscode.ExtensionContext): PolicyLensApi {
-  const started = performance.now();
-  const log = vscode.window.createOutputChannel('Policy Lens', { log: true });
-  context.subscriptions.push(useLogChannel(log));
-  const packs = new KnowledgePackService(vscode.Uri.joinPath(context.extensionUri, 'annotations'), log);
-  const analysis = new DocumentAnalysis(packs);
-  const locator = new PlanLocator(packs, analysis);
-  const codebook = new CodebookService(packs);
-  // Annotations live beside real files; the read-only plan renderings have none.
-  const store = new AnnotationStore(log, (d) => isPolicyLanguage(d.languageId) && d.uri.scheme !== 'policy-lens', context.workspaceState);
-  codebook.writesAllowed = () => store.writesAllowed();
-  const explorer = registerExplorer(store, codebook, analysis);
-  context.subscriptions.push(
-    log,
-    packs,
-    analysis,
-    locator,
-    codebook,
-    store,
-    registerVirtualPlanDocuments(packs),
-    registerHoverProvider(analysis, store, codebook),
-    registerDocumentSymbols(analysis),
-    registerCounterpartDefinitions(analysis, locator),
-    registerJumpToCounterpart(analysis, locator, store),
-    registerAnnotateCommands(store, codebook),
-    registerLinkCommand(store, codebook, packs),
-    registerReattachCommand(store),
-    registerOpenAnnotation(store),
-    registerAnnotationDecorations(store, codebook),
-    registerOrphanDiagnostics(store),
-    registerOpenProvision(packs, locator),
-    registerLanguageSwitch(analysis),
-    registerStatusBar(analysis),
-    registerWrappedPhraseDecorations(packs, context.extension),
-    registerExportAnnotations(packs),
-    registerImportAnnotations(packs, codebook),
-    explorer.disposable,
-    registerComparePlans(context, packs, store, codebook),
-  );
-  const activationMs = performance.now() - started;
-  log.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, explorer: explorer.api };
+function userName(): string | undefined {
+  try {
+    return os.userInfo().username || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function deactivate(): void {

@@ -29,3 +29,12 @@ export const CommandId = {
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
+
+/**
+ * Commands that need the desktop: a shell or a process (git set-up, anything spawned). package.json hides
+ * them where they cannot run — the web worker (vscode.dev, github.dev) and virtual workspaces — with this
+ * when-clause in the command palette and every menu (test/unit/contributions.test.ts). Every other command
+ * works on the web. None today: the CLI sets git up (`policy-lens git-setup`).
+ */
+export const DESKTOP_ONLY_COMMANDS: readonly CommandId[] = [];
+export const DESKTOP_ONLY_WHEN = 'shellExecutionSupported && !virtualWorkspace';

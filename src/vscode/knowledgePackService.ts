@@ -7,7 +7,7 @@ import { ThemeMatcher } from '../core/lexicon/themeMatcher';
 import { showError } from './errors';
 import { logFailure } from './logger';
 import { PackDiagnostics } from './packDiagnostics';
-import { WorkspaceFileSystem } from './workspaceFileSystem';
+import type { EditorPlatform } from './editorPlatform';
 import { packFolders, PackWatcher, type PackFolderRef } from './packWatcher';
 import { affectsSetting } from './settings';
 
@@ -39,7 +39,6 @@ export class KnowledgePackService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after a reload: `get()` now returns the new pack. */
   readonly onDidChange = this.changed.event;
-  private readonly port = new WorkspaceFileSystem();
   private readonly diagnostics = new PackDiagnostics();
   private readonly watcher = new PackWatcher(() => this.scheduleReload());
   private readonly subscriptions: vscode.Disposable[];
@@ -48,6 +47,7 @@ export class KnowledgePackService implements vscode.Disposable {
   constructor(
     private readonly packUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
+    private readonly platform: Pick<EditorPlatform, 'fileSystem' | 'packFileSystem'>,
   ) {
     this.subscriptions = [
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -115,8 +115,8 @@ export class KnowledgePackService implements vscode.Disposable {
       locations.set(name, location);
       return name;
     };
-    const bundled = await readPackFolder(this.port, bundledPrefix, { display, required: true });
-    const workspace = await Promise.all(folders.map((f: PackFolderRef) => readPackFolder(this.port, f.uri.toString(), { display })));
+    const bundled = await readPackFolder(this.platform.packFileSystem, bundledPrefix, { display, required: true });
+    const workspace = await Promise.all(folders.map((f: PackFolderRef) => readPackFolder(this.platform.fileSystem, f.uri.toString(), { display })));
     const { pack, problems } = loadKnowledgePacks([bundled.sources, ...workspace.map((w) => w.sources)]);
     const all: Problem[] = [...bundled.problems, ...workspace.flatMap((w) => w.problems), ...problems];
     const bundledProblems = all.filter((p) => bundledNames.has(p.file));

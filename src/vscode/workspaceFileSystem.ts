@@ -1,7 +1,6 @@
-import * as path from 'path';
 import * as vscode from 'vscode';
-import { FileSystemError, type FileErrorCode, type FileKind, type FileStat, type FileSystemPort } from '../core/fs/fileSystem';
-import { NodeFileSystem } from '../node/nodeFileSystem';
+import { FileSystemError, type FileErrorCode, type FileKind, type FileStat, type FileSystemPort, type WriteOptions } from '../core/fs/fileSystem';
+import { posixBasename, posixRelative } from '../core/fs/posixPath';
 
 /** VS Code's file-system error names as the core's codes. */
 function codeOf(err: unknown): FileErrorCode {
@@ -32,23 +31,35 @@ function kindOf(type: vscode.FileType): FileKind {
 }
 
 /**
- * The port in the editor: locations are URI strings. `file:` URIs go through Node's fs (atomic write:
- * temp, fsync, rename; a lock shared with the CLI); other schemes through workspace.fs, whose writeFile
+ * The port in the editor: locations are URI strings, read and written through workspace.fs, whose writeFile
  * replaces the content directly — never delete-then-rename, which makes the sidecar vanish for a moment.
  * Without a lock there, the protocol compares and retries.
+ *
+ * This file imports nothing of Node: the web entry uses it as it is. The desktop entry passes a port over
+ * file paths (Node's fs: atomic write — temp, fsync, rename — and a lock shared with the CLI), which then
+ * serves every `file:` URI.
  */
 export class WorkspaceFileSystem implements FileSystemPort {
-  private readonly node = new NodeFileSystem();
+  /** @param files the port for `file:` URIs, given their file paths (desktop only). */
+  constructor(private readonly files?: FileSystemPort) {}
 
   /** The lock file shared with the CLI for file: URIs; other schemes have none (the protocol's read-back check remains). */
   withLock<T>(location: string, work: () => Promise<T>): Promise<T> {
+    const local = this.local(location);
+    return local?.port.withLock ? local.port.withLock(local.path, work) : work();
+  }
+
+  /** The desktop port and the file path, for a file: URI when there is one. */
+  private local(location: string): { port: FileSystemPort; path: string } | undefined {
+    if (!this.files) return undefined;
     const uri = vscode.Uri.parse(location);
-    return uri.scheme === 'file' ? this.node.withLock(uri.fsPath, work) : work();
+    return uri.scheme === 'file' ? { port: this.files, path: uri.fsPath } : undefined;
   }
 
   async stat(location: string): Promise<FileStat | undefined> {
+    const local = this.local(location);
+    if (local) return local.port.stat(local.path);
     const uri = vscode.Uri.parse(location);
-    if (uri.scheme === 'file') return this.node.stat(uri.fsPath);
     try {
       const s = await vscode.workspace.fs.stat(uri);
       return { kind: kindOf(s.type), size: s.size, mtime: s.mtime };
@@ -59,8 +70,9 @@ export class WorkspaceFileSystem implements FileSystemPort {
   }
 
   async readFile(location: string): Promise<Uint8Array> {
+    const local = this.local(location);
+    if (local) return local.port.readFile(local.path);
     const uri = vscode.Uri.parse(location);
-    if (uri.scheme === 'file') return this.node.readFile(uri.fsPath);
     try {
       return await vscode.workspace.fs.readFile(uri);
     } catch (err) {
@@ -68,9 +80,10 @@ export class WorkspaceFileSystem implements FileSystemPort {
     }
   }
 
-  async writeFileAtomic(location: string, bytes: Uint8Array): Promise<void> {
+  async writeFileAtomic(location: string, bytes: Uint8Array, options?: WriteOptions): Promise<void> {
+    const local = this.local(location);
+    if (local) return local.port.writeFileAtomic(local.path, bytes, options);
     const uri = vscode.Uri.parse(location);
-    if (uri.scheme === 'file') return this.node.writeFileAtomic(uri.fsPath, bytes);
     try {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
       await vscode.workspace.fs.writeFile(uri, bytes);
@@ -80,8 +93,9 @@ export class WorkspaceFileSystem implements FileSystemPort {
   }
 
   async readDirectory(location: string): Promise<[string, FileKind][]> {
+    const local = this.local(location);
+    if (local) return local.port.readDirectory(local.path);
     const uri = vscode.Uri.parse(location);
-    if (uri.scheme === 'file') return this.node.readDirectory(uri.fsPath);
     try {
       return (await vscode.workspace.fs.readDirectory(uri)).map(([name, type]) => [name, kindOf(type)]);
     } catch (err) {
@@ -99,10 +113,10 @@ export class WorkspaceFileSystem implements FileSystemPort {
   }
 
   basename(location: string): string {
-    return path.posix.basename(vscode.Uri.parse(location).path);
+    return posixBasename(vscode.Uri.parse(location).path);
   }
 
   relative(from: string, to: string): string {
-    return path.posix.relative(vscode.Uri.parse(from).path, vscode.Uri.parse(to).path);
+    return posixRelative(vscode.Uri.parse(from).path, vscode.Uri.parse(to).path);
   }
 }

@@ -1,14 +1,14 @@
 import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { CommandId } from '../../src/vscode/commandIds';
+import { CommandId, DESKTOP_ONLY_COMMANDS, DESKTOP_ONLY_WHEN } from '../../src/vscode/commandIds';
 import { SETTING_DEFAULTS, SETTINGS_SECTION } from '../../src/vscode/settingDefaults';
 import { REPO } from '../paths';
 
 interface Manifest {
   contributes: {
     commands: { command: string }[];
-    menus: Record<string, { command: string }[]>;
+    menus: Record<string, { command: string; when?: string }[]>;
     keybindings: { command: string }[];
     configuration: { properties: Record<string, { type: string; default: unknown }> };
   };
@@ -28,6 +28,27 @@ describe('package.json contributions match the code', () => {
   it('menus and keybindings name only our commands', () => {
     const used = [...Object.values(manifest.contributes.menus).flat(), ...manifest.contributes.keybindings].map((m) => m.command);
     for (const c of used) assert.ok(ids.includes(c), `${c} is not in CommandId`);
+  });
+
+  it('desktop-only commands are hidden on the web and in virtual workspaces; no other command is', () => {
+    const entries = Object.entries(manifest.contributes.menus).flatMap(([menu, items]) => items.map((i) => ({ menu, ...i })));
+    for (const id of DESKTOP_ONLY_COMMANDS) {
+      const palette = entries.find((e) => e.menu === 'commandPalette' && e.command === id);
+      assert.ok(palette?.when?.includes(DESKTOP_ONLY_WHEN), `${id}: the command palette hides it with ${DESKTOP_ONLY_WHEN}`);
+      for (const e of entries.filter((x) => x.command === id)) assert.ok(e.when?.includes(DESKTOP_ONLY_WHEN), `${id} in ${e.menu}`);
+    }
+    for (const e of entries.filter((x) => !DESKTOP_ONLY_COMMANDS.includes(x.command as CommandId))) {
+      assert.ok(!/shellExecutionSupported|virtualWorkspace/.test(e.when ?? ''), `${e.command} in ${e.menu} works on the web and is not hidden there`);
+    }
+  });
+
+  it('capabilities say what works in virtual and untrusted workspaces', () => {
+    const caps = (manifest as unknown as { capabilities: { virtualWorkspaces: unknown; untrustedWorkspaces: { supported: unknown; description?: string } } }).capabilities;
+    // Everything but the desktop-only commands works on a virtual file system (the web suite runs on one).
+    if (DESKTOP_ONLY_COMMANDS.length === 0) assert.strictEqual(caps.virtualWorkspaces, true);
+    else assert.strictEqual((caps.virtualWorkspaces as { supported?: unknown }).supported, 'limited', 'desktop-only commands make it limited, with a description');
+    assert.strictEqual(caps.untrustedWorkspaces.supported, 'limited');
+    assert.match(caps.untrustedWorkspaces.description ?? '', /only when you confirm/);
   });
 
   it('the settings accessor has exactly the contributed policyLens.* settings, with their types and defaults', () => {

@@ -43,6 +43,14 @@ describe('lint guards the architecture (eslint.config.mjs)', function () {
     assert.deepStrictEqual(await lint('src/core/probe.ts', "import { parseDocument } from 'yaml';\nimport { LineIndex } from '../text/lineIndex';\nexport const p = [parseDocument, LineIndex];\n"), []);
   });
 
+  it('the editor layer imports no Node built-in, no Node layer and no Node global (it runs in the web worker too); the desktop entry may', async () => {
+    const lines = ["import * as os from 'os';", "import * as p from 'node:path';", "import { NodeFileSystem } from '../node/nodeFileSystem';", 'export const b = Buffer.from(\'x\');', 'export const e = process.env;'];
+    const rules = ['no-restricted-imports', 'no-restricted-imports', 'no-restricted-imports', 'no-restricted-globals', 'no-restricted-globals'];
+    assert.deepStrictEqual(await lint('src/vscode/probe.ts', lines.join('\n') + '\n'), rules.map((r, i) => `${i + 1}:${r}`));
+    assert.deepStrictEqual(await lint('src/webExtension.ts', lines.join('\n') + '\n'), rules.map((r, i) => `${i + 1}:${r}`));
+    assert.deepStrictEqual(await lint('src/extension.ts', "import * as os from 'os';\nimport { NodeFileSystem } from './node/nodeFileSystem';\nexport const x = [os, NodeFileSystem];\n"), []);
+  });
+
   it('no console in src (the editor logs to its log channel, the CLI writes to process.stdout/stderr); tests may print', async () => {
     assert.deepStrictEqual(await lint('src/vscode/probe.ts', "console.error('x');\n"), ['1:no-console']);
     assert.deepStrictEqual(await lint('src/cli/probe.ts', "console.log('x');\n"), ['1:no-console']);

@@ -1,4 +1,3 @@
-import * as os from 'os';
 import * as vscode from 'vscode';
 import { setting } from '../settings';
 import { reportError } from '../errors';
@@ -16,14 +15,9 @@ export interface AnnotateArgs {
   readonly id?: string;
 }
 
-export function author(): string | undefined {
-  const configured = setting('author').trim();
-  if (configured) return configured;
-  try {
-    return os.userInfo().username || undefined;
-  } catch {
-    return undefined;
-  }
+/** policyLens.author, else the account name the platform knows (none in the web worker). */
+export function author(userName: () => string | undefined): string | undefined {
+  return setting('author').trim() || userName();
 }
 
 async function pickCodes(codes: readonly Code[], selected: readonly string[], title: string): Promise<string[] | undefined> {
@@ -46,7 +40,7 @@ export async function annotationUnderCursor(store: AnnotationStore, editor: vsco
   return picked?.a;
 }
 
-export function registerAnnotateCommands(store: AnnotationStore, codebook: CodebookService): vscode.Disposable {
+export function registerAnnotateCommands(store: AnnotationStore, codebook: CodebookService, userName: () => string | undefined): vscode.Disposable {
   const annotate = withEditor(CommandId.annotateSelection, async (editor, args?: AnnotateArgs) => {
     if (editor.selection.isEmpty) return void vscode.window.showInformationMessage('Policy Lens: select the passage to annotate first.');
     await codebook.ensureExists();
@@ -55,7 +49,7 @@ export function registerAnnotateCommands(store: AnnotationStore, codebook: Codeb
     const note = args ? args.note : await vscode.window.showInputBox({ title: 'Annotate selection: note (optional)', prompt: 'A note in plain text' });
     if (note === undefined && !args) return undefined;
     const doc = editor.document;
-    const annotation = createAnnotation({ text: doc.getText(), start: doc.offsetAt(editor.selection.start), end: doc.offsetAt(editor.selection.end), codes, note, author: author(), id: args?.id });
+    const annotation = createAnnotation({ text: doc.getText(), start: doc.offsetAt(editor.selection.start), end: doc.offsetAt(editor.selection.end), codes, note, author: author(userName), id: args?.id });
     try {
       await store.put(doc, [annotation]);
     } catch (err) {

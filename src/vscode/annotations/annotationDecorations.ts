@@ -9,7 +9,8 @@ const DELAY_MS = 100;
 
 function gutterIcon(colour: string): vscode.Uri {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><rect x="6" y="2" width="4" height="12" rx="2" fill="${colour}"/></svg>`;
-  return vscode.Uri.parse(`data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`);
+  // btoa, not Buffer: the web worker has no Buffer (the SVG is ASCII).
+  return vscode.Uri.parse(`data:image/svg+xml;base64,${btoa(svg)}`);
 }
 
 /** Annotated spans: a tint and underline in the first code's colour, a gutter mark and an overview-ruler mark. */

@@ -4,7 +4,7 @@ import type { AnchorStatus, OffsetRange, TextEdit } from '../../core/anchoring';
 import { formatProblem, type Problem } from '../../core/data/problem';
 import { SidecarPersistence } from '../../core/sidecar/persistence';
 import type { Annotation } from '../../core/sidecar/model';
-import { WorkspaceFileSystem } from '../workspaceFileSystem';
+import type { FileSystemPort } from '../../core/fs/fileSystem';
 import { showInformation, showWarning } from '../errors';
 import { folderInWorkspace } from '../workspaceScope';
 import { relativeFromSidecar, sidecarUriFor, SIDECAR_SUFFIX } from './sidecarPaths';
@@ -76,9 +76,10 @@ export class AnnotationStore implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     private readonly accepts: (document: vscode.TextDocument) => boolean,
     workspaceState: vscode.Memento,
+    fileSystem: FileSystemPort,
   ) {
     const maxBytes = setting('sidecarMaxBytes');
-    this.persistence = new SidecarPersistence(new WorkspaceFileSystem(), { maxBytes, display: (l) => rel(vscode.Uri.parse(l)), sidecarFolder: (l) => folderInWorkspace(vscode.Uri.parse(l)) });
+    this.persistence = new SidecarPersistence(fileSystem, { maxBytes, display: (l) => rel(vscode.Uri.parse(l)), sidecarFolder: (l) => folderInWorkspace(vscode.Uri.parse(l)) });
     this.gate = new TrustGate({ isTrusted: () => vscode.workspace.isTrusted, memory: workspaceState, ask: askToWrite });
     const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     this.disposables.push(

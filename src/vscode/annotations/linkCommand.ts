@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 import { reportError } from '../errors';
 import { createAnnotation } from '../../core/annotations/annotationFactory';
 import { PickerIndex, type PickerRecord } from '../../core/search/pickerIndex';
+import type { FileSystemPort } from '../../core/fs/fileSystem';
 import type { Annotation, AnnotationLink } from '../../core/sidecar/model';
 import { CommandId } from '../commandIds';
+import type { EditorPlatform } from '../editorPlatform';
 import type { KnowledgePackService } from '../knowledgePackService';
 import { annotationUnderCursor, author, rangeOf, withEditor } from './annotateCommands';
 import type { AnnotationStore } from './annotationStore';
@@ -25,7 +27,7 @@ interface TargetItem extends vscode.QuickPickItem {
 }
 
 /** A picker over every provision and every annotation elsewhere, filtered with our fuse.js index as the user types. */
-async function pickTarget(packs: KnowledgePackService, here: vscode.Uri): Promise<LinkTarget | undefined> {
+async function pickTarget(packs: KnowledgePackService, port: FileSystemPort, here: vscode.Uri): Promise<LinkTarget | undefined> {
   const { pack } = await packs.get();
   const items: TargetItem[] = [];
   for (const plan of pack.plans) {
@@ -34,7 +36,7 @@ async function pickTarget(packs: KnowledgePackService, here: vscode.Uri): Promis
       items.push({ label: `$(law) ${p.heading}`, description: `${p.id} · ${plan.shortTitle}`, detail: p.summary, alwaysShow: true, target: { planId: plan.id, provisionId: p.id }, record });
     }
   }
-  for (const w of await workspaceAnnotations()) {
+  for (const w of await workspaceAnnotations(port)) {
     if (w.document.toString() === here.toString()) continue;
     const a = w.annotation;
     const quote = a.target.quote.exact.replace(/\s+/g, ' ');
@@ -64,12 +66,12 @@ async function pickTarget(packs: KnowledgePackService, here: vscode.Uri): Promis
  * Link Selection as Counterpart…: the selection (or the annotation under the cursor) gets a link to a
  * provision or to another document's annotation; an annotation at the other end gets the reverse link.
  */
-export function registerLinkCommand(store: AnnotationStore, codebook: CodebookService, packs: KnowledgePackService): vscode.Disposable {
+export function registerLinkCommand(store: AnnotationStore, codebook: CodebookService, packs: KnowledgePackService, platform: EditorPlatform): vscode.Disposable {
   return withEditor(CommandId.linkSelectionAsCounterpart, async (editor, args?: LinkArgs) => {
     const doc = editor.document;
     const existing = editor.selection.isEmpty ? await annotationUnderCursor(store, editor) : undefined;
     if (editor.selection.isEmpty && !existing) return void vscode.window.showInformationMessage('Policy Lens: select a passage (or put the cursor in an annotation) to link it.');
-    const target = args?.target ?? (await pickTarget(packs, doc.uri));
+    const target = args?.target ?? (await pickTarget(packs, platform.fileSystem, doc.uri));
     if (!target) return undefined;
     const relation = args?.relation ?? (await vscode.window.showQuickPick(await codebook.relations(), { title: 'Relation' }));
     if (!relation) return undefined;
@@ -78,7 +80,7 @@ export function registerLinkCommand(store: AnnotationStore, codebook: CodebookSe
     const mySidecar = sidecarUriFor(doc.uri);
     const link: AnnotationLink = 'planId' in target ? { plan: target.planId, provision: target.provisionId, relation } : { document: relativeFromSidecar(mySidecar, vscode.Uri.parse(target.document)), annotation: target.annotationId, relation };
     if (note?.trim()) link.note = note.trim();
-    const base: Annotation = existing ?? createAnnotation({ text: doc.getText(), start: doc.offsetAt(editor.selection.start), end: doc.offsetAt(editor.selection.end), codes: [], author: author() });
+    const base: Annotation = existing ?? createAnnotation({ text: doc.getText(), start: doc.offsetAt(editor.selection.start), end: doc.offsetAt(editor.selection.end), codes: [], author: author(platform.userName) });
     const mine: Annotation = { ...base, links: [...(base.links ?? []), link], ...(existing ? { modified: new Date().toISOString() } : {}) };
     try {
       await store.put(doc, [mine], existing ? rangeOf(store, doc, existing.id) : undefined);

@@ -1,5 +1,5 @@
-import * as path from 'path';
 import * as vscode from 'vscode';
+import { posixDirname, posixRelative, posixResolve } from '../../core/fs/posixPath';
 import { setting } from '../settings';
 
 export const SIDECAR_SUFFIX = '.annotations.yaml';
@@ -12,7 +12,7 @@ export function sidecarUriFor(document: vscode.Uri): vscode.Uri {
   const folder = vscode.workspace.getWorkspaceFolder(document);
   const sidecarFolder = setting('sidecarFolder', document).trim();
   if (folder && sidecarFolder) {
-    const rel = path.posix.relative(folder.uri.path, document.path);
+    const rel = posixRelative(folder.uri.path, document.path);
     if (!rel.startsWith('..')) return vscode.Uri.joinPath(folder.uri, sidecarFolder, `${rel}${SIDECAR_SUFFIX}`);
   }
   return document.with({ path: `${document.path}${SIDECAR_SUFFIX}` });
@@ -20,9 +20,9 @@ export function sidecarUriFor(document: vscode.Uri): vscode.Uri {
 
 /** A path from the sidecar's folder to the document, with '/' separators (what the sidecar records). */
 export function relativeFromSidecar(sidecar: vscode.Uri, target: vscode.Uri): string {
-  return path.posix.relative(path.posix.dirname(sidecar.path), target.path);
+  return posixRelative(posixDirname(sidecar.path), target.path);
 }
 
 export function resolveFromSidecar(sidecar: vscode.Uri, relative: string): vscode.Uri {
-  return sidecar.with({ path: path.posix.resolve(path.posix.dirname(sidecar.path), relative) });
+  return sidecar.with({ path: posixResolve(posixDirname(sidecar.path), relative) });
 }

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { setting } from '../settings';
+import type { FileSystemPort } from '../../core/fs/fileSystem';
 import { readBytes } from '../../core/fs/readBytes';
 import { parseSidecar } from '../../core/sidecar/api';
 import type { Annotation } from '../../core/sidecar/model';
-import { WorkspaceFileSystem } from '../workspaceFileSystem';
 import { resolveFromSidecar, SIDECAR_SUFFIX } from './sidecarPaths';
 
 export interface WorkspaceAnnotation {
@@ -14,10 +14,9 @@ export interface WorkspaceAnnotation {
 const MAX_SIDECARS = 500;
 
 /** Every annotation in the workspace's sidecars, read-only (for pickers); broken or unreadable files are skipped. */
-export async function workspaceAnnotations(): Promise<WorkspaceAnnotation[]> {
+export async function workspaceAnnotations(port: FileSystemPort): Promise<WorkspaceAnnotation[]> {
   const out: WorkspaceAnnotation[] = [];
   const maxBytes = setting('sidecarMaxBytes');
-  const port = new WorkspaceFileSystem();
   for (const uri of await vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '**/node_modules/**', MAX_SIDECARS)) {
     try {
       // Bytes, size checked first; the parser checks the UTF-8 itself (one reader for the editor and the CLI).

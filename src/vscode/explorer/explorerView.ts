@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { AnchorStatus } from '../../core/anchoring';
+import type { FileSystemPort } from '../../core/fs/fileSystem';
 import { WorkspaceIndex, describeFilter, isEmptyFilter, type IndexedAnnotation, type ProvisionSpan } from '../../core/workspaceIndex';
 import type { AnnotationStore } from '../annotations/annotationStore';
 import type { CodebookService } from '../annotations/codebookService';
 import type { DocumentAnalysis } from '../documentAnalysis';
 import { logFailure } from '../logger';
 import { setting } from '../settings';
-import { WorkspaceFileSystem } from '../workspaceFileSystem';
 import { registerExplorerCommands } from './explorerCommands';
 import { editorLayout } from './explorerLayout';
 import { ExplorerTree, type ExplorerElement } from './explorerTree';
@@ -38,8 +38,7 @@ export interface ExplorerApi {
  * view is first shown), refreshed from sidecar and document file events and from the annotation store's
  * live state of open documents; it follows the active editor.
  */
-export function registerExplorer(store: AnnotationStore, codebook: CodebookService, analysis: DocumentAnalysis): { disposable: vscode.Disposable; api: ExplorerApi } {
-  const port = new WorkspaceFileSystem();
+export function registerExplorer(store: AnnotationStore, codebook: CodebookService, analysis: DocumentAnalysis, port: FileSystemPort): { disposable: vscode.Disposable; api: ExplorerApi } {
   const index = new WorkspaceIndex(port, editorLayout(), { maxBytes: setting('sidecarMaxBytes') });
   const status = (a: IndexedAnnotation): AnchorStatus | undefined => store.peek(vscode.Uri.parse(a.document))?.status.get(a.annotation.id) ?? index.entry(a.sidecar)?.status?.get(a.annotation.id);
   const tree = new ExplorerTree({ index, codes: () => codebook.codes(), provisions: (d) => provisionsOf(analysis, d), status, built: (n) => showEmpty(n) });

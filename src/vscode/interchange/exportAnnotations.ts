@@ -6,7 +6,7 @@ import { CommandId } from '../commandIds';
 import { reportError, showInformation } from '../errors';
 import type { KnowledgePackService } from '../knowledgePackService';
 import { logWarning } from '../logger';
-import { WorkspaceFileSystem } from '../workspaceFileSystem';
+import type { FileSystemPort } from '../../core/fs/fileSystem';
 import { pickWorkspaceFolder, uriArg } from './interchangeFolder';
 
 interface FormatItem extends vscode.QuickPickItem {
@@ -32,7 +32,7 @@ export interface ExportResult {
  * Policy Lens: Export Annotations… — a format, a file, then the workspace folder's documents, sidecars and
  * codebook written there through the core (collect, exportProject). Arguments (tests): { format, target, folder }.
  */
-export function registerExportAnnotations(packs: KnowledgePackService): vscode.Disposable {
+export function registerExportAnnotations(packs: KnowledgePackService, files: FileSystemPort): vscode.Disposable {
   return vscode.commands.registerCommand(CommandId.exportAnnotations, async (args?: unknown): Promise<ExportResult | undefined> => {
     try {
       const folder = await pickWorkspaceFolder(uriArg(args, 'folder'), 'Export the annotations of which folder?');
@@ -46,7 +46,7 @@ export function registerExportAnnotations(packs: KnowledgePackService): vscode.D
         (await vscode.window.showSaveDialog({ title: 'Export Annotations', defaultUri: vscode.Uri.joinPath(folder, `${name}${FORMAT_EXTENSIONS[format]}`), filters: { [FORMATS.find((f) => f.format === format)!.label]: [FORMAT_EXTENSIONS[format].slice(1)] } }));
       if (!target) return undefined;
       const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting annotations as ${format.toUpperCase()}…` }, async (progress) => {
-        const port = new WorkspaceFileSystem();
+        const port = files;
         const { pack } = await packs.get();
         progress.report({ message: 'reading documents and sidecars' });
         const collected = await collectProject(port, [folder.toString()], { pack, root: folder.toString(), name, sidecarFor: (d) => sidecarUriFor(vscode.Uri.parse(d)).toString() });

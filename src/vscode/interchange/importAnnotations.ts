@@ -9,7 +9,7 @@ import { CommandId } from '../commandIds';
 import { reportError, showInformation } from '../errors';
 import type { KnowledgePackService } from '../knowledgePackService';
 import { logFailure } from '../logger';
-import { WorkspaceFileSystem } from '../workspaceFileSystem';
+import type { FileSystemPort } from '../../core/fs/fileSystem';
 import { pickWorkspaceFolder, uriArg } from './interchangeFolder';
 import { importReport } from './interchangeReport';
 
@@ -26,7 +26,7 @@ export interface ImportOutcome {
  * bytes decide it), then the core's import merged by id into the workspace folder, never overwriting; the
  * report of what was written and left out opens beside. Arguments (tests): { file, into, report: false }.
  */
-export function registerImportAnnotations(packs: KnowledgePackService, codebook: CodebookService): vscode.Disposable {
+export function registerImportAnnotations(packs: KnowledgePackService, codebook: CodebookService, files: FileSystemPort): vscode.Disposable {
   return vscode.commands.registerCommand(CommandId.importAnnotations, async (args?: unknown): Promise<ImportOutcome | undefined> => {
     try {
       const into = await pickWorkspaceFolder(uriArg(args, 'into'), 'Import annotations into which folder?');
@@ -47,7 +47,7 @@ export function registerImportAnnotations(packs: KnowledgePackService, codebook:
       }
       const fileName = file.path.split('/').pop() ?? file.path;
       const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Importing ${fileName}…` }, async (progress) => {
-        const port = new WorkspaceFileSystem();
+        const port = files;
         const read = await readBytes(port, file.toString(), MAX_IMPORT_BYTES);
         if (!read) throw new Error(`${fileName}: no such file`);
         const [{ pack }, codes] = await Promise.all([packs.get(), codebook.codes()]);

@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import { registerAnnotateCommands } from './annotations/annotateCommands';
+import { registerAnnotationDecorations } from './annotations/annotationDecorations';
+import { AnnotationStore } from './annotations/annotationStore';
+import { CodebookService } from './annotations/codebookService';
+import { registerLinkCommand } from './annotations/linkCommand';
+import { registerOpenAnnotation } from './annotations/openAnnotation';
+import { registerOrphanDiagnostics } from './annotations/orphanDiagnostics';
+import { registerReattachCommand } from './annotations/reattachCommand';
+import { registerComparePlans } from './compare/compareCommand';
+import { registerCounterpartDefinitions } from './counterpartDefinitions';
+import { DocumentAnalysis } from './documentAnalysis';
+import { registerExplorer, type ExplorerApi } from './explorer/explorerView';
+import type { EditorPlatform } from './editorPlatform';
+import { registerDocumentSymbols } from './documentSymbols';
+import { registerHoverProvider } from './hoverProvider';
+import { registerExportAnnotations } from './interchange/exportAnnotations';
+import { registerImportAnnotations } from './interchange/importAnnotations';
+import { registerJumpToCounterpart } from './jumpToCounterpart';
+import { KnowledgePackService } from './knowledgePackService';
+import { useLogChannel } from './logger';
+import { isPolicyLanguage } from './languages';
+import { registerLanguageSwitch } from './languageSwitch';
+import { registerOpenProvision } from './openProvision';
+import { PlanLocator } from './planLocator';
+import { registerStatusBar } from './statusBar';
+import { registerVirtualPlanDocuments } from './virtualPlanDocuments';
+import { registerWrappedPhraseDecorations } from './wrappedPhraseDecorations';
+
+/** What activate() returns: used by the extension-host tests and for start-up measurements. */
+export interface PolicyLensApi {
+  readonly activationMs: number;
+  /** The annotations explorer (the extension-host tests read its rows). */
+  readonly explorer: ExplorerApi;
+}
+
+/**
+ * Wires the features together, for either entry (desktop: src/extension.ts, web: src/webExtension.ts); the
+ * knowledge pack is read on first use, not here.
+ */
+export function activatePolicyLens(context: vscode.ExtensionContext, platform: EditorPlatform): PolicyLensApi {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('Policy Lens', { log: true });
+  context.subscriptions.push(useLogChannel(log));
+  const packs = new KnowledgePackService(packUri(context), log, platform);
+  const analysis = new DocumentAnalysis(packs);
+  const locator = new PlanLocator(packs, analysis);
+  const codebook = new CodebookService(packs);
+  // Annotations live beside real files; the read-only plan renderings have none.
+  const store = new AnnotationStore(log, (d) => isPolicyLanguage(d.languageId) && d.uri.scheme !== 'policy-lens', context.workspaceState, platform.fileSystem);
+  codebook.writesAllowed = () => store.writesAllowed();
+  const explorer = registerExplorer(store, codebook, analysis, platform.fileSystem);
+  context.subscriptions.push(
+    log,
+    packs,
+    analysis,
+    locator,
+    codebook,
+    store,
+    registerVirtualPlanDocuments(packs),
+    registerHoverProvider(analysis, store, codebook),
+    registerDocumentSymbols(analysis),
+    registerCounterpartDefinitions(analysis, locator),
+    registerJumpToCounterpart(analysis, locator, store),
+    registerAnnotateCommands(store, codebook, platform.userName),
+    registerLinkCommand(store, codebook, packs, platform),
+    registerReattachCommand(store),
+    registerOpenAnnotation(store),
+    registerAnnotationDecorations(store, codebook),
+    registerOrphanDiagnostics(store),
+    registerOpenProvision(packs, locator),
+    registerLanguageSwitch(analysis),
+    registerStatusBar(analysis),
+    registerWrappedPhraseDecorations(packs, context.extension),
+    registerExportAnnotations(packs, platform.fileSystem),
+    registerImportAnnotations(packs, codebook, platform.fileSystem),
+    explorer.disposable,
+    registerComparePlans(context, packs, store, codebook),
+  );
+  const activationMs = performance.now() - started;
+  log.info(`activated in ${activationMs.toFixed(1)} ms`);
+  return { activationMs, explorer: explorer.api };
+}
+
+/** The bundled knowledge pack's folder in the extension. */
+export function packUri(context: vscode.ExtensionContext): vscode.Uri {
+  return vscode.Uri.joinPath(context.extensionUri, 'annotations');
+}
