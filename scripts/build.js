@@ -35,7 +35,9 @@ function checkWebInputs(metafile) {
 }
 
 /** The web worker's bundle: platform browser, no Node polyfills, `vscode` the only external. */
-const web = { ...common, platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'], external: ['vscode'], metafile: true, plugins: [bundledPackPlugin] };
+// A library's `typeof Buffer !== 'undefined' && Buffer.isBuffer(x)` (fast-xml-parser) is always false in the
+// worker: defining Buffer as undefined says so, and keeps every Node global out of the bundle.
+const web = { ...common, platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'], external: ['vscode'], metafile: true, plugins: [bundledPackPlugin], define: { Buffer: 'undefined' } };
 
 async function main() {
   const [, webBuild] = await Promise.all([
