@@ -141,17 +141,18 @@ export const explorerFigure: Figure = {
         groupAnnotations(result.index.annotations(), { mode: 'code', codes });
       });
 
-      // Linear growth: the same workspace at a quarter and at half the size (the first documents of it).
+      // Linear growth: the same workspace at a quarter and at half the size, in CPU time (on a shared machine
+      // the wall time of a smaller run is as likely to include a wait for a core as the larger one's).
       const points: { docs: number; ms: number }[] = [];
       for (const part of [docs / 4, docs / 2]) {
         const sub = path.join(base, `part-${part}`);
         await generate(ctx, sub, part, docSize, perDoc);
         await explorerReady(sub);
         const runs: number[] = [];
-        for (let i = 0; i < reps; i++) runs.push((await time(() => explorerReady(sub)))[0]);
+        for (let i = 0; i < reps; i++) runs.push((await time(() => explorerReady(sub)))[2]);
         points.push({ docs: part, ms: median(runs) });
       }
-      points.push({ docs, ms: o });
+      points.push({ docs, ms: oc });
       const perK = points.map((p) => (p.ms / (p.docs * perDoc)) * 1000);
       const slope = Math.log(points[2]!.ms / points[0]!.ms) / Math.log(points[2]!.docs / points[0]!.docs);
       const mb = (n: number): string => `${(n / 1e6).toFixed(0)} MB`;
@@ -171,12 +172,12 @@ export const explorerFigure: Figure = {
         { figure: FIG, measure: 'one sidecar changed: its file event (one re-read) and the first level grouped again', ours: fmtMs(eventMs), baseline: fmtMs(o), ratio: fmtRatio(eventMs / o), goal: '—', verdict: 'info', values: { ms: eventMs } },
         {
           figure: FIG,
-          measure: `explorer ready linear: ms per 1,000 annotations at ${points.map((p) => p.docs * perDoc).join(' / ')}`,
+          measure: `explorer ready linear: CPU ms per 1,000 annotations at ${points.map((p) => p.docs * perDoc).join(' / ')}`,
           ours: perK.map((x) => x.toFixed(1)).join(' / '),
           baseline: '—',
           ratio: `b = ${slope.toFixed(2)}`,
           goal: 'linear (b ≈ 1)',
-          verdict: ctx.tiny ? 'info' : verdict(slope < 1.15),
+          verdict: ctx.tiny ? 'info' : verdict(slope > 0.85 && slope < 1.15),
           values: { slope, ...Object.fromEntries(points.map((p) => [`ms@${p.docs * perDoc}`, p.ms])) },
         },
       ];
