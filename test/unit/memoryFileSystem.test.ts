@@ -3,7 +3,7 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { readPackFolder } from '../../src/core/data/packFolder';
 import { MemoryFileSystem } from '../../src/core/fs/memoryFileSystem';
-import { posixBasename, posixDirname, posixRelative, posixResolve } from '../../src/core/fs/posixPath';
+import { posixBasename, posixDirname, posixRelative, posixResolve, trimSlashes } from '../../src/core/fs/posixPath';
 import { FileSystemError } from '../../src/core/fs/fileSystem';
 
 describe('posixPath: URI path arithmetic without Node (the editor code runs in a web worker)', () => {
@@ -20,6 +20,13 @@ describe('posixPath: URI path arithmetic without Node (the editor code runs in a
       }),
       { seed: 12, numRuns: 500 },
     );
+  });
+
+  it('trimSlashes drops leading and/or trailing slashes only', () => {
+    assert.strictEqual(trimSlashes('//a/b//'), 'a/b');
+    assert.strictEqual(trimSlashes('//a/b//', 'end'), '//a/b');
+    assert.strictEqual(trimSlashes('//a/b//', 'start'), 'a/b//');
+    assert.strictEqual(trimSlashes('////'), '');
   });
 
   it('an absolute target replaces the base, as in a sidecar that names /elsewhere/doc.md', () => {

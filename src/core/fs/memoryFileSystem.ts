@@ -1,5 +1,5 @@
 import { FileSystemError, type FileKind, type FileStat, type FileSystemPort } from './fileSystem';
-import { posixBasename, posixRelative } from './posixPath';
+import { posixBasename, posixRelative, trimSlashes } from './posixPath';
 
 /**
  * A read-only port over files held in memory under one root location (a URI string or a path): the web
@@ -55,7 +55,7 @@ export class MemoryFileSystem implements FileSystemPort {
 
   join(location: string, ...names: string[]): string {
     // One '/' between parts; the root's own `scheme://` is left alone.
-    return names.reduce((joined, name) => `${joined.replace(/\/+$/, '')}/${name.replace(/^\/+/, '')}`, location);
+    return names.reduce((joined, name) => `${trimSlashes(joined, 'end')}/${trimSlashes(name, 'start')}`, location);
   }
 
   dirname(location: string): string {

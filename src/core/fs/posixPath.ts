@@ -41,3 +41,12 @@ export function posixRelative(from: string, to: string): string {
   while (common < a.length && common < b.length && a[common] === b[common]) common++;
   return [...a.slice(common).map(() => '..'), ...b.slice(common)].join('/');
 }
+
+/** `text` without leading or trailing '/' (a loop, not /\/+$/, which backtracks quadratically on many slashes). */
+export function trimSlashes(text: string, ends: 'start' | 'end' | 'both' = 'both'): string {
+  let start = 0;
+  let end = text.length;
+  if (ends !== 'end') while (start < end && text[start] === '/') start++;
+  if (ends !== 'start') while (end > start && text[end - 1] === '/') end--;
+  return text.slice(start, end);
+}

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { SIDECAR_SUFFIX, type SidecarLayout } from '../../core/workspaceIndex';
+import { trimSlashes } from '../../core/fs/posixPath';
 import { setting } from '../settings';
 
 /** Sidecars the explorer lists at most (each is also bounded by policyLens.sidecarMaxBytes). */
@@ -22,7 +23,7 @@ export function editorLayout(): SidecarLayout {
 export function documentOfSidecar(sidecar: vscode.Uri): vscode.Uri {
   const stripped = sidecar.path.endsWith(SIDECAR_SUFFIX) ? sidecar.path.slice(0, -SIDECAR_SUFFIX.length) : sidecar.path;
   const folder = vscode.workspace.getWorkspaceFolder(sidecar);
-  const sidecarFolder = folder ? setting('sidecarFolder', folder.uri).trim().replace(/^\/+|\/+$/g, '') : '';
+  const sidecarFolder = folder ? trimSlashes(setting('sidecarFolder', folder.uri).trim()) : '';
   if (folder && sidecarFolder) {
     const root = vscode.Uri.joinPath(folder.uri, sidecarFolder).path;
     if (stripped.startsWith(`${root}/`)) return vscode.Uri.joinPath(folder.uri, stripped.slice(root.length + 1));
