@@ -7,7 +7,9 @@ import { registerLinkCommand } from './vscode/annotations/linkCommand';
 import { registerOpenAnnotation } from './vscode/annotations/openAnnotation';
 import { registerOrphanDiagnostics } from './vscode/annotations/orphanDiagnostics';
 import { registerReattachCommand } from './vscode/annotations/reattachCommand';
+import { registerCompareCoders } from './vscode/coders/compareCoders';
 import { registerCounterpartDefinitions } from './vscode/counterpartDefinitions';
+import { registerGitMergeDriver } from './vscode/desktop/gitMergeDriver';
 import { DocumentAnalysis } from './vscode/documentAnalysis';
 import { registerDocumentSymbols } from './vscode/documentSymbols';
 import { registerHoverProvider } from './vscode/hoverProvider';
@@ -57,10 +59,12 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
     registerOpenAnnotation(store),
     registerAnnotationDecorations(store, codebook),
     registerOrphanDiagnostics(store),
+    registerCompareCoders(store),
     registerOpenProvision(packs, locator),
     registerLanguageSwitch(analysis),
     registerStatusBar(analysis),
     registerWrappedPhraseDecorations(packs, context.extension),
+    registerGitMergeDriver(context), // desktop only: runs git (keep out of the web entry)
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);

@@ -14,6 +14,10 @@ export const CommandId = {
   linkSelectionAsCounterpart: 'policyLens.linkSelectionAsCounterpart',
   reattachOrphan: 'policyLens.reattachOrphanedAnnotation',
   openAnnotation: OPEN_ANNOTATION_COMMAND,
+  setUpGitMergeDriver: 'policyLens.setUpGitMergeDriver',
+  compareCoders: 'policyLens.compareCoders',
+  nextDisagreement: 'policyLens.nextDisagreement',
+  previousDisagreement: 'policyLens.previousDisagreement',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
