@@ -3,6 +3,7 @@
 import * as os from 'os';
 import type * as vscode from 'vscode';
 import { NodeFileSystem } from './node/nodeFileSystem';
+import { registerGitMergeDriver } from './vscode/desktop/gitMergeDriver';
 import { activatePolicyLens, type PolicyLensApi } from './vscode/activate';
 import { WorkspaceFileSystem } from './vscode/workspaceFileSystem';
 
@@ -10,7 +11,10 @@ export type { PolicyLensApi } from './vscode/activate';
 
 export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   const fileSystem = new WorkspaceFileSystem(new NodeFileSystem());
-  return activatePolicyLens(context, { fileSystem, packFileSystem: fileSystem, userName });
+  const api = activatePolicyLens(context, { fileSystem, packFileSystem: fileSystem, userName });
+  // Desktop only: it runs git (kept out of the web entry).
+  context.subscriptions.push(registerGitMergeDriver(context));
+  return api;
 }
 
 function userName(): string | undefined {

@@ -1,13 +1,22 @@
 import { existsSync, promises as fs } from 'fs';
 import * as path from 'path';
+import { FileSystemError } from '../core/fs/fileSystem';
+import { readBytes } from '../core/fs/readBytes';
+import { MAX_DOCUMENT_BYTES } from '../core/limits';
+import { decodeDocumentBytes } from '../core/text/documentText';
 import { formatProblem, sortProblems, type Problem } from '../core/data/problem';
 import { PACK_THEMES } from '../core/data/packFiles';
 import { parseSidecar } from '../core/sidecar/parse';
 import { limitProblems, pushAll } from '../core/sidecar/problemLimit';
+import { anchorProblems } from './anchorCheck';
 import { SIDECAR_SUFFIX } from './annotationCommands';
 import { CliError } from './cliError';
 import type { Output } from './commands';
+import { nodeFs } from './documents';
+import { githubAnnotation } from './githubFormat';
 import { bundledPackDir, checkWorkspacePacks, loadPackFromDir } from './nodePack';
+
+export type CheckFormat = 'text' | 'github';
 
 /** The knowledge pack folder a path belongs to: the folder itself, or the nearest ancestor holding themes.yaml. */
 async function packRootOf(target: string): Promise<string | undefined> {
@@ -22,15 +31,36 @@ async function packRootOf(target: string): Promise<string | undefined> {
   return undefined;
 }
 
-/** A sidecar, validated against its document (quote lengths, linked documents). */
+/** The annotated document's text as the editor holds it; undefined when absent, a problem when unreadable. */
+async function documentText(docPath: string): Promise<string | undefined | Problem> {
+  const problemAt = (message: string): Problem => ({ file: path.relative(process.cwd(), docPath), line: 0, character: 0, severity: 'warning', message });
+  try {
+    const read = await readBytes(nodeFs, docPath, MAX_DOCUMENT_BYTES);
+    if (!read) return undefined;
+    const doc = decodeDocumentBytes(read.bytes);
+    return doc.binary ? problemAt('a binary file: its annotations cannot be re-anchored') : doc.text;
+  } catch (err) {
+    return problemAt(`${err instanceof FileSystemError ? err.message : (err as Error).message}: its annotations cannot be re-anchored`);
+  }
+}
+
+/**
+ * A sidecar, validated against its document (quote lengths, linked documents), then every annotation
+ * re-anchored in the document as it is now: orphaned is an error, fuzzy a warning (anchorCheck.ts).
+ */
 async function checkSidecar(file: string): Promise<Problem[]> {
-  const bytes = await fs.readFile(file);
+  const bytes = new Uint8Array(await fs.readFile(file));
   const docPath = file.slice(0, -SIDECAR_SUFFIX.length);
-  const docLength = await fs.readFile(docPath, 'utf8').then((t) => t.length, () => undefined);
+  const doc = await documentText(docPath);
+  const text = typeof doc === 'string' ? doc : undefined;
   const dir = path.dirname(file);
   const exists = (rel: string): boolean => existsSync(path.resolve(dir, rel));
-  const problems = parseSidecar(path.relative(process.cwd(), file) || file, new Uint8Array(bytes), { maxBytes: 10 * 1024 * 1024, documentLength: docLength, documentExists: exists }).problems;
-  if (docLength === undefined) problems.push({ file: path.relative(process.cwd(), file), line: 0, character: 0, severity: 'warning', message: `the annotated document ${path.basename(docPath)} does not exist` });
+  const shown = path.relative(process.cwd(), file) || file;
+  const parsed = parseSidecar(shown, bytes, { maxBytes: 10 * 1024 * 1024, documentLength: text?.length, documentExists: exists });
+  const problems = parsed.problems;
+  if (doc === undefined) problems.push({ file: shown, line: 0, character: 0, severity: 'warning', message: `the annotated document ${path.basename(docPath)} does not exist` });
+  else if (typeof doc !== 'string') problems.push(doc);
+  else pushAll(problems, limitProblems(anchorProblems(path.relative(process.cwd(), docPath) || docPath, doc, parsed.annotations, shown, new TextDecoder().decode(bytes))));
   return problems;
 }
 
@@ -47,8 +77,9 @@ async function sidecarsUnder(dir: string): Promise<string[]> {
 /**
  * Validates knowledge packs and sidecars; every problem as file:line:col (1-based, like compilers). The
  * workspace packs seen from the targets (and every `--pack` folder) are validated merged with the bundled pack.
+ * `format: 'github'` prints GitHub Actions workflow commands instead, one annotation per problem.
  */
-export async function checkCommand(targets: readonly string[], packDirs: readonly string[] = []): Promise<Output & { failed: boolean }> {
+export async function checkCommand(targets: readonly string[], packDirs: readonly string[] = [], format: CheckFormat = 'text'): Promise<Output & { failed: boolean }> {
   const ws = await checkWorkspacePacks(targets, packDirs);
   const roots = new Set<string>();
   const sidecars: string[] = [];
@@ -79,6 +110,6 @@ export async function checkCommand(targets: readonly string[], packDirs: readonl
   const sorted = sortProblems(problems);
   const errors = sorted.filter((p) => p.severity === 'error').length;
   const checked = [...[...roots].map((r) => path.relative(process.cwd(), r) || '.'), ...sidecars.map((s) => path.relative(process.cwd(), s)), ...ws.checked];
-  const text = sorted.length ? sorted.map(formatProblem).join('\n') : `${checked.join(', ')}: ok`;
+  const text = sorted.length ? sorted.map(format === 'github' ? githubAnnotation : formatProblem).join('\n') : `${checked.join(', ')}: ok`;
   return { json: sorted, text, failed: errors > 0 };
 }

@@ -22,8 +22,10 @@ const USAGE = `usage: policy-lens <command> [options]
   annotate FILE L:C-L:C --code ID [--code ID...] [--note TEXT] [--author NAME] [--json]
                                        add an annotation to FILE's sidecar; prints its id
   annotations FILE [--json]            FILE's annotations, re-anchored: status, score, range
-  check [PATH...] [--json]             validate knowledge packs (default: the bundled one), the workspace
-                                       packs seen from PATH and --pack, and sidecars
+  check [PATH...] [--json] [--format github]
+                                       validate knowledge packs (default: the bundled one), the workspace
+                                       packs seen from PATH and --pack, and sidecars (annotations re-anchored:
+                                       orphaned is an error, fuzzy a warning); github: Actions annotations
   --pack DIR                           also use the knowledge pack in DIR (repeatable); the nearest
                                        .policy-lens/pack above FILE is used without it
   report DIR [--json] [--chart FILE.svg]
@@ -104,7 +106,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       out = await hoverCommand(await loadPack(), need(rest[0], 'FILE'), need(rest[1], 'LINE:CHAR'));
       break;
     case 'check':
-      out = await checkCommand(rest, (parsed.values.pack ?? []).map(restore));
+      if (parsed.values.format !== undefined && parsed.values.format !== 'github' && parsed.values.format !== 'text') throw new CliError(`--format must be github or text, got '${parsed.values.format}'`, 2);
+      out = await checkCommand(rest, (parsed.values.pack ?? []).map(restore), parsed.values.format);
       break;
     case 'annotate':
       out = await annotateCommand(await loadPack(), need(rest[0], 'FILE'), need(rest[1], 'LINE:CHAR-LINE:CHAR'), values.code ?? [], values.note, values.author);

@@ -33,9 +33,10 @@ export interface DriverSetup {
  * Installs the merge driver for the clone that holds `dir`, idempotently: the `.gitattributes` line at the
  * top of the work tree (to be committed, so every clone routes sidecars to the driver) and the driver's
  * command in the clone's own config (`git config --local`: it names this machine's paths).
- * `cli` is the absolute path of the CLI bundle; the command runs it with the node running now.
+ * `cli` is the absolute path of the CLI bundle; the command runs it with the node running now (in the
+ * editor: its Electron executable, run as node).
  */
-export async function setUpMergeDriver(dir: string, cli: string, node = process.execPath): Promise<DriverSetup> {
+export async function setUpMergeDriver(dir: string, cli: string, node = process.execPath, asNode = process.versions.electron !== undefined): Promise<DriverSetup> {
   const root = await git(dir, 'rev-parse', '--show-toplevel');
   const attributesFile = path.join(root, '.gitattributes');
   let before = '';
@@ -46,7 +47,7 @@ export async function setUpMergeDriver(dir: string, cli: string, node = process.
   }
   const after = withDriverAttributes(before);
   if (after !== before) await fs.writeFile(attributesFile, after, 'utf8');
-  const driver = driverCommandLine(node, cli);
+  const driver = driverCommandLine(node, cli, asNode);
   const name = 'Policy Lens sidecars, merged by annotation id';
   const key = `merge.${MERGE_DRIVER_NAME}`;
   const [oldDriver, oldName] = await Promise.all([gitOrUndefined(root, 'config', '--local', '--get', `${key}.driver`), gitOrUndefined(root, 'config', '--local', '--get', `${key}.name`)]);

@@ -7,6 +7,7 @@ import { registerLinkCommand } from './annotations/linkCommand';
 import { registerOpenAnnotation } from './annotations/openAnnotation';
 import { registerOrphanDiagnostics } from './annotations/orphanDiagnostics';
 import { registerReattachCommand } from './annotations/reattachCommand';
+import { registerCompareCoders } from './coders/compareCoders';
 import { registerComparePlans } from './compare/compareCommand';
 import { registerCounterpartDefinitions } from './counterpartDefinitions';
 import { DocumentAnalysis } from './documentAnalysis';
@@ -68,6 +69,7 @@ export function activatePolicyLens(context: vscode.ExtensionContext, platform: E
     registerOpenAnnotation(store),
     registerAnnotationDecorations(store, codebook),
     registerOrphanDiagnostics(store),
+    registerCompareCoders(store),
     registerOpenProvision(packs, locator),
     registerLanguageSwitch(analysis),
     registerStatusBar(analysis),

@@ -26,6 +26,10 @@ export const CommandId = {
   explorerReattach: 'policyLens.explorer.reattach',
   comparePlans: 'policyLens.comparePlans',
   openPassage: 'policyLens.openPassage',
+  setUpGitMergeDriver: 'policyLens.setUpGitMergeDriver',
+  compareCoders: 'policyLens.compareCoders',
+  nextDisagreement: 'policyLens.nextDisagreement',
+  previousDisagreement: 'policyLens.previousDisagreement',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -24,7 +24,10 @@ export function shellQuote(s: string): string {
   return /^[A-Za-z0-9_./:@%+=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The driver's command line: this node running this CLI, with git's placeholders. */
-export function driverCommandLine(node: string, cli: string): string {
-  return `${shellQuote(node)} ${shellQuote(cli)} merge-driver %O %A %B %P`;
+/**
+ * The driver's command line: this node running this CLI, with git's placeholders. `asNode` prefixes
+ * `ELECTRON_RUN_AS_NODE=1`, for the editor's own executable (Electron) standing in for node.
+ */
+export function driverCommandLine(node: string, cli: string, asNode = false): string {
+  return `${asNode ? 'ELECTRON_RUN_AS_NODE=1 ' : ''}${shellQuote(node)} ${shellQuote(cli)} merge-driver %O %A %B %P`;
 }

@@ -5,6 +5,7 @@ import { fastAnalyse, parseSidecar, type FastAnalysis } from '../sidecar/parse';
 import { serializeSidecar } from '../sidecar/serialize';
 import { updateAnalysedSidecar, updateSidecarText } from '../sidecar/update';
 import { readBaseAnnotations } from './baseIndex';
+import { readAgainstOurs } from './blockReuse';
 import { threeWayMerge, type ThreeWayMerge } from './threeWayMerge';
 
 /** A merge that could not be made: one side has errors (each formatted as file:line:col: message). */
@@ -48,6 +49,15 @@ function readSide(bytes: Uint8Array, label: string, shownAs: string, maxBytes: n
   return { sidecar: parsed.sidecar, text: decoder.decode(bytes) };
 }
 
+/** Their side, its blocks that are also ours not read again (blockReuse.ts); undefined: read it in full. */
+function readTheirsAgainstOurs(bytes: Uint8Array, ours: FastAnalysis, shownAs: string, maxBytes: number): Side | undefined {
+  if (bytes.length === 0 || bytes.length > maxBytes) return undefined;
+  const decoded = decodeSidecarBytes(bytes);
+  if (decoded.problems.length) return undefined;
+  const sidecar = readAgainstOurs(`${shownAs} (their version)`, decoded.text, ours);
+  return sidecar && { sidecar, text: decoded.text };
+}
+
 /** Ids whose merge needs the common ancestor: on one side only, or on both but different. */
 function idsNeedingBase(ours: readonly Annotation[], theirs: readonly Annotation[]): Set<string> {
   const theirsById = new Map(theirs.map((a) => [a.id, a]));
@@ -68,7 +78,7 @@ function idsNeedingBase(ours: readonly Annotation[], theirs: readonly Annotation
  */
 export function mergeSidecarBytes(base: Uint8Array, ours: Uint8Array, theirs: Uint8Array, shownAs: string, maxBytes: number): MergedText {
   const o = readSide(ours, 'our version', shownAs, maxBytes);
-  const t = readSide(theirs, 'their version', shownAs, maxBytes);
+  const t = (o.fast && readTheirsAgainstOurs(theirs, o.fast, shownAs, maxBytes)) || readSide(theirs, 'their version', shownAs, maxBytes);
   const needed = idsNeedingBase(o.sidecar?.annotations ?? [], t.sidecar?.annotations ?? []);
   const baseText = base.length <= maxBytes ? decodeSidecarBytes(base) : undefined;
   const partial = baseText && !baseText.problems.length ? readBaseAnnotations(baseText.text, needed) : undefined;

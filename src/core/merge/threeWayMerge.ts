@@ -44,7 +44,7 @@ export function threeWayMerge(base: Sidecar, ours: Sidecar, theirs: Sidecar): Th
   const baseById = byId(base.annotations);
   const theirsById = byId(theirs.annotations);
   const oursIds = new Set(ours.annotations.map((a) => a.id));
-  const taken = new Set([...oursIds, ...theirsById.keys()]);
+  let taken: Set<string> | undefined; // every id in use, for conflict copies: built at the first conflict
   const merged: Annotation[] = [];
   const conflicts: FieldConflict[] = [];
   const kept: KeptChange[] = [];
@@ -56,7 +56,7 @@ export function threeWayMerge(base: Sidecar, ours: Sidecar, theirs: Sidecar): Th
       const m = mergeAnnotation(b, o, t);
       merged.push(m.annotation);
       if (m.conflicts.length) {
-        const copyId = conflictCopyId(o.id, taken);
+        const copyId = conflictCopyId(o.id, (taken ??= new Set([...oursIds, ...theirsById.keys()])));
         merged.push(canonicalAnnotation({ ...m.theirs, id: copyId }));
         conflicts.push({ id: o.id, fields: m.conflicts, copyId });
       }

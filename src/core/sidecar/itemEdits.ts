@@ -93,9 +93,23 @@ export function planItems(at: ItemLines, current: readonly Annotation[], wanted:
 
   const inserts: { at: number; annotation: Annotation; text: string }[] = [];
   const anchors = remaining();
+  const anchorWanted = anchors.map((k) => wantedById.get(current[k]!.id)!);
+  // In document order (as written), the first anchor after `a` is found by bisection, not by a scan per insert.
+  const sorted = anchorWanted.every((w, i) => i === 0 || compareAnnotations(anchorWanted[i - 1]!, w) <= 0);
+  const firstAfter = (a: Annotation): number => {
+    if (!sorted) return anchorWanted.findIndex((w) => compareAnnotations(w, a) > 0);
+    let lo = 0;
+    let hi = anchorWanted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareAnnotations(anchorWanted[mid]!, a) > 0) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo < anchorWanted.length ? lo : -1;
+  };
   const insertAt = (a: Annotation): number => {
-    const j = anchors.find((k) => compareAnnotations(wantedById.get(current[k]!.id)!, a) > 0);
-    return j === undefined ? offsetOfLine(chunkEnd[n - 1]!) : offsetOfLine(chunkStart[j]!);
+    const i = firstAfter(a);
+    return i < 0 ? offsetOfLine(chunkEnd[n - 1]!) : offsetOfLine(chunkStart[anchors[i]!]!);
   };
   const existingIds = new Set(current.map((a) => a.id));
   for (let k = 0; k < n; k++) {

@@ -83,6 +83,7 @@ export function canonicalLink(l: AnnotationLink): AnnotationLink {
  * without copying them: compared field by field (a writer compares 10,000 of them at a time).
  */
 export function sameAnnotationData(a: Annotation, b: Annotation): boolean {
+  if (a === b) return true; // the merge driver shares one object between sides that hold the same block
   const wellFormed = (x: Annotation): boolean =>
     Array.isArray(x.codes) && (x.links === undefined || (Array.isArray(x.links) && x.links.every((l) => typeof l === 'object' && l !== null)));
   if (!wellFormed(a) || !wellFormed(b)) return sameValue(canonicalAnnotation(a), canonicalAnnotation(b));

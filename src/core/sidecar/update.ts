@@ -158,7 +158,9 @@ function fastEditInPlace(text: string, read: FastRead, current: readonly Annotat
     edits.push({ start: span.start, end: span.end, text: rendered });
   }
 
-  const wanted = sortAnnotations(next.annotations).map(canonicalAnnotation);
+  // Annotations that are the very objects read (the merge driver keeps them) are canonical already: not copied.
+  const read_ = new Set(current);
+  const wanted = sortAnnotations(next.annotations).map((a) => (read_.has(a) ? a : canonicalAnnotation(a)));
   if (list.emptyFlow) {
     // `annotations: []`: the list written below the key. The file is small: read it back whole.
     const colon = text.lastIndexOf(':', list.emptyFlow.start);

@@ -1,0 +1,28 @@
+import * as assert from 'assert';
+import { compareCoders } from '../../src/core/agreement/agreement';
+import { agreementHtml } from '../../src/vscode/coders/agreementHtml';
+import { driverCommandLine } from '../../src/core/merge/gitAttributes';
+
+/** The Compare Coders page (issue 10, §4): static HTML under a strict CSP, file-borne names escaped. */
+describe('Compare Coders page', () => {
+  const report = compareCoders(100, [{ start: 0, end: 10, codes: ['<b>x</b>'] }], [{ start: 5, end: 10, codes: ['<b>x</b>'] }], ['unused']);
+  const html = agreementHtml({ document: 'a&b.md', coders: ['<script>alert(1)</script>', 'bo'], report, orphaned: 1, nonce: 'abc123', stepHint: 'Next / Previous' });
+
+  it('allows nothing but its own nonce-tagged style: no script at all', () => {
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-abc123';">/);
+    assert.doesNotMatch(html, /<script/i);
+    assert.match(html, /&#60;script&#62;alert\(1\)&#60;\/script&#62;/);
+    assert.match(html, /&#60;b&#62;x&#60;\/b&#62;/);
+    assert.match(html, /a&#38;b\.md/);
+  });
+
+  it('shows "undefined" for a code neither coder used, and the numbers for the others', () => {
+    assert.match(html, /<th scope="row">unused<\/th><td><span class="undef">undefined<\/span><\/td>/);
+    assert.match(html, /<td>95\.00%<\/td>/);
+    assert.match(html, /1 orphaned annotation is left out/);
+  });
+
+  it('the editor’s driver command runs its Electron executable as node', () => {
+    assert.strictEqual(driverCommandLine('/opt/Code Helper', '/s/cli.js', true), "ELECTRON_RUN_AS_NODE=1 '/opt/Code Helper' /s/cli.js merge-driver %O %A %B %P");
+  });
+});
