@@ -17,7 +17,9 @@ const USAGE = `usage: policy-lens <command> [options]
   identify FILE [--json]               which plan FILE is, and where its provisions are
   themes FILE [--json]                 themed phrases, as the editor highlights them
   counterparts FILE LINE:CHAR [--json] counterpart provisions of the provision at a position
-  hover FILE LINE:CHAR [--json]        the hover card at a position: annotations, provision, themes, counterparts
+  hover FILE LINE:CHAR [--detail auto|compact|full] [--json]
+                                       the hover card at a position, as the editor shows it (auto: full
+                                       on a provision's heading, compact elsewhere)
   annotate FILE L:C-L:C --code ID [--code ID...] [--note TEXT] [--author NAME] [--json]
                                        add an annotation to FILE's sidecar; prints its id
   annotations FILE [--json]            FILE's annotations, re-anchored: status, score, range
@@ -66,6 +68,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       check: { type: 'boolean', default: false },
       coders: { type: 'string' },
       ref: { type: 'string', multiple: true },
+      detail: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -91,7 +94,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       out = await counterpartsCommand(await loadPack(), need(rest[0], 'FILE'), need(rest[1], 'LINE:CHAR'));
       break;
     case 'hover':
-      out = await hoverCommand(await loadPack(), need(rest[0], 'FILE'), need(rest[1], 'LINE:CHAR'));
+      out = await hoverCommand(await loadPack(), need(rest[0], 'FILE'), need(rest[1], 'LINE:CHAR'), parsed.values.detail);
       break;
     case 'check':
       out = await checkCommand(rest, (parsed.values.pack ?? []).map(restore));
