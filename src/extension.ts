@@ -8,6 +8,7 @@ import { registerOpenAnnotation } from './vscode/annotations/openAnnotation';
 import { registerOrphanDiagnostics } from './vscode/annotations/orphanDiagnostics';
 import { registerReattachCommand } from './vscode/annotations/reattachCommand';
 import { registerCounterpartDefinitions } from './vscode/counterpartDefinitions';
+import { registerCounterpartLenses } from './vscode/counterpartLenses';
 import { DocumentAnalysis } from './vscode/documentAnalysis';
 import { registerDocumentSymbols } from './vscode/documentSymbols';
 import { registerHoverProvider } from './vscode/hoverProvider';
@@ -19,6 +20,7 @@ import { registerLanguageSwitch } from './vscode/languageSwitch';
 import { registerOpenProvision } from './vscode/openProvision';
 import { PlanLocator } from './vscode/planLocator';
 import { registerStatusBar } from './vscode/statusBar';
+import { registerThemeLegend } from './vscode/themeLegend';
 import { registerVirtualPlanDocuments } from './vscode/virtualPlanDocuments';
 import { registerWrappedPhraseDecorations } from './vscode/wrappedPhraseDecorations';
 
@@ -61,6 +63,8 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
     registerLanguageSwitch(analysis),
     registerStatusBar(analysis),
     registerWrappedPhraseDecorations(packs, context.extension),
+    registerCounterpartLenses(analysis, locator),
+    registerThemeLegend(packs),
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
