@@ -61,7 +61,7 @@ describe('polish: side by side, compact hovers, peek lenses, the theme legend', 
     assert.deepStrictEqual(here.map((l) => l.command?.title.split(' · ')[0]), ['= aligned']);
     assert.match(here[0]!.command!.title, /cn-5 Building a pluralistic/);
     assert.strictEqual(here[0]!.command!.command, CommandId.peekCounterpart);
-    await vscode.commands.executeCommand(here[0]!.command!.command, ...(here[0]!.command!.arguments ?? []));
+    await vscode.commands.executeCommand(here[0]!.command!.command, ...((here[0]!.command!.arguments ?? []) as unknown[]));
   });
 
   it('Show Themes…: the legend lists the 16 themes checked; accepting with one unchecked hides it', async () => {
