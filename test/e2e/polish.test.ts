@@ -68,14 +68,17 @@ describe('polish: side by side, compact hovers, peek lenses, the theme legend', 
     await openEditor(US_SAMPLE());
     const config = vscode.workspace.getConfiguration('policyLens');
     try {
+      await config.update('themes.hidden', ['open-source'], vscode.ConfigurationTarget.Global);
       const shown = vscode.commands.executeCommand<readonly string[] | undefined>(CommandId.showThemes);
-      await new Promise((r) => setTimeout(r, 800));
-      // The first item has focus: Space toggles it off; then accept.
+      await new Promise((r) => setTimeout(r, 1000));
+      // Focus the first item (international cooperation), toggle its checkbox off (Space), accept.
+      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
       await vscode.commands.executeCommand('workbench.action.quickPickManyToggle');
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       const hidden = await shown;
-      assert.deepStrictEqual(hidden, ['international-cooperation']);
-      assert.deepStrictEqual(vscode.workspace.getConfiguration('policyLens').get('themes.hidden'), ['international-cooperation']);
+      // open-source was unchecked already (hidden before), international cooperation now too, in the legend's order.
+      assert.deepStrictEqual(hidden, ['international-cooperation', 'open-source']);
+      assert.deepStrictEqual(vscode.workspace.getConfiguration('policyLens').get('themes.hidden'), ['international-cooperation', 'open-source']);
     } finally {
       await config.update('themes.hidden', undefined, vscode.ConfigurationTarget.Global);
     }
