@@ -48,6 +48,59 @@ function cleanPdfText(text: string): string {
     .join('\n');
 }
 
+/**
+ * The US plan as pdftotext gives it, reflowed as an analyst's Markdown copy would be: page headers, page
+ * numbers, footnotes and the table of contents dropped; each paragraph and each bullet one line; the pillars
+ * `##`, the short title-case lines ending no sentence `###`, the "Recommended Policy Actions" lines bold.
+ * Built in memory at bench time from ../shared/corpus: the published text is never written to the repo.
+ */
+export function reflowAsMarkdown(pdfText: string): string {
+  const blocks: string[] = [];
+  let para: string[] = [];
+  let bullet = false;
+  const flush = (): void => {
+    if (para.length) blocks.push(`${bullet ? '- ' : ''}${para.join(' ')}`);
+    para = [];
+    bullet = false;
+  };
+  const lines = cleanPdfText(pdfText).split('\n');
+  // Footnote blocks: a line holding only a number's footnote text follows a bare number, indented.
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line || /\.{5,}/.test(line) || /^(THE WHITE HOUSE|JULY 2025|Table of Contents)$/.test(line)) {
+      if (!line) flush();
+      continue;
+    }
+    if (/^\s{4}\S/.test(raw) && /(www\.|https?:|\d{4}\)?,|Federal Register)/.test(line) && !/^•/.test(line)) continue;
+    if (/^Pillar [IVX]+:/.test(line)) {
+      flush();
+      blocks.push(`## ${line}`);
+      continue;
+    }
+    if (line === 'Recommended Policy Actions') {
+      flush();
+      blocks.push(`**${line}**`);
+      continue;
+    }
+    if (line.startsWith('•')) {
+      flush();
+      bullet = true;
+      para.push(line.replace(/^•\s*/, ''));
+      continue;
+    }
+    const heading = para.length === 0 && !bullet && line.length < 80 && !/[.,;:”"]$/.test(line) && /^[A-Z][A-Za-z’'-]*( [A-Za-z’'-]+){1,11}$/.test(line) && /^(?:[A-Z][\w’'-]*|and|or|of|the|for|to|in|on|with|a|an|AI)( |$)/.test(line.split(' ')[1] ?? '');
+    if (heading) {
+      blocks.push(`### ${line}`);
+      continue;
+    }
+    para.push(line);
+    // A paragraph's last line ends a sentence and falls short of the measure.
+    if (/[.:”)]$/.test(line) && raw.length < 84) flush();
+  }
+  flush();
+  return `# Winning the Race: America’s AI Action Plan\n\n${blocks.join('\n\n')}\n`;
+}
+
 /** Sentences (40–400 characters) and headings from the corpus and the samples. */
 export function buildPool(): Pool {
   const sources: string[] = [];
@@ -205,6 +258,20 @@ export class Inputs {
   longLines(lineSize: number, size = 1_000_000): Input {
     const n = this.size(size);
     return this.get(`${fmtSize(lineSize)} lines`, () => longLineDocument(this.pool, n, this.tiny ? Math.min(lineSize, 1_000) : lineSize, 0x10c0 + lineSize));
+  }
+
+  /**
+   * Real text (issue 12): the US plan reflowed as Markdown (reflowAsMarkdown), dense with themes; `lines`
+   * joins every paragraph of a section into one line, as a copy pasted from a web page has them. Undefined
+   * without ../shared/corpus: generated prose is no stand-in for it.
+   */
+  realMarkdown(variant: 'paragraphs' | 'sections' = 'paragraphs'): Input | undefined {
+    if (!existsSync(CORPUS)) return undefined;
+    return this.get(`US plan as Markdown${variant === 'sections' ? ', one line per section' : ''}`, () => {
+      let text = reflowAsMarkdown(readFileSync(CORPUS, 'utf8'));
+      if (variant === 'sections') text = text.replace(/\n\n(?!#|- |\*\*)/g, ' ');
+      return this.tiny ? text.slice(0, 4_000) : text;
+    });
   }
 
   /** The US plan as pdftotext renders it (../shared/corpus), or the US sample when the corpus is absent. */

@@ -4,12 +4,12 @@ import { anchorAnnotations, type AnchoredAnnotation } from '../core/annotations/
 import { annotationSection } from '../core/annotations/annotationCard';
 import { RangeIndex } from '../core/annotations/rangeIndex';
 import type { KnowledgePack } from '../core/data/model';
-import { buildHoverCard } from '../core/hover/hoverCard';
+import { buildHoverCard, HOVER_DETAIL_SETTINGS, hoverDetailAt, type HoverDetailSetting } from '../core/hover/hoverCard';
 import { themesAt } from '../core/hover/themesAt';
 import { ThemeMatcher } from '../core/lexicon/themeMatcher';
 import { provisionAt } from '../core/recognition/recognise';
 import type { LineIndex } from '../core/text/lineIndex';
-import { checkPositionShape, parsePosition } from './cliError';
+import { checkPositionShape, CliError, parsePosition } from './cliError';
 import { counterpartRows, type Output } from './commands';
 import { openDocument } from './documents';
 import { codesFor, loadSidecar, reportSidecarProblems } from './sidecarRead';
@@ -17,10 +17,12 @@ import { codesFor, loadSidecar, reportSidecarProblems } from './sidecarRead';
 /**
  * The editor's hover card at a position, built from the same parts as the hover provider: the annotations
  * under the pointer (from FILE's sidecar, re-anchored in its current text), the provision, the themes and
- * the counterparts. `--json` gives the same content as data.
+ * the counterparts, at the detail the editor's default setting gives (`--detail` as `policyLens.hover.detail`).
+ * `--json` gives the same content as data.
  */
-export async function hoverCommand(pack: KnowledgePack, file: string, at: string | undefined): Promise<Output> {
+export async function hoverCommand(pack: KnowledgePack, file: string, at: string | undefined, detailOption = 'auto'): Promise<Output> {
   checkPositionShape(at);
+  if (!(HOVER_DETAIL_SETTINGS as readonly string[]).includes(detailOption)) throw new CliError(`--detail must be one of ${HOVER_DETAIL_SETTINGS.join(', ')}`, 2);
   const doc = await openDocument(file, pack);
   const lines = doc.recognition.lines;
   const { position, offset } = parsePosition(at, lines);
@@ -32,13 +34,15 @@ export async function hoverCommand(pack: KnowledgePack, file: string, at: string
   const annotations = here.length
     ? annotationSection(pack, here.map(({ annotation, anchor }) => ({ annotation, status: anchor.status, documentUri })), codes)
     : undefined;
-  const card = buildHoverCard({ pack, located, themes, annotations });
+  const detail = hoverDetailAt(detailOption as HoverDetailSetting, located, position);
+  const card = buildHoverCard({ pack, located, themes, annotations, detail });
   const json = {
     position,
     provision: located ? { plan: located.provision.planId, id: located.provision.id, heading: located.provision.heading, start: located.range.start, end: located.range.end } : null,
     themes: themes.map((m) => ({ theme: m.themeId, text: m.text, start: lines.positionAt(m.start), end: lines.positionAt(m.end), ...(m.wrapped ? { wrapped: true } : {}) })),
     counterparts: located ? counterpartRows(pack, located.provision.id) : [],
     annotations: here.map((a) => annotationRow(a, lines)),
+    detail,
     markdown: card ?? null,
   };
   return { json, text: card ?? '' };

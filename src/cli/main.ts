@@ -18,7 +18,9 @@ const USAGE = `usage: policy-lens <command> [options]
   identify FILE [--json]               which plan FILE is, and where its provisions are
   themes FILE [--json]                 themed phrases, as the editor highlights them
   counterparts FILE LINE:CHAR [--json] counterpart provisions of the provision at a position
-  hover FILE LINE:CHAR [--json]        the hover card at a position: annotations, provision, themes, counterparts
+  hover FILE LINE:CHAR [--detail auto|compact|full] [--json]
+                                       the hover card at a position, as the editor shows it (auto: full
+                                       on a provision's heading, compact elsewhere)
   annotate FILE L:C-L:C --code ID [--code ID...] [--note TEXT] [--author NAME] [--json]
                                        add an annotation to FILE's sidecar; prints its id
   annotations FILE [--json]            FILE's annotations, re-anchored: status, score, range
@@ -78,6 +80,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       out: { type: 'string' },
       into: { type: 'string' },
       chart: { type: 'string' },
+      detail: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -103,7 +106,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       out = await counterpartsCommand(await loadPack(), need(rest[0], 'FILE'), need(rest[1], 'LINE:CHAR'));
       break;
     case 'hover':
-      out = await hoverCommand(await loadPack(), need(rest[0], 'FILE'), need(rest[1], 'LINE:CHAR'));
+      out = await hoverCommand(await loadPack(), need(rest[0], 'FILE'), need(rest[1], 'LINE:CHAR'), parsed.values.detail);
       break;
     case 'check':
       if (parsed.values.format !== undefined && parsed.values.format !== 'github' && parsed.values.format !== 'text') throw new CliError(`--format must be github or text, got '${parsed.values.format}'`, 2);

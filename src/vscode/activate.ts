@@ -10,6 +10,7 @@ import { registerReattachCommand } from './annotations/reattachCommand';
 import { registerCompareCoders } from './coders/compareCoders';
 import { registerComparePlans } from './compare/compareCommand';
 import { registerCounterpartDefinitions } from './counterpartDefinitions';
+import { registerCounterpartLenses } from './counterpartLenses';
 import { DocumentAnalysis } from './documentAnalysis';
 import { registerExplorer, type ExplorerApi } from './explorer/explorerView';
 import type { EditorPlatform } from './editorPlatform';
@@ -25,6 +26,7 @@ import { registerLanguageSwitch } from './languageSwitch';
 import { registerOpenProvision } from './openProvision';
 import { PlanLocator } from './planLocator';
 import { registerStatusBar } from './statusBar';
+import { registerThemeLegend } from './themeLegend';
 import { registerVirtualPlanDocuments } from './virtualPlanDocuments';
 import { registerWrappedPhraseDecorations } from './wrappedPhraseDecorations';
 
@@ -62,6 +64,7 @@ export function activatePolicyLens(context: vscode.ExtensionContext, platform: E
     registerHoverProvider(analysis, store, codebook),
     registerDocumentSymbols(analysis),
     registerCounterpartDefinitions(analysis, locator),
+    registerCounterpartLenses(analysis, locator),
     registerJumpToCounterpart(analysis, locator, store),
     registerAnnotateCommands(store, codebook, platform.userName),
     registerLinkCommand(store, codebook, packs, platform),
@@ -74,6 +77,7 @@ export function activatePolicyLens(context: vscode.ExtensionContext, platform: E
     registerLanguageSwitch(analysis),
     registerStatusBar(analysis),
     registerWrappedPhraseDecorations(packs, context.extension),
+    registerThemeLegend(packs),
     registerExportAnnotations(packs, platform.fileSystem),
     registerImportAnnotations(packs, codebook, platform.fileSystem),
     explorer.disposable,

@@ -6,6 +6,9 @@ import { OPEN_ANNOTATION_COMMAND, OPEN_PROVISION_COMMAND } from '../core/hover/h
  */
 export const CommandId = {
   jumpToCounterpart: 'policyLens.jumpToCounterpart',
+  openCounterpartToSide: 'policyLens.openCounterpartToSide',
+  peekCounterpart: 'policyLens.peekCounterpart',
+  showThemes: 'policyLens.showThemes',
   openProvision: OPEN_PROVISION_COMMAND,
   treatAsPolicyDocument: 'policyLens.treatAsPolicyDocument',
   annotateSelection: 'policyLens.annotateSelection',

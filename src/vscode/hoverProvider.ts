@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { annotationSection } from '../core/annotations/annotationCard';
-import { buildHoverCard, HOVER_COMMANDS } from '../core/hover/hoverCard';
+import { buildHoverCard, HOVER_COMMANDS, hoverDetailAt } from '../core/hover/hoverCard';
 import type { AnnotationStore } from './annotations/annotationStore';
 import type { CodebookService } from './annotations/codebookService';
 import { themesAt } from '../core/hover/themesAt';
@@ -8,6 +8,7 @@ import { fromVsPosition, toVsRange } from './convert';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { POLICY_SELECTOR } from './languages';
 import { logError } from './logger';
+import { setting } from './settings';
 import { folderInWorkspace } from './workspaceScope';
 
 /** Hover cards: provision, themes under the pointer, counterparts. Data text is escaped by the core. */
@@ -25,7 +26,8 @@ export function registerHoverProvider(analysis: DocumentAnalysis, store: Annotat
 
   async function hoverAt(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
       const { analysis: a, located } = await analysis.provisionAt(document, position);
-      const themes = themesAt(a.matcher, a.recognition.lines, fromVsPosition(position));
+      const pos = fromVsPosition(position);
+      const themes = themesAt(a.matcher, a.recognition.lines, pos);
       const state = store.peek(document.uri);
       const here = state ? store.at(state, document.offsetAt(position)) : [];
       const codes = here.length ? new Map((await codebook.codes()).map((c) => [c.id, c])) : new Map();
@@ -33,7 +35,8 @@ export function registerHoverProvider(analysis: DocumentAnalysis, store: Annotat
       const annotations = here.length
         ? annotationSection(a.pack, here.map((an) => ({ annotation: an, status: state!.status.get(an.id) ?? 'exact', documentUri: document.uri.toString(), sidecarFolder })), codes)
         : undefined;
-      const markdown = buildHoverCard({ pack: a.pack, located, themes, annotations });
+      const detail = hoverDetailAt(setting('hover.detail', document), located, pos);
+      const markdown = buildHoverCard({ pack: a.pack, located, themes, annotations, detail });
       if (!markdown) return undefined;
       const content = new vscode.MarkdownString(markdown);
       // Only our own commands may run from the card, never a command URI that came from a file.

@@ -11,6 +11,7 @@ import { showInformation, showWarning } from './errors';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { isPolicyLanguage } from './languages';
 import { revealProvision, type PlanLocator } from './planLocator';
+import { setting } from './settings';
 
 /** A bundled counterpart link, or one the analyst made on an annotation. */
 type Choice = { readonly counterpart: Counterpart } | { readonly link: AnnotationLink; readonly from: vscode.Uri };
@@ -21,7 +22,7 @@ interface ChoiceItem extends vscode.QuickPickItem {
 
 /** From the provision under the cursor to its counterpart: directly when there is one, through a picker otherwise. */
 export function registerJumpToCounterpart(analysis: DocumentAnalysis, locator: PlanLocator, store: AnnotationStore): vscode.Disposable {
-  return vscode.commands.registerCommand(CommandId.jumpToCounterpart, async (): Promise<vscode.TextEditor | undefined> => {
+  const jump = (toSide: (editor: vscode.TextEditor) => boolean) => async (): Promise<vscode.TextEditor | undefined> => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !isPolicyLanguage(editor.document.languageId)) {
       showInformation('Policy Lens: open a policy document to jump between counterpart provisions.');
@@ -42,21 +43,26 @@ export function registerJumpToCounterpart(analysis: DocumentAnalysis, locator: P
     }
     const chosen = choices.length === 1 ? choices[0] : await pickChoice(located?.provision.heading ?? 'this annotation', choices, a.pack);
     if (!chosen) return undefined;
-    if ('link' in chosen) return followUserLink(chosen.link, chosen.from, locator, a.pack);
+    const side = toSide(editor);
+    if ('link' in chosen) return followUserLink(chosen.link, chosen.from, locator, a.pack, side);
     const target = await locator.locate(chosen.counterpart.plan.id, chosen.counterpart.provision.id);
     if (!target) {
       showWarning(`Policy Lens: could not find ${chosen.counterpart.provision.id} in any document.`);
       return undefined;
     }
-    return revealProvision(target);
-  });
+    return revealProvision(target, side);
+  };
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(CommandId.jumpToCounterpart, jump((editor) => setting('jump.openToSide', editor.document))),
+    vscode.commands.registerCommand(CommandId.openCounterpartToSide, jump(() => true)),
+  );
 }
 
-async function followUserLink(link: AnnotationLink, from: vscode.Uri, locator: PlanLocator, pack: KnowledgePack): Promise<vscode.TextEditor | undefined> {
+async function followUserLink(link: AnnotationLink, from: vscode.Uri, locator: PlanLocator, pack: KnowledgePack, toSide: boolean): Promise<vscode.TextEditor | undefined> {
   const provision = link.provision ? pack.provision(link.provision) : undefined;
   if (provision) {
     const target = await locator.locate(provision.planId, provision.id);
-    return target ? revealProvision(target) : undefined;
+    return target ? revealProvision(target, toSide) : undefined;
   }
   if (link.document) {
     const args: OpenAnnotationArgs = { fromDocument: from.toString(), document: link.document, annotationId: link.annotation };

@@ -2,7 +2,11 @@
 export const POLICY_MARKDOWN = 'policy-markdown';
 export const POLICY_TEXT = 'policy-text';
 export const POLICY_LANGUAGES = [POLICY_MARKDOWN, POLICY_TEXT] as const;
-export const POLICY_SELECTOR = POLICY_LANGUAGES.map((language) => ({ language }));
+/**
+ * Every scheme (files, untitled, the plan renderings, a web workspace's virtual files): named, so VS Code
+ * does not log "uses a document selector without scheme".
+ */
+export const POLICY_SELECTOR = POLICY_LANGUAGES.map((language) => ({ language, scheme: '*' }));
 
 export function isPolicyLanguage(languageId: string): boolean {
   return languageId === POLICY_MARKDOWN || languageId === POLICY_TEXT;

@@ -133,8 +133,9 @@ async function stillThere(d: vscode.TextDocument): Promise<boolean> {
   }
 }
 
-export async function revealProvision(location: ProvisionLocation): Promise<vscode.TextEditor> {
-  const editor = await vscode.window.showTextDocument(location.uri, { selection: location.headingRange, preview: false });
+/** Opens the provision, in the active editor group or `toSide`, beside it. */
+export async function revealProvision(location: ProvisionLocation, toSide = false): Promise<vscode.TextEditor> {
+  const editor = await vscode.window.showTextDocument(location.uri, { selection: location.headingRange, preview: false, ...(toSide ? { viewColumn: vscode.ViewColumn.Beside } : {}) });
   editor.revealRange(location.range, vscode.TextEditorRevealType.AtTop);
   return editor;
 }

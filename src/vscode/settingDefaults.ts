@@ -1,3 +1,4 @@
+import { HOVER_DETAIL_SETTINGS, type HoverDetailSetting } from '../core/hover/hoverCard';
 import { DEFAULT_SIDECAR_MAX_BYTES } from '../core/limits';
 
 /**
@@ -14,6 +15,12 @@ export interface PolicyLensSettings {
   readonly author: string;
   /** Workspace-relative knowledge pack folders, merged after `.policy-lens/pack` (see packWatcher.ts). */
   readonly packFolders: readonly string[];
+  /** How much a hover card says (see hoverDetailAt). */
+  readonly 'hover.detail': HoverDetailSetting;
+  /** Jump to Counterpart opens the counterpart beside the current editor. */
+  readonly 'jump.openToSide': boolean;
+  /** Theme ids the analyst toggled off: not highlighted (see themeToggle.ts). */
+  readonly 'themes.hidden': readonly string[];
 }
 
 export const SETTINGS_SECTION = 'policyLens';
@@ -26,4 +33,12 @@ export const SETTING_DEFAULTS: PolicyLensSettings = {
   sidecarMaxBytes: DEFAULT_SIDECAR_MAX_BYTES,
   author: '',
   packFolders: [],
+  'hover.detail': 'auto',
+  'jump.openToSide': false,
+  'themes.hidden': [],
+};
+
+/** Settings that take one of a few strings: any other value reads as the default. */
+export const SETTING_CHOICES: { readonly [K in keyof PolicyLensSettings]?: readonly PolicyLensSettings[K][] } = {
+  'hover.detail': HOVER_DETAIL_SETTINGS,
 };

@@ -2,11 +2,20 @@ import * as vscode from 'vscode';
 import { renderPlanDocument } from '../core/render/planDocument';
 import type { KnowledgePackService } from './knowledgePackService';
 
-/** Read-only documents rendering a bundled plan: policy-lens:/plans/<plan-id>.policy.md */
+/** Read-only documents rendering a bundled plan: policy-lens:/plans/<plan-id> (bundled, read-only).policy.md */
 export const PLAN_SCHEME = 'policy-lens';
 
+/** The tab reads "us-ai-action-plan-2025 (bundled, read-only).policy.md": not to be taken for a file of the workspace. */
+const RENDERING_SUFFIX = ' (bundled, read-only)';
+
 export function planDocumentUri(planId: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/plans/${planId}.policy.md` });
+  return vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/plans/${planId}${RENDERING_SUFFIX}.policy.md` });
+}
+
+/** The plan id of a rendering's path (the suffix optional: links made before it was added still open). */
+export function planIdOfRenderingPath(path: string): string | undefined {
+  const name = /^\/plans\/(.+)\.policy\.md$/.exec(path)?.[1];
+  return name?.endsWith(RENDERING_SUFFIX) ? name.slice(0, -RENDERING_SUFFIX.length) : name;
 }
 
 export function registerVirtualPlanDocuments(packs: KnowledgePackService): vscode.Disposable {
@@ -14,7 +23,7 @@ export function registerVirtualPlanDocuments(packs: KnowledgePackService): vscod
   const provider: vscode.TextDocumentContentProvider = {
     onDidChange: changed.event,
     async provideTextDocumentContent(uri) {
-      const planId = /^\/plans\/(.+)\.policy\.md$/.exec(uri.path)?.[1];
+      const planId = planIdOfRenderingPath(uri.path);
       const { pack } = await packs.get();
       const plan = planId ? pack.plan(planId) : undefined;
       if (!plan) throw new Error(`Policy Lens has no plan '${planId ?? uri.path}'`);

@@ -12,7 +12,7 @@ const MAX_DELAY_MS = 2000;
 
 /**
  * Colours themed phrases broken across a line break: the grammar sees one line at a time and misses
- * them. Same colours as the grammar's (the contributed theme colours), one decoration type per theme; a
+ * them. Phrases of themes the analyst hid (policyLens.themes.hidden) are not coloured, wrapped or not. Same colours as the grammar's (the contributed theme colours), one decoration type per theme; a
  * workspace pack's theme has no contributed colour, so its type carries the theme's own colours.
  */
 export function registerWrappedPhraseDecorations(packs: KnowledgePackService, extension: vscode.Extension<unknown>): vscode.Disposable {
@@ -32,6 +32,12 @@ export function registerWrappedPhraseDecorations(packs: KnowledgePackService, ex
     }
     return type;
   };
+  /**
+   * A hidden theme's phrases, as the grammar colours them, drawn in the editor's text colour: a decoration's
+   * colour wins over the token's (the grammar's colours come from configurationDefaults, which the extension
+   * should not rewrite in the user's settings). In a Markdown heading the phrase loses the heading's colour.
+   */
+  const mutedType = vscode.window.createTextEditorDecorationType({ color: new vscode.ThemeColor('editor.foreground') });
   const timers = new Map<string, NodeJS.Timeout>();
   /** What matching the document cost last time: a large document waits longer after typing, off the typing path. */
   const costs = new Map<string, number>();
@@ -43,16 +49,25 @@ export function registerWrappedPhraseDecorations(packs: KnowledgePackService, ex
     if (!editor) return;
     const started = performance.now();
     const enabled = setting('wrappedPhrases.enabled', editor.document);
+    const hidden = new Set(setting('themes.hidden'));
     const byTheme = new Map<string, vscode.Range[]>();
-    if (enabled && isPolicyLanguage(editor.document.languageId)) {
+    const muted: vscode.Range[] = [];
+    if ((enabled || hidden.size) && isPolicyLanguage(editor.document.languageId)) {
       const text = editor.document.getText();
       const lines = new LineIndex(text);
-      for (const m of matcher.matchWrapped(text)) {
+      // Wrapped phrases only, unless a theme is hidden: then its one-line phrases are needed too.
+      for (const m of hidden.size ? matcher.matchText(text) : matcher.matchWrapped(text)) {
         const s = lines.positionAt(m.start);
         const e = lines.positionAt(m.end);
+        const range = new vscode.Range(s.line, s.character, e.line, e.character);
+        if (hidden.has(m.themeId)) {
+          if (!m.wrapped) muted.push(range);
+          continue;
+        }
+        if (!m.wrapped || !enabled) continue;
         let list = byTheme.get(m.themeId);
         if (!list) byTheme.set(m.themeId, (list = []));
-        list.push(new vscode.Range(s.line, s.character, e.line, e.character));
+        list.push(range);
       }
     }
     const used = new Set<vscode.TextEditorDecorationType>();
@@ -63,6 +78,7 @@ export function registerWrappedPhraseDecorations(packs: KnowledgePackService, ex
     }
     // Themes a pack change removed or recoloured: their old decorations go.
     for (const type of types.values()) if (!used.has(type)) editor.setDecorations(type, []);
+    editor.setDecorations(mutedType, muted);
     costs.set(key, performance.now() - started);
   };
   const schedule = (editor: vscode.TextEditor): void => {
@@ -84,12 +100,13 @@ export function registerWrappedPhraseDecorations(packs: KnowledgePackService, ex
       timers.delete(key);
       costs.delete(key);
     }),
-    vscode.workspace.onDidChangeConfiguration((e) => affectsSetting(e, 'wrappedPhrases') && all()),
+    vscode.workspace.onDidChangeConfiguration((e) => (affectsSetting(e, 'wrappedPhrases') || affectsSetting(e, 'themes')) && all()),
     packs.onDidChange(all),
     {
       dispose: () => {
         timers.forEach((t) => clearTimeout(t));
         types.forEach((t) => t.dispose());
+        mutedType.dispose();
       },
     },
   );

@@ -53,7 +53,7 @@ describe('Policy Lens in VS Code', () => {
     assert.match(text, /`us-1\.3`/);
     assert.match(text, /Encourage Open\\-Source and Open\\-Weight AI/);
     assert.match(text, /Theme: Open source/i);
-    assert.match(text, /\*\*Counterparts\*\*/);
+    assert.match(text, /^= \[.+\]\(command:policyLens\.openProvision\?.+`cn-5` · \*aligned\*/m);
     assert.match(text, /command:policyLens\.openProvision\?/);
     const md = hovers.flatMap((h) => h.contents).find((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString);
     assert.ok(md && typeof md.isTrusted === 'object', 'command links are trusted for an allow-list only');
@@ -113,6 +113,7 @@ describe('Policy Lens in VS Code', () => {
       await vscode.commands.executeCommand(CommandId.jumpToCounterpart);
       const active = vscode.window.activeTextEditor!;
       assert.strictEqual(active.document.uri.scheme, 'policy-lens');
+      assert.match(active.document.uri.path, /\(bundled, read-only\)\.policy\.md$/);
       assert.strictEqual(active.document.languageId, 'policy-markdown');
       assert.match(active.document.lineAt(active.selection.start.line).text, /^## 5\. /);
       const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', active.document.uri);

@@ -219,6 +219,18 @@ describe('generated grammars (vscode-textmate + Oniguruma)', function () {
     assert.deepStrictEqual(themed(ts).map(([t, th]) => `${t}=${th}`), ['OPEN-SOURCE=open-source', 'Global South=global-south-capacity', 'Export Controls=export-controls-allies']);
   });
 
+  it('policy text: headings are styled as headings (markup.heading, entity.name.section), themes kept inside them', () => {
+    const text = 'Global AI Governance Action Plan\n\n1. Jointly seizing open source\nA paragraph on export controls.\n(2) Second heading\nII. Roman heading\n一、总体要求\nPillar III: Lead in International Diplomacy\n1. A list item that ends a sentence.\n1.5 million people\n';
+    const ts = tokens(txt, text);
+    const headingLines = [...new Set(ts.filter((t) => t.scopes.includes('markup.heading.policy')).map((t) => t.line))];
+    assert.deepStrictEqual(headingLines, [0, 2, 4, 5, 6, 7]);
+    const section = (line: number) => ts.filter((t) => t.line === line && t.scopes.includes('entity.name.section.policy')).map((t) => t.text).join('');
+    assert.strictEqual(section(2), 'Jointly seizing open source');
+    assert.strictEqual(section(7), 'Lead in International Diplomacy');
+    assert.ok(ts.some((t) => t.line === 2 && t.text === '1. ' && t.scopes.includes('punctuation.definition.heading.policy')));
+    assert.deepStrictEqual(themed(ts.filter((t) => t.line === 2)), [['open source', 'open-source']]);
+  });
+
   for (const [file, grammarOf] of [[CORPUS_US, () => txt], [SAMPLE_CN, () => txt], [SAMPLE_US, () => md]] as const) {
     itWithShared([file], `agrees with the JavaScript matcher token for token on ${path.basename(file)}`, () => {
       const grammar = grammarOf();

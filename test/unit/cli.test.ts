@@ -53,7 +53,23 @@ describe('policy-lens CLI', function () {
     const r = await cli('hover', SAMPLE_US, `${line}:5`);
     assert.strictEqual(r.code, 0, r.stderr);
     assert.match(r.stdout, /`us-3\.3`/);
-    assert.match(r.stdout, /Counterparts/);
+    assert.match(r.stdout, /^[=≈≠] \[.+`cn-\d+`/m);
+  });
+
+  it('hover reports the detail the editor shows: full on the heading line, compact in the body, --detail as the setting', async function () {
+    this.timeout(180_000); // seven CLI runs on a shared machine
+    const ident = JSON.parse((await cli('identify', SAMPLE_US, '--json')).stdout) as { provisions: { id: string; start: { line: number } }[] };
+    const line = ident.provisions.find((p) => p.id === 'us-3.3')!.start.line;
+    const detail = async (...args: string[]) => (JSON.parse((await cli('hover', SAMPLE_US, ...args, '--json')).stdout) as { detail: string; markdown: string });
+    const heading = await detail(`${line}:5`);
+    const body = await detail(`${line + 2}:5`);
+    assert.deepStrictEqual([heading.detail, body.detail], ['full', 'compact']);
+    assert.ok(body.markdown.length < heading.markdown.length);
+    assert.strictEqual((await detail(`${line + 2}:5`, '--detail', 'full')).markdown.split('---')[0], heading.markdown.split('---')[0]);
+    assert.strictEqual((await detail(`${line}:5`, '--detail', 'compact')).detail, 'compact');
+    const bad = await cli('hover', SAMPLE_US, `${line}:5`, '--detail', 'tiny');
+    assert.strictEqual(bad.code, 2);
+    assert.match(bad.stderr, /--detail must be one of auto, compact, full/);
   });
 
   it('report DIR: theme frequencies side by side', async () => {

@@ -40,7 +40,7 @@ describe('policy-lens CLI: parity with the editor, and clear errors', function (
   it('hover shows the annotations under the pointer, as the editor card does (they were left out)', async () => {
     const r = await cli('hover', doc, `${at.line}:${at.character + 3}`);
     assert.strictEqual(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^\*\*Annotation\*\* · Open source and open models {2}\n“Compare CN action 5\\\.”/);
+    assert.match(r.stdout, /^\*\*Annotation\*\* · Open source and open models {2}\n“Compare CN action 5\\\.”/m);
     assert.match(r.stdout, /`us-1\.3`/);
     assert.strictEqual(r.stderr, '');
     const outside = await cli('hover', doc, `${at.line}:${at.character + 40}`);

@@ -34,14 +34,35 @@ export function themesRule(themes: readonly Theme[], markdown = false): Rule {
   return { match: combined.source, captures };
 }
 
-/** Policy plain text: theme phrases only. */
+const HEADING_RULE = 'heading';
+/** A heading's marker, then a space: `1.`, `1)`, `(1)`, `I.`, `Pillar II:`, `Section 3.`; or `一、`, `（一）` with or without one. */
+const HEADING_MARKER =
+  '(?:\\d{1,3}[.)]|\\(\\d{1,3}\\)|[IVXLC]{1,7}\\.|(?:Pillar|Part|Chapter|Section|Article|Annex)\\s+[\\dIVXLC]{1,7}\\s*[:.\u2013\u2014-])\\s+|(?:[一二三四五六七八九十百]{1,4}、|（[一二三四五六七八九十百]{1,4}）)\\s*';
+/**
+ * A numbered or named heading on a line of its own, as the recogniser finds them, and the document's first
+ * line (its title: `\A` holds on the first line only). A line ending in sentence punctuation is a list item,
+ * not a heading. The grammar sees one line: headings of other shapes stay prose here (the outline lists them).
+ */
+const HEADING_LINE = `^\\s{0,3}(?:(${HEADING_MARKER})|\\A(?=\\S))(\\S(?:.{0,200}?\\S)?)(?<![.;,!?。；，！？])\\s*$`;
+
+/** Policy plain text: headings styled as Markdown's are (same scope names, so every colour theme has them), theme phrases throughout. */
 export function policyTextGrammar(themes: readonly Theme[]): RawGrammarJson {
   return {
     information_for_contributors: [HEADER],
     name: 'Policy Text',
     scopeName: POLICY_TEXT_SCOPE,
-    patterns: [{ include: `#${THEMES_RULE}` }],
-    repository: { [THEMES_RULE]: themesRule(themes) },
+    patterns: [{ include: `#${HEADING_RULE}` }, { include: `#${THEMES_RULE}` }],
+    repository: {
+      [HEADING_RULE]: {
+        match: HEADING_LINE,
+        name: 'markup.heading.policy',
+        captures: {
+          '1': { name: 'punctuation.definition.heading.policy' },
+          '2': { name: 'entity.name.section.policy', patterns: [{ include: `#${THEMES_RULE}` }] },
+        },
+      },
+      [THEMES_RULE]: themesRule(themes),
+    },
   };
 }
 

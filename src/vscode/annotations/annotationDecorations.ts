@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Code } from '../../core/codebook/codebook';
 import type { AnnotationStore } from './annotationStore';
 import type { CodebookService } from './codebookService';
+import { whileVisible } from '../liveEditor';
 import { logFailure } from '../logger';
 
 const FALLBACK = '#C586C0';
@@ -40,8 +41,9 @@ export function registerAnnotationDecorations(store: AnnotationStore, codebook: 
   };
 
   const decorate = async (editor: vscode.TextEditor): Promise<void> => {
-    const state = store.peek(editor.document.uri);
     const codes = new Map((await codebook.codes()).map((c) => [c.id, c]));
+    // After the await: the ranges as they are now, not as they were when the timer fired.
+    const state = store.peek(editor.document.uri);
     const byType = new Map<vscode.TextEditorDecorationType, vscode.DecorationOptions[]>();
     for (const t of types.values()) byType.set(t, []);
     for (const [id, r] of state?.ranges ?? []) {
@@ -51,7 +53,8 @@ export function registerAnnotationDecorations(store: AnnotationStore, codebook: 
       const range = new vscode.Range(editor.document.positionAt(r.start), editor.document.positionAt(r.end));
       (byType.get(t) ?? byType.set(t, []).get(t)!).push({ range });
     }
-    for (const [t, ranges] of byType) editor.setDecorations(t, ranges);
+    // Awaiting the codebook let the editor close: decorate it only if it is still shown.
+    whileVisible(editor, () => vscode.window.visibleTextEditors, (e) => byType.forEach((ranges, t) => e.setDecorations(t, ranges)));
   };
   const schedule = (): void => {
     clearTimeout(timer);
