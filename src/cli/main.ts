@@ -2,6 +2,7 @@ import { parseArgs } from 'util';
 import { agreementCommand } from './agreementCommand';
 import { annotateCommand, annotationsCommand } from './annotationCommands';
 import { checkCommand } from './checkCommand';
+import { draftPlanCommand, outlineCommand } from './draftCommands';
 import { CliError } from './cliError';
 import { counterpartsCommand, identifyCommand, themesCommand, type Output } from './commands';
 import { gitSetupCommand } from './gitSetupCommand';
@@ -28,6 +29,9 @@ const USAGE = `usage: policy-lens <command> [options]
   report DIR [--json]                  theme frequencies per recognised plan, side by side
   suggest PLAN PLAN [--top N] [--json] suggested counterparts in the second plan for each provision of the first
   mentions FILE [--json]               passages of any text that refer to a known provision, and how
+  outline FILE [--json]                the document's own headings (no knowledge pack): level, number, range
+  draft-plan FILE --id ID [--title TITLE] [--out FILE]
+                                       a plan YAML drafted from FILE's structure, for .policy-lens/pack/plans/
   agreement FILE --coders A,B | --ref REF_A --ref REF_B [--json]
                                        intercoder agreement per code: % agreement, Cohen's kappa per character, alpha-u
   merge-driver BASE OURS THEIRS PATH   git's merge driver for sidecars (%O %A %B %P): merges by annotation id
@@ -66,6 +70,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       check: { type: 'boolean', default: false },
       coders: { type: 'string' },
       ref: { type: 'string', multiple: true },
+      id: { type: 'string' },
+      title: { type: 'string' },
+      out: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -107,6 +114,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       break;
     case 'mentions':
       out = await mentionsCommand(await loadPack(), need(rest[0], 'FILE'));
+      break;
+    case 'outline':
+      out = await outlineCommand(need(rest[0], 'FILE'));
+      break;
+    case 'draft-plan':
+      out = await draftPlanCommand(await loadPack(), need(rest[0], 'FILE'), parsed.values.id, parsed.values.title === undefined ? undefined : restore(parsed.values.title), parsed.values.out);
       break;
     case 'suggest':
       out = suggestCommand(await loadPack(), need(rest[0], 'PLAN'), need(rest[1], 'PLAN'), parseTop(values.top));

@@ -22,6 +22,8 @@ export interface HeadingCandidate {
   readonly style: HeadingStyle;
   /** Value of the printed number (7 for "7.", "VII.", "七、"), or NaN. */
   readonly number: number;
+  /** The number as printed ("VII", "七"), or empty. */
+  readonly numberText: string;
   /**
    * How the number is set, with the digits generalised: "9." for "7.", "  (9)" for "  (12)", "## I." for
    * "## VII.", "一、" for "十三、"; BULLET_INLINE or TITLE_INLINE for unnumbered headings run into their
@@ -113,7 +115,8 @@ function candidate(line: number, endLine: number, text: string, style: HeadingSt
   const clean = stripInline(text);
   const number = num === undefined ? NaN : numberValue(num);
   const kept = Number.isNaN(number) && !INLINE_FORMS.has(form) ? '' : form;
-  const c: HeadingCandidate = { line, endLine, text: clean, tokens: headingTokens(clean), style, number, form: kept, sequenced: false };
+  const numberText = Number.isNaN(number) ? '' : num!.trim();
+  const c: HeadingCandidate = { line, endLine, text: clean, tokens: headingTokens(clean), style, number, numberText, form: kept, sequenced: false };
   return endCharacter === undefined ? c : { ...c, endCharacter };
 }
 
