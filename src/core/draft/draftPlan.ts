@@ -103,12 +103,13 @@ export function draftPlan(text: string, pack: KnowledgePack, options: DraftOptio
   const bodyStart = found.line < 0 ? 0 : found.line + 1 < lines.lineCount ? lines.lineStart(found.line + 1) : text.length;
   const preambleText = text.slice(bodyStart, Math.max(bodyStart, offsets[0] ?? text.length));
   const hasPreamble = preambleText.replace(/\s+/g, ' ').trim().split(' ').length >= 12;
-  const sections = kept.map((e, k) => text.slice(lines.offsetAt(e.end), offsets[k + 1] ?? text.length));
+  // Headings included: their words are the section's most distinctive.
+  const sections = kept.map((_, k) => text.slice(offsets[k]!, offsets[k + 1] ?? text.length));
   const spans = [...(hasPreamble ? [preambleText] : []), ...sections];
 
   const phrases = distinctivePhrases(spans, [...(hasPreamble ? [''] : []), ...kept.map((e) => e.heading)], KEY_PHRASES);
   const themeCounts = spans.map(() => new Map<string, number>());
-  const spanStarts = [...(hasPreamble ? [bodyStart] : []), ...kept.map((e) => lines.offsetAt(e.end))];
+  const spanStarts = [...(hasPreamble ? [bodyStart] : []), ...offsets];
   const spanEnds = [...(hasPreamble ? [offsets[0] ?? text.length] : []), ...kept.map((_, k) => offsets[k + 1] ?? text.length)];
   let s = 0;
   for (const m of new ThemeMatcher(pack.themes).matchText(text)) {
@@ -132,7 +133,7 @@ export function draftPlan(text: string, pack: KnowledgePack, options: DraftOptio
   let parent: string | null = null;
   kept.forEach((e, k) => {
     const span = k + (hasPreamble ? 1 : 0);
-    const base = { number: e.number, heading: e.heading, summary: summaryOf(sections[k]!), keyPhrases: phrases[span]!, themes: themesOf(span) };
+    const base = { number: e.number, heading: e.heading, summary: summaryOf(text.slice(lines.offsetAt(e.end), offsets[k + 1] ?? text.length)), keyPhrases: phrases[span]!, themes: themesOf(span) };
     if (e.level === outer) {
       outerCount++;
       innerCount = 0;
