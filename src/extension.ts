@@ -9,6 +9,7 @@ import { registerOrphanDiagnostics } from './vscode/annotations/orphanDiagnostic
 import { registerReattachCommand } from './vscode/annotations/reattachCommand';
 import { registerCounterpartDefinitions } from './vscode/counterpartDefinitions';
 import { DocumentAnalysis } from './vscode/documentAnalysis';
+import { registerDraftPlanCommand } from './vscode/draftPlanCommand';
 import { registerDocumentSymbols } from './vscode/documentSymbols';
 import { registerHoverProvider } from './vscode/hoverProvider';
 import { registerJumpToCounterpart } from './vscode/jumpToCounterpart';
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
     registerLanguageSwitch(analysis),
     registerStatusBar(analysis),
     registerWrappedPhraseDecorations(packs, context.extension),
+    registerDraftPlanCommand(packs),
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);

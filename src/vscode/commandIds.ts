@@ -14,6 +14,7 @@ export const CommandId = {
   linkSelectionAsCounterpart: 'policyLens.linkSelectionAsCounterpart',
   reattachOrphan: 'policyLens.reattachOrphanedAnnotation',
   openAnnotation: OPEN_ANNOTATION_COMMAND,
+  draftPlan: 'policyLens.draftPlan',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -5,6 +5,7 @@ import * as path from 'path';
 import { parse } from 'yaml';
 import { loadMergedPack } from '../../src/cli/nodePack';
 import { draftPlan, provisionPrefix } from '../../src/core/draft/draftPlan';
+import { planIdProblem, suggestedPlanId } from '../../src/core/draft/planId';
 import type { KnowledgePack } from '../../src/core/data/model';
 import { recognise } from '../../src/core/recognition/recognise';
 import { bundledPack } from '../packFixture';
@@ -87,5 +88,17 @@ describe('draft-plan: a plan drafted from a document (issue 9)', function () {
     assert.notStrictEqual(provisionPrefix('us-ai-2027', bundled), 'us');
     assert.notStrictEqual(provisionPrefix('cn', bundled), 'cn');
     assert.throws(() => draftPlan('x', bundled, { id: 'Bad Id' }), /plan id/);
+  });
+});
+
+describe('the id asked by Draft Plan from This Document (issue 9)', () => {
+  it('offers an id from the file name and refuses ids the schema or the pack refuse', async () => {
+    const pack = await bundledPack();
+    assert.strictEqual(suggestedPlanId('EU AI Continent (2025).md'), 'eu-ai-continent-2025');
+    assert.strictEqual(suggestedPlanId('aldoria-ai-compact.policy.md'), 'aldoria-ai-compact');
+    assert.strictEqual(suggestedPlanId('2026 plan.txt'), 'plan-2026-plan');
+    assert.strictEqual(planIdProblem('eu-ai-continent-2025', pack), undefined);
+    assert.match(planIdProblem('EU plan', pack)!, /Lower-case letters/);
+    assert.match(planIdProblem('us-ai-action-plan-2025', pack)!, /already in the knowledge pack/);
   });
 });

@@ -5,6 +5,9 @@ import { trimSet } from '../recognition/lineScan';
 import { outline, type OutlineEntry } from '../recognition/outline';
 import { LineIndex } from '../text/lineIndex';
 import { distinctivePhrases } from './keyPhrases';
+import { PLAN_ID } from './planId';
+
+export { PLAN_ID };
 
 export interface DraftOptions {
   /** The plan id (the plan schema's id: lower case, digits and hyphens). */
@@ -15,8 +18,6 @@ export interface DraftOptions {
   readonly source?: string;
 }
 
-/** The plan schema's ids, checked before anything is drafted. */
-export const PLAN_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 export const DRAFT_MARK = 'DRAFT';
 const KEY_PHRASES = 6;
 const MAX_THEMES = 4;
