@@ -13,6 +13,7 @@ import { mentionsFigure } from './fig10-mentions';
 import { recognitionFigure } from './fig11-recognition';
 import { hostileFigure } from './fig12-hostile';
 import { teamFigure } from './fig13-team';
+import { draftFigure } from './fig14-draft';
 
 export const FIGURES: readonly Figure[] = [
   grammarFigure,
@@ -28,4 +29,5 @@ export const FIGURES: readonly Figure[] = [
   recognitionFigure,
   hostileFigure,
   teamFigure,
+  draftFigure,
 ];

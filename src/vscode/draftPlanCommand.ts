@@ -7,6 +7,7 @@ import { reportError, showInformation } from './errors';
 import type { KnowledgePackService } from './knowledgePackService';
 import { POLICY_MARKDOWN } from './languages';
 import { workspacePackUri } from './knowledgePackService';
+import { setting } from './settings';
 import { WorkspaceFileSystem } from './workspaceFileSystem';
 
 /**
@@ -49,6 +50,10 @@ export function registerDraftPlanCommand(packs: KnowledgePackService): vscode.Di
       if (await port.stat(target.toString())) throw new Error(`${vscode.workspace.asRelativePath(target)} exists already; pick another id`);
       await port.writeFileAtomic(target.toString(), new TextEncoder().encode(draft.yaml));
       await packs.reloadNow();
+      // As for any document recognised as a plan (policyLens.autoDetect): hovers and the outline serve the policy languages.
+      if ((document.languageId === 'markdown' || document.languageId === 'plaintext') && setting('autoDetect', document.uri)) {
+        await vscode.commands.executeCommand(CommandId.treatAsPolicyDocument, document.uri);
+      }
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { viewColumn: vscode.ViewColumn.Beside, preview: false });
       showInformation(`Policy Lens: drafted plan ${id.trim()} (${draft.provisions} provisions); summaries marked DRAFT are yours to write.`);
       return target;

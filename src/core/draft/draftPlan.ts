@@ -25,6 +25,14 @@ const SUMMARY_WORDS = 40;
 const MAX_SHORT_TITLE = 60;
 const MAX_TITLE = 160;
 
+/** The theme matcher compiles the lexicon's regex once per pack (a few hundred milliseconds). */
+const matchers = new WeakMap<KnowledgePack, ThemeMatcher>();
+function matcherOf(pack: KnowledgePack): ThemeMatcher {
+  let m = matchers.get(pack);
+  if (!m) matchers.set(pack, (m = new ThemeMatcher(pack.themes)));
+  return m;
+}
+
 interface DraftProvision {
   id: string;
   kind: ProvisionKind;
@@ -113,7 +121,7 @@ export function draftPlan(text: string, pack: KnowledgePack, options: DraftOptio
   const spanStarts = [...(hasPreamble ? [bodyStart] : []), ...offsets];
   const spanEnds = [...(hasPreamble ? [offsets[0] ?? text.length] : []), ...kept.map((_, k) => offsets[k + 1] ?? text.length)];
   let s = 0;
-  for (const m of new ThemeMatcher(pack.themes).matchText(text)) {
+  for (const m of matcherOf(pack).matchText(text)) {
     while (s < spans.length && m.start >= spanEnds[s]!) s++;
     if (s >= spans.length) break;
     if (m.start < spanStarts[s]!) continue;

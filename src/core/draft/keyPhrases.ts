@@ -1,11 +1,13 @@
-import { addTo, TfIdf, type Bag } from '../similarity/sparse';
-import { tokenize, type Token } from '../similarity/tokens';
+import { TfIdf, type Bag } from '../similarity/sparse';
+import { tokenize } from '../similarity/tokens';
 
 /** Phrases of one to three content words in a row: the candidates for a section's key phrases. */
 const MAX_WORDS = 3;
 /** Longer phrases name a topic better than single words: a two-word phrase counts this much more. */
 const LENGTH_BONUS = 0.35;
 const MIN_WORD = 3;
+const DIGIT = /\d/;
+const SPAN = 2 ** 21;
 const HEADING_BONUS = 1.5;
 
 /** A sentence's capital is not part of a phrase ("Grid operators" → "grid operators"); "Global South" keeps its own. */
@@ -27,36 +29,43 @@ function joined(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** A section's candidate phrases (stem keys) and the first way the section writes each. */
-function phrasesOf(text: string): { bag: Bag; surface: Map<string, string> } {
+/** A section's candidate phrases (stem keys), their word counts, and the first way the section writes each. */
+function phrasesOf(text: string): { bag: Bag; words: Map<string, number>; surface: Map<string, number> } {
   const bag: Bag = new Map();
-  const surface = new Map<string, string>();
+  const words = new Map<string, number>();
+  // Where each phrase is first written: start and end offsets packed as start * 2^21 + length (short phrases).
+  const surface = new Map<string, number>();
   const tokens = tokenize(text);
-  let run: Token[] = [];
-  const flush = (): void => {
-    for (let i = 0; i < run.length; i++) {
-      for (let n = 1; n <= MAX_WORDS && i + n <= run.length; n++) {
-        const words = run.slice(i, i + n);
-        if (n === 1 && words[0]!.end - words[0]!.start < MIN_WORD) continue;
-        if (words.some((w) => /\d/.test(w.term)) && n === 1) continue;
-        const key = words.map((w) => w.term).join(' ');
-        addTo(bag, key, 1);
-        if (!surface.has(key)) surface.set(key, text.slice(words[0]!.start, words[n - 1]!.end).replace(/\s+/g, ' '));
+  let runStart = 0;
+  const flush = (runEnd: number): void => {
+    for (let i = runStart; i < runEnd; i++) {
+      const first = tokens[i]!;
+      let key = '';
+      for (let n = 1; n <= MAX_WORDS && i + n <= runEnd; n++) {
+        const last = tokens[i + n - 1]!;
+        key = n === 1 ? first.term : `${key} ${last.term}`;
+        if (n === 1 && (first.end - first.start < MIN_WORD || DIGIT.test(first.term))) continue;
+        const seen = bag.get(key);
+        bag.set(key, (seen ?? 0) + 1);
+        if (seen === undefined) {
+          words.set(key, n);
+          surface.set(key, first.start * SPAN + (last.end - first.start));
+        }
       }
     }
-    run = [];
+    runStart = runEnd;
   };
-  for (const t of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
     if (t.stop) {
-      flush();
+      flush(k);
+      runStart = k + 1;
       continue;
     }
-    const prev = run[run.length - 1];
-    if (prev && !joined(text, prev.end, t.start)) flush();
-    run.push(t);
+    if (k > runStart && !joined(text, tokens[k - 1]!.end, t.start)) flush(k);
   }
-  flush();
-  return { bag, surface };
+  flush(tokens.length);
+  return { bag, words, surface };
 }
 
 /**
@@ -67,20 +76,25 @@ function phrasesOf(text: string): { bag: Bag; surface: Map<string, string> } {
 export function distinctivePhrases(sections: readonly string[], headings: readonly string[], perSection: number): string[][] {
   const profiles = sections.map(phrasesOf);
   const stats = new TfIdf(profiles.map((p) => p.bag));
-  return profiles.map(({ bag, surface }, k) => {
+  return profiles.map(({ bag, words: wordCounts, surface: where }, k) => {
+    const text = sections[k]!;
+    const surfaceOf = (key: string): string => {
+      const packed = where.get(key)!;
+      const start = Math.floor(packed / SPAN);
+      return text.slice(start, start + (packed % SPAN)).replace(/\s+/g, ' ');
+    };
     const headingTerms = new Set(tokenize(headings[k] ?? '').filter((t) => !t.stop).map((t) => t.term));
     const scored: { key: string; score: number }[] = [];
     for (const [key, count] of bag) {
       const df = stats.documentFrequency(key);
       // A phrase every section uses says nothing about this one; one said once may be chance.
       if (sections.length > 2 && df > Math.max(1, sections.length / 2)) continue;
-      const words = key.split(' ').length;
+      const words = wordCounts.get(key)!;
       // Single words and three-word runs only when repeated: once, they are mostly chance collocations.
       if (words !== 2 && count < 2) continue;
-      const surfaceText = surface.get(key)!;
-      if (surfaceText.length - surfaceText.lastIndexOf(' ') - 1 < 4) continue; // ends on a short word ("… sites go")
+      if (key.length - key.lastIndexOf(' ') - 1 < 3) continue; // ends on a short word ("… sites go")
       // A phrase that repeats the heading's words is what the section is about.
-      const inHeading = key.split(' ').some((t) => headingTerms.has(t)) ? HEADING_BONUS : 1;
+      const inHeading = headingTerms.size > 0 && key.split(' ').some((t) => headingTerms.has(t)) ? HEADING_BONUS : 1;
       scored.push({ key, score: Math.log(1 + count) * stats.idf(key) * (1 + LENGTH_BONUS * (words - 1)) * inHeading });
     }
     scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -90,6 +104,6 @@ export function distinctivePhrases(sections: readonly string[], headings: readon
       if (chosen.some((c) => c.includes(key) || key.includes(c))) continue;
       chosen.push(key);
     }
-    return chosen.map((k) => caseOf(surface.get(k)!));
+    return chosen.map((k) => caseOf(surfaceOf(k)));
   });
 }
