@@ -15,6 +15,7 @@ import { hostileFigure } from './fig12-hostile';
 import { teamFigure } from './fig13-team';
 import { interchangeFigure } from './fig14-interchange';
 import { explorerFigure } from './fig15-explorer';
+import { draftFigure } from './fig16-draft';
 
 export const FIGURES: readonly Figure[] = [
   grammarFigure,
@@ -32,4 +33,5 @@ export const FIGURES: readonly Figure[] = [
   teamFigure,
   interchangeFigure,
   explorerFigure,
+  draftFigure,
 ];

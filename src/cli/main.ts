@@ -2,6 +2,7 @@ import { parseArgs } from 'util';
 import { agreementCommand } from './agreementCommand';
 import { annotateCommand, annotationsCommand } from './annotationCommands';
 import { checkCommand } from './checkCommand';
+import { draftPlanCommand, outlineCommand } from './draftCommands';
 import { CliError } from './cliError';
 import { counterpartsCommand, identifyCommand, themesCommand, type Output } from './commands';
 import { gitSetupCommand } from './gitSetupCommand';
@@ -35,6 +36,9 @@ const USAGE = `usage: policy-lens <command> [options]
                                        draws them, the codes per document and their co-occurrence as SVG
   suggest PLAN PLAN [--top N] [--json] suggested counterparts in the second plan for each provision of the first
   mentions FILE [--json]               passages of any text that refer to a known provision, and how
+  outline FILE [--json]                the document's own headings (no knowledge pack): level, number, range
+  draft-plan FILE --id ID [--title TITLE] [--out FILE]
+                                       a plan YAML drafted from FILE's structure, for .policy-lens/pack/plans/
   agreement FILE --coders A,B | --ref REF_A --ref REF_B [--json]
                                        intercoder agreement per code: % agreement, Cohen's kappa per character, alpha-u
   merge-driver BASE OURS THEIRS PATH   git's merge driver for sidecars (%O %A %B %P): merges by annotation id
@@ -81,6 +85,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       into: { type: 'string' },
       chart: { type: 'string' },
       detail: { type: 'string' },
+      id: { type: 'string' },
+      title: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -123,6 +129,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       break;
     case 'mentions':
       out = await mentionsCommand(await loadPack(), need(rest[0], 'FILE'));
+      break;
+    case 'outline':
+      out = await outlineCommand(need(rest[0], 'FILE'));
+      break;
+    case 'draft-plan':
+      out = await draftPlanCommand(await loadPack(), need(rest[0], 'FILE'), parsed.values.id, parsed.values.title === undefined ? undefined : restore(parsed.values.title), parsed.values.out);
       break;
     case 'suggest':
       out = suggestCommand(await loadPack(), need(rest[0], 'PLAN'), need(rest[1], 'PLAN'), parseTop(values.top));

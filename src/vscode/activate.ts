@@ -12,6 +12,7 @@ import { registerComparePlans } from './compare/compareCommand';
 import { registerCounterpartDefinitions } from './counterpartDefinitions';
 import { registerCounterpartLenses } from './counterpartLenses';
 import { DocumentAnalysis } from './documentAnalysis';
+import { registerDraftPlanCommand } from './draftPlanCommand';
 import { registerExplorer, type ExplorerApi } from './explorer/explorerView';
 import type { EditorPlatform } from './editorPlatform';
 import { registerDocumentSymbols } from './documentSymbols';
@@ -78,6 +79,7 @@ export function activatePolicyLens(context: vscode.ExtensionContext, platform: E
     registerStatusBar(analysis),
     registerWrappedPhraseDecorations(packs, context.extension),
     registerThemeLegend(packs),
+    registerDraftPlanCommand(packs),
     registerExportAnnotations(packs, platform.fileSystem),
     registerImportAnnotations(packs, codebook, platform.fileSystem),
     explorer.disposable,

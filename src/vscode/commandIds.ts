@@ -33,6 +33,7 @@ export const CommandId = {
   compareCoders: 'policyLens.compareCoders',
   nextDisagreement: 'policyLens.nextDisagreement',
   previousDisagreement: 'policyLens.previousDisagreement',
+  draftPlan: 'policyLens.draftPlan',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -65,6 +65,20 @@ export class KnowledgePackService implements vscode.Disposable {
     return this.loading;
   }
 
+  /**
+   * Reads the packs again now, without the watcher's delay (a command that has just written a pack file wants
+   * its result at once); `onDidChange` fires when the new pack is in.
+   */
+  async reloadNow(): Promise<LoadedPack> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const generation = ++this.generation;
+    this.loading = this.load(generation);
+    const loaded = await this.loading;
+    if (generation === this.generation) this.changed.fire();
+    return loaded;
+  }
+
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.generation++;

@@ -1,21 +1,33 @@
 import { headingTokens, numberValue } from './headingText';
+import { inlineHeading, isTitleCase, wrappedHeadingEnd } from './inlineHeading';
 import { endsWithDotLeader, isMarkdownHeading, isSpaceCode, markdownHeading } from './lineScan';
 
-export type HeadingStyle = 'markdown' | 'pillar' | 'numbered' | 'bullet' | 'plain';
+/** `inline`: an unnumbered title-case first sentence run into its paragraph ("Seizing … Together. We call …"). */
+export type HeadingStyle = 'markdown' | 'pillar' | 'numbered' | 'bullet' | 'inline' | 'plain';
+
+/** Forms of unnumbered headings run into their paragraph; siblings of one of these forms share it. */
+export const BULLET_INLINE = 'bullet-inline';
+export const TITLE_INLINE = 'title-inline';
+const INLINE_FORMS = new Set([BULLET_INLINE, TITLE_INLINE]);
 
 /** A line (or two joined lines) that might be a provision heading. */
 export interface HeadingCandidate {
   readonly line: number;
   /** Last line of the heading; equals `line` unless the heading wraps onto the next line. */
   readonly endLine: number;
+  /** Where the heading ends on `endLine` when a paragraph's body follows it there ("1. Heading. Body"). */
+  readonly endCharacter?: number;
   readonly text: string;
   readonly tokens: readonly string[];
   readonly style: HeadingStyle;
   /** Value of the printed number (7 for "7.", "VII.", "七、"), or NaN. */
   readonly number: number;
+  /** The number as printed ("VII", "七"), or empty. */
+  readonly numberText: string;
   /**
    * How the number is set, with the digits generalised: "9." for "7.", "  (9)" for "  (12)", "## I." for
-   * "## VII.", "一、" for "十三、"; empty when there is no number. Sibling headings share it.
+   * "## VII.", "一、" for "十三、"; BULLET_INLINE or TITLE_INLINE for unnumbered headings run into their
+   * paragraph; empty otherwise. Sibling headings share it.
    */
   readonly form: string;
   /** Numbered, and the previous or next candidate of the same form has the number before or after it. */
@@ -99,10 +111,28 @@ export function noiseLines(lines: readonly string[]): Set<number> {
   return noise;
 }
 
-function candidate(line: number, endLine: number, text: string, style: HeadingStyle, num: string | undefined, form = ''): HeadingCandidate {
+function candidate(line: number, endLine: number, text: string, style: HeadingStyle, num: string | undefined, form = '', endCharacter?: number): HeadingCandidate {
   const clean = stripInline(text);
   const number = num === undefined ? NaN : numberValue(num);
-  return { line, endLine, text: clean, tokens: headingTokens(clean), style, number, form: Number.isNaN(number) ? '' : form, sequenced: false };
+  const kept = Number.isNaN(number) && !INLINE_FORMS.has(form) ? '' : form;
+  const numberText = Number.isNaN(number) ? '' : num!.trim();
+  const c: HeadingCandidate = { line, endLine, text: clean, tokens: headingTokens(clean), style, number, numberText, form: kept, sequenced: false };
+  return endCharacter === undefined ? c : { ...c, endCharacter };
+}
+
+/**
+ * A numbered or bulleted line whose text starts at `from`: its heading run into the paragraph, else its
+ * heading wrapped onto the next line (a PDF's hard wrap), else the whole line when it is short enough.
+ */
+function markedHeading(lines: readonly string[], noise: ReadonlySet<number>, i: number, from: number, style: HeadingStyle, num: string | undefined, form: string, inlineForm: string): HeadingCandidate | undefined {
+  const l = lines[i]!;
+  const inline = inlineHeading(l, from);
+  if (inline) return candidate(i, i, l.slice(inline.start, inline.end), style, num, inlineForm || form, inline.end);
+  if (l.trim().length > MAX_HEADING) return undefined;
+  const next = lines[i + 1];
+  const wrapped = next !== undefined && !noise.has(i + 1) ? wrappedHeadingEnd(l, next) : undefined;
+  if (wrapped) return candidate(i, i + 1, `${l.slice(from).trim()} ${next!.slice(wrapped.start, wrapped.end)}`, style, num, inlineForm || form, wrapped.end);
+  return candidate(i, i, l.slice(from), style, num, form);
 }
 
 /** A number's printed form with its digits generalised, so that "9." stands for "1." to "99.". */
@@ -147,22 +177,33 @@ export function headingCandidates(lines: readonly string[], isMarkdown: boolean)
       out.push(candidate(i, i, inner, 'markdown', pillar?.[1] ?? numbered?.[1] ?? numbered?.[2] ?? numbered?.[3], form));
       continue;
     }
-    if (l.trim().length > MAX_HEADING) continue;
-    const pillar = PILLAR.exec(l);
+    const long = l.trim().length > MAX_HEADING;
+    const pillar = long ? null : PILLAR.exec(l);
     if (pillar) {
       out.push(candidate(i, i, l.trim(), 'pillar', pillar[1], 'pillar'));
       continue;
     }
-    const numbered = NUMBERED.exec(l);
-    if (numbered) {
-      out.push(candidate(i, i, l.slice(numbered[0].length), 'numbered', numbered[1] ?? numbered[2] ?? numbered[3], numberForm(numbered[0])));
-      continue;
-    }
+    // A bullet may carry a number ("• I. Heading. Body", unofficial translations).
     const bullet = BULLET.exec(l);
-    if (bullet) {
-      out.push(candidate(i, i, l.slice(bullet[0].length), 'bullet', undefined));
+    const afterBullet = bullet ? bullet[0].length : 0;
+    const numbered = NUMBERED.exec(bullet ? l.slice(afterBullet, afterBullet + 16) : l);
+    if (numbered) {
+      const prefix = afterBullet + numbered[0].length;
+      const c = markedHeading(lines, noise, i, prefix, 'numbered', numbered[1] ?? numbered[2] ?? numbered[3], numberForm(l.slice(0, prefix)), '');
+      if (c) out.push(c);
       continue;
     }
+    if (bullet) {
+      const c = markedHeading(lines, noise, i, afterBullet, 'bullet', undefined, '', BULLET_INLINE);
+      if (c) out.push(c);
+      continue;
+    }
+    const inline = inlineHeading(l, 0);
+    if (inline && isTitleCase(l.slice(inline.start, inline.end))) {
+      out.push(candidate(i, i, l.slice(inline.start, inline.end), 'inline', undefined, TITLE_INLINE, inline.end));
+      continue;
+    }
+    if (long) continue;
     out.push(candidate(i, i, l, 'plain', undefined));
     const next = lines[i + 1];
     if (next !== undefined && next.trim() && !noise.has(i + 1) && l.trim().length + next.trim().length <= MAX_HEADING) {

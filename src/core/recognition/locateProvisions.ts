@@ -15,7 +15,9 @@ export interface HeadingMatch {
 
 type Score = { similarity: number; score: number; bySequence: boolean };
 
-const STYLE_BONUS: Record<HeadingCandidate['style'], number> = { markdown: 0.15, pillar: 0.15, numbered: 0.1, bullet: 0, plain: 0 };
+const STYLE_BONUS: Record<HeadingCandidate['style'], number> = { markdown: 0.15, pillar: 0.15, numbered: 0.1, inline: 0.05, bullet: 0, plain: 0 };
+/** Heading words an unnumbered heading needs in common once siblings of its form were matched by theirs. */
+const SIBLING_SIMILARITY = 0.3;
 /** Sibling headings matched by their words before a heading of the same form is accepted by its number alone. */
 const MIN_ANCHORED_SIBLINGS = 2;
 
@@ -122,6 +124,7 @@ function judge(similarity: number, wanted: number, c: HeadingCandidate, siblingF
   let ok: boolean;
   if (numberConflict) ok = similarity >= 0.9;
   else if (numberMatch) ok = similarity >= 0.2 || (structured && c.tokens.length > 0 && similarity >= 0.1);
+  else if (!numbered && c.form && siblingForms?.has(c.form)) ok = similarity >= SIBLING_SIMILARITY;
   else if (structured) ok = similarity >= 0.6;
   else ok = similarity >= 0.8;
   const bySequence = !ok && numberMatch && c.sequenced && siblingForms !== undefined && siblingForms.has(c.form);
@@ -134,14 +137,18 @@ function judge(similarity: number, wanted: number, c: HeadingCandidate, siblingF
  * Aligns the plan's provisions, in order, to heading candidates, in order: the best-scoring monotone
  * assignment (a provision may be missing; two provisions never share a line). O(provisions × candidates).
  * Then once more, when headings of one numbered form were matched by their words at least twice, with
- * that form's other headings in sequence accepted by their number alone.
+ * that form's other headings in sequence accepted by their number alone; and likewise unnumbered headings
+ * run into their paragraph, whose siblings then need fewer words in common.
  */
 export function locateHeadings(plan: Plan, candidates: readonly HeadingCandidate[]): HeadingMatch[] {
   const first = align(plan, candidates);
   const anchored = new Map<string, number>();
-  for (const m of first) if (m.candidate.sequenced) anchored.set(m.candidate.form, (anchored.get(m.candidate.form) ?? 0) + 1);
+  // Numbered headings in sequence, and unnumbered ones run into their paragraph in one form (news bullets,
+  // title-case first sentences), vouch for their siblings of the same form.
+  const sibling = (c: HeadingCandidate): boolean => c.form !== '' && (c.sequenced || Number.isNaN(c.number));
+  for (const m of first) if (sibling(m.candidate)) anchored.set(m.candidate.form, (anchored.get(m.candidate.form) ?? 0) + 1);
   const siblingForms = new Set([...anchored].filter(([, n]) => n >= MIN_ANCHORED_SIBLINGS).map(([f]) => f));
-  if (siblingForms.size === 0 || !candidates.some((c) => c.sequenced && siblingForms.has(c.form))) return first;
+  if (siblingForms.size === 0 || !candidates.some((c) => sibling(c) && siblingForms.has(c.form))) return first;
   return align(plan, candidates, siblingForms);
 }
 
