@@ -86,7 +86,10 @@ export function alignPassage(
     const c = diagonal - band + k;
     prev[k] = c >= 0 && c <= n ? 0 : INF;
   }
-  let endAtEdge = { cost: INF, row: -1, k: -1 };
+  // Where a path ends at the text's end once the quote is through (cheapest such cell).
+  let edgeCost = INF;
+  let edgeRow = -1;
+  let edgeK = -1;
   const startEdge = edgePenalty(pattern, quoteStart);
   const endEdge = edgePenalty(pattern, quoteEnd);
   for (let i = 1; i <= m; i++) {
@@ -99,36 +102,69 @@ export function alignPassage(
     const inQuote = i > quoteStart && i <= quoteEnd;
     const editCost = inQuote ? UNIT : UNIT + CONTEXT_EXTRA;
     const insertCost = i === quoteStart || i === quoteEnd ? UNIT - 1 : i > quoteStart && i < quoteEnd ? UNIT : UNIT + CONTEXT_EXTRA;
-    for (let k = 0; k < W; k++) {
-      const c = base + k;
-      if (c < 0 || c > n) {
-        cur[k] = INF;
-        continue;
+    // Cells whose text offset lies outside [0, n] are unreachable; the rest are [kLo, kHi].
+    const kLo = Math.max(0, -base);
+    const kHi = Math.min(W - 1, n - base);
+    for (let k = 0; k < kLo && k < W; k++) cur[k] = INF;
+    for (let k = Math.max(kLo, kHi + 1); k < W; k++) cur[k] = INF;
+    if (leavesStartRow || entersEndRow) {
+      for (let k = kLo; k <= kHi; k++) {
+        const c = base + k;
+        let best = INF;
+        let from = 0;
+        if (c >= 1) {
+          let v = prev[k]! + (text.charCodeAt(c - 1) === pc ? 0 : editCost);
+          if (leavesStartRow) v += leavesStartRow(text, c - 1);
+          if (entersEndRow) v += entersEndRow(text, c);
+          if (v < best) (best = v), (from = DIAGONAL);
+        }
+        if (k + 1 < W) {
+          let v = prev[k + 1]! + editCost;
+          if (leavesStartRow) v += leavesStartRow(text, c);
+          if (entersEndRow) v += entersEndRow(text, c);
+          if (v < best) (best = v), (from = VERTICAL);
+        }
+        if (k >= 1) {
+          const v = cur[k - 1]! + insertCost;
+          if (v < best) (best = v), (from = HORIZONTAL);
+        }
+        if (c === 0 && i <= quoteStart && best > 0) (best = 0), (from = OUTSIDE);
+        cur[k] = best >= INF ? INF : best;
+        dir[row + k] = from;
       }
-      let best = INF;
-      let from = 0;
-      if (c >= 1) {
-        let v = prev[k]! + (text.charCodeAt(c - 1) === pc ? 0 : editCost);
-        if (leavesStartRow) v += leavesStartRow(text, c - 1);
-        if (entersEndRow) v += entersEndRow(text, c);
-        if (v < best) (best = v), (from = DIAGONAL);
+    } else {
+      // The common row, with no boundary penalties: the same recurrence in a tight loop.
+      const outsideFree = i <= quoteStart;
+      let left = INF; // cur[k - 1]: the cells left of kLo are unreachable
+      for (let k = kLo; k <= kHi; k++) {
+        const c = base + k;
+        let best = INF;
+        let from = 0;
+        if (c >= 1) {
+          best = prev[k]! + (text.charCodeAt(c - 1) === pc ? 0 : editCost);
+          from = DIAGONAL;
+        }
+        if (k + 1 < W) {
+          const v = prev[k + 1]! + editCost;
+          if (v < best) (best = v), (from = VERTICAL);
+        }
+        if (k >= 1) {
+          const v = left + insertCost;
+          if (v < best) (best = v), (from = HORIZONTAL);
+        }
+        if (c === 0 && outsideFree && best > 0) (best = 0), (from = OUTSIDE);
+        if (best >= INF) (best = INF), (from = 0);
+        left = best;
+        cur[k] = left;
+        dir[row + k] = from;
       }
-      if (k + 1 < W) {
-        let v = prev[k + 1]! + editCost;
-        if (leavesStartRow) v += leavesStartRow(text, c);
-        if (entersEndRow) v += entersEndRow(text, c);
-        if (v < best) (best = v), (from = VERTICAL);
-      }
-      if (k >= 1) {
-        const v = cur[k - 1]! + insertCost;
-        if (v < best) (best = v), (from = HORIZONTAL);
-      }
-      // Context before the text's first character costs nothing: it is not there to be edited.
-      if (c === 0 && i <= quoteStart && best > 0) (best = 0), (from = OUTSIDE);
-      cur[k] = best >= INF ? INF : best;
-      dir[row + k] = from;
-      // Nor context after its last: a path may end at the text's end once the quote is through.
-      if (c === n && i >= quoteEnd && i < m && cur[k]! < endAtEdge.cost) endAtEdge = { cost: cur[k]!, row: i, k };
+    }
+    // Context after the text's last character costs nothing: a path may end at the text's end once the
+    // quote is through.
+    if (i >= quoteEnd && i < m && kHi >= kLo && base + kHi === n && cur[kHi]! < edgeCost) {
+      edgeCost = cur[kHi]!;
+      edgeRow = i;
+      edgeK = kHi;
     }
     [prev, cur] = [cur, prev];
   }
@@ -139,8 +175,8 @@ export function alignPassage(
     if (v >= INF) continue;
     if (bestK < 0 || v < prev[bestK]! || (v === prev[bestK]! && Math.abs(k - band) < Math.abs(bestK - band))) bestK = k;
   }
-  if (endAtEdge.cost < (bestK < 0 ? INF : prev[bestK]!)) {
-    return traceBack(text, pattern, quoteStart, quoteEnd, diagonal - band, W, dir, endAtEdge.row, endAtEdge.k);
+  if (edgeCost < (bestK < 0 ? INF : prev[bestK]!)) {
+    return traceBack(text, pattern, quoteStart, quoteEnd, diagonal - band, W, dir, edgeRow, edgeK);
   }
   if (bestK < 0) return undefined;
   return traceBack(text, pattern, quoteStart, quoteEnd, diagonal - band, W, dir, m, bestK);

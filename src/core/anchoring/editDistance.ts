@@ -11,20 +11,28 @@
  * last backwards. The run is anchored at `at` but its far end is free, so this measures how well the
  * context next to a candidate span agrees with the context remembered in a selector.
  */
+// Reused between calls (they run one at a time, thousands per re-anchoring).
+let segment = new Uint16Array(256);
+let rowA = new Int32Array(256);
+let rowB = new Int32Array(256);
+
 export function anchoredDistance(expected: string, text: string, at: number, dir: 1 | -1): number {
   const m = expected.length;
   if (m === 0) return 0;
   const available = dir > 0 ? text.length - at : at;
   const n = Math.max(0, Math.min(available, m + (m >> 1) + 2));
-  let prev = new Int32Array(n + 1);
-  let cur = new Int32Array(n + 1);
+  // The run of text read once, in reading order, so the inner loop neither branches on `dir` nor re-reads it.
+  if (segment.length < n) segment = new Uint16Array(n * 2);
+  for (let j = 0; j < n; j++) segment[j] = dir > 0 ? text.charCodeAt(at + j) : text.charCodeAt(at - j - 1);
+  if (rowA.length < n + 1) (rowA = new Int32Array((n + 1) * 2)), (rowB = new Int32Array((n + 1) * 2));
+  let prev = rowA;
+  let cur = rowB;
   for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
     const ci = dir > 0 ? expected.charCodeAt(i - 1) : expected.charCodeAt(m - i);
     cur[0] = i;
     for (let j = 1; j <= n; j++) {
-      const cj = dir > 0 ? text.charCodeAt(at + j - 1) : text.charCodeAt(at - j);
-      const sub = prev[j - 1]! + (ci === cj ? 0 : 1);
+      const sub = prev[j - 1]! + (ci === segment[j - 1] ? 0 : 1);
       const del = prev[j]! + 1;
       const ins = cur[j - 1]! + 1;
       cur[j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
