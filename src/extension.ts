@@ -3,7 +3,7 @@
 import * as os from 'os';
 import type * as vscode from 'vscode';
 import { NodeFileSystem } from './node/nodeFileSystem';
-import { registerGitMergeDriver } from './vscode/desktop/gitMergeDriver';
+import { registerGitMergeDriver } from './desktop/gitMergeDriver';
 import { activatePolicyLens, type PolicyLensApi } from './vscode/activate';
 import { WorkspaceFileSystem } from './vscode/workspaceFileSystem';
 

@@ -1,11 +1,11 @@
 // Desktop only (src/extension.ts wires it): spawns git and uses Node's fs, so the web bundle must never load it.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { mergeDriverStatus, setUpMergeDriver, type DriverSetup } from '../../node/gitDriverSetup';
-import { installStableCli, refreshStableCli } from '../../node/stableCli';
-import { CommandId } from '../commandIds';
-import { reportError, showInformation } from '../errors';
-import { logFailure, logWarning } from '../logger';
+import { mergeDriverStatus, setUpMergeDriver, type DriverSetup } from '../node/gitDriverSetup';
+import { installStableCli, refreshStableCli } from '../node/stableCli';
+import { CommandId } from '../vscode/commandIds';
+import { reportError, showInformation } from '../vscode/errors';
+import { logFailure, logWarning } from '../vscode/logger';
 
 /** workspaceState key: folders already warned about (the warning comes once per folder). */
 const WARNED_KEY = 'policyLens.mergeDriverWarned';
