@@ -1,16 +1,15 @@
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { writeXml } from './xmlWrite';
 
 /**
- * XML through fast-xml-parser (pure JS, no native parts, runs in a web worker; it escapes on writing and
- * does not fetch external entities on reading). Attributes are `@_name` keys, text is `#text`.
+ * XML read with fast-xml-parser (pure JS, no native parts, runs in a web worker; it does not fetch external
+ * entities) and written by `xmlWrite.ts` in XMLBuilder's exact format. Attributes are `@_name` keys, text is `#text`.
  */
 export type XmlNode = Record<string, unknown>;
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true, suppressBooleanAttributes: false });
-
 /** An XML document (declaration included) from a tree whose key order is the element order. */
 export function buildXml(root: XmlNode): string {
-  return String(builder.build({ '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' }, ...root }));
+  return writeXml({ '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' }, ...root });
 }
 
 /** Parses an XML document; namespace prefixes are dropped (`qda:Project` → `Project`). Throws on malformed XML. */
