@@ -3,6 +3,7 @@ import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { v5 as uuidv5 } from 'uuid';
 import { exportProject, importBytes } from '../../src/core/interchange/formats';
 import { stableGuid } from '../../src/core/interchange/guids';
+import { attr, parseXml, textOf } from '../../src/core/interchange/xml';
 import { trickyProject } from '../interchangeFixtures';
 
 /** The shortcuts taken for speed (issue 11, figure 14) must not change what is written or what is accepted. */
@@ -31,6 +32,15 @@ describe('interchange: .qde fast paths', function () {
     assert.deepStrictEqual(b.project.codes, a.project.codes);
     assert.deepStrictEqual(b.project.name, a.project.name);
     assert.deepStrictEqual(b.dataLoss, a.dataLoss);
+  });
+
+  it('character references are decoded whether or not the text also holds the five XML entities', () => {
+    const withRefs = parseXml('<P n="a&#x1F600;&amp;"><T>x&#13;&#10;y &lt; z</T></P>');
+    assert.strictEqual(attr(withRefs['P'] as Record<string, unknown>, 'n'), 'a😀&');
+    assert.strictEqual(textOf((withRefs['P'] as Record<string, unknown>)['T']), 'x\r\ny < z');
+    const plain = parseXml('<P n="&quot;q&apos;"><T>a &amp; b &gt; c</T></P>');
+    assert.strictEqual(attr(plain['P'] as Record<string, unknown>, 'n'), '"q\'');
+    assert.strictEqual(textOf((plain['P'] as Record<string, unknown>)['T']), 'a & b > c');
   });
 
   it('a truncated .qde is refused, wherever it is cut', () => {
