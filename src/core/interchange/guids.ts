@@ -7,11 +7,13 @@ import { parse as parseUuid, v5 as uuidv5 } from 'uuid';
 const NAMESPACE = 'b2f1c7de-3a64-5c1e-9d0a-6f2e8c4b7a91';
 /** Parsed once: uuid parses a namespace string on every call otherwise (a quarter of an export's GUID time). */
 const NAMESPACE_BYTES = parseUuid(NAMESPACE);
+/** uuid turns a string into UTF-8 with a slow per-character loop; TextEncoder gives the same bytes natively. */
+const utf8 = new TextEncoder();
 
 export type GuidKind = 'project' | 'user' | 'code' | 'source' | 'selection' | 'coding' | 'note' | 'link' | 'target';
 
 export function stableGuid(kind: GuidKind, id: string): string {
-  return uuidv5(`${kind}:${id}`, NAMESPACE_BYTES).toUpperCase();
+  return uuidv5(utf8.encode(`${kind}:${id}`), NAMESPACE_BYTES).toUpperCase();
 }
 
 /** GUIDs compared as the schema allows them: either case, with or without braces. */

@@ -69,8 +69,10 @@ export function writeQde(project: InterchangeProject): QdeFiles {
     // A code used but not in the codebook still needs a Code for its CodeRef to point at.
     for (const c of a.codes) if (!known.has(c)) (known.add(c), codes.push({ id: c, label: c, source: 'codebook' }));
   }
+  // One GUID per user, not one per selection, coding and note that names them.
+  const userGuids = new Map([...users].map((u) => [u, userGuid(u)]));
   const userAttr = (node: XmlNode, name: string, author: string | undefined): void => {
-    if (author) node[`@_${name}`] = userGuid(author);
+    if (author) node[`@_${name}`] = userGuids.get(author) ?? userGuid(author);
   };
   const note = (guid: string, text: string, author: string | undefined, created: string | undefined): void => {
     const n: XmlNode = { '@_guid': guid };
@@ -135,7 +137,7 @@ export function writeQde(project: InterchangeProject): QdeFiles {
   }
 
   const root: XmlNode = { '@_xmlns': 'urn:QDA-XML:project:1.0', '@_name': xmlSafe(project.name) || 'Policy Lens project', '@_origin': ORIGIN };
-  if (users.size) root['Users'] = { User: [...users].sort().map((u) => ({ '@_guid': userGuid(u), '@_name': xmlSafe(u) })) };
+  if (users.size) root['Users'] = { User: [...users].sort().map((u) => ({ '@_guid': userGuids.get(u)!, '@_name': xmlSafe(u) })) };
   if (codes.length) root['CodeBook'] = { Codes: { Code: codesToXml(codes) } };
   if (textSources.length) root['Sources'] = { TextSource: textSources };
   if (notes.length) root['Notes'] = { Note: notes };
