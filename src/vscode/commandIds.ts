@@ -44,5 +44,5 @@ export type CommandId = (typeof CommandId)[keyof typeof CommandId];
  * when-clause in the command palette and every menu (test/unit/contributions.test.ts). Every other command
  * works on the web. None today: the CLI sets git up (`policy-lens git-setup`).
  */
-export const DESKTOP_ONLY_COMMANDS: readonly CommandId[] = [];
+export const DESKTOP_ONLY_COMMANDS: readonly CommandId[] = [CommandId.setUpGitMergeDriver];
 export const DESKTOP_ONLY_WHEN = 'shellExecutionSupported && !virtualWorkspace';
