@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerAnnotationQuickFixes } from './annotations/annotationQuickFixes';
 import { registerAnnotateCommands } from './annotations/annotateCommands';
 import { registerAnnotationDecorations } from './annotations/annotationDecorations';
 import { AnnotationStore } from './annotations/annotationStore';
@@ -73,6 +74,7 @@ export function activatePolicyLens(context: vscode.ExtensionContext, platform: E
     registerOpenAnnotation(store),
     registerAnnotationDecorations(store, codebook),
     registerOrphanDiagnostics(store),
+    registerAnnotationQuickFixes(store),
     registerCompareCoders(store),
     registerOpenProvision(packs, locator),
     registerLanguageSwitch(analysis),
