@@ -158,10 +158,10 @@ describe('annotations in YAML sidecars', () => {
     const editor = await openEditor(US_SAMPLE());
     const fuzzy = await waitFor('fuzzy diagnostic', () => vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.code === 'a-test000009' && /fuzzy match/.test(d.message)));
     const actionsAt = async (range: vscode.Range): Promise<vscode.CodeAction[]> =>
-      (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, range, vscode.CodeActionKind.QuickFix.value)).filter((a) => a.command?.arguments?.[0]?.id === 'a-test000009');
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, range, vscode.CodeActionKind.QuickFix.value)).filter((a) => (a.command?.arguments?.[0] as { id?: string } | undefined)?.id === 'a-test000009');
     const onFuzzy = await actionsAt(fuzzy.range);
     assert.deepStrictEqual(onFuzzy.map((a) => a.title), ['Accept the annotation’s new place', 'Re-attach the annotation…', 'Delete the annotation']);
-    await vscode.commands.executeCommand(onFuzzy[0]!.command!.command, ...onFuzzy[0]!.command!.arguments!);
+    await vscode.commands.executeCommand(onFuzzy[0]!.command!.command, onFuzzy[0]!.command!.arguments![0] as unknown);
     assert.strictEqual((await readSidecar(US_SAMPLE())).annotations[0]!.target.quote.exact, phrase);
     await waitFor('the fuzzy diagnostic gone', () => !vscode.languages.getDiagnostics(editor.document.uri).some((d) => d.code === 'a-test000009'));
     // Orphaned: its fixes are re-attach and delete; delete removes it from the sidecar.
@@ -172,7 +172,7 @@ describe('annotations in YAML sidecars', () => {
     assert.deepStrictEqual(onOrphan.map((a) => a.title), ['Re-attach the annotation…', 'Delete the annotation']);
     const del = onOrphan[1]!.command!;
     assert.strictEqual(del.command, 'policyLens.deleteAnnotation');
-    await vscode.commands.executeCommand(del.command, { ...del.arguments![0], confirm: false });
+    await vscode.commands.executeCommand(del.command, { ...(del.arguments![0] as { id: string }), confirm: false });
     assert.deepStrictEqual((await readSidecar(US_SAMPLE())).annotations ?? [], []);
     await revert(editor);
   });
