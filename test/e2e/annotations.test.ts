@@ -148,6 +148,19 @@ describe('annotations in YAML sidecars', () => {
     await revert(editor);
   });
 
+  it('Annotate with no selection codes the sentence under the cursor', async () => {
+    const editor = await openEditor(US_SAMPLE());
+    const text = editor.document.getText();
+    const phrase = 'distinct asset for innovation';
+    const at = editor.document.positionAt(text.indexOf(phrase) + 3);
+    editor.selection = new vscode.Selection(at, at);
+    await vscode.commands.executeCommand('policyLens.annotateSelection', { codes: ['open-source'], id: 'a-test000010' });
+    const quote = (await readSidecar(US_SAMPLE())).annotations[0]!.target.quote.exact;
+    assert.ok(quote.includes(phrase) && quote.length > phrase.length, quote);
+    assert.match(quote, /[.!?]$/);
+    assert.strictEqual(editor.document.getText(editor.selection), quote, 'the coded sentence is selected');
+  });
+
   it('Quick Fixes on orphaned and fuzzy annotation diagnostics: accept the new place, re-attach, delete (and a fuzzy match on opening gets its diagnostic)', async () => {
     // A sidecar whose quote differs by a typo from the text: it attaches by a fuzzy match.
     const text = (await fs.readFile(US_SAMPLE(), 'utf8')).replace(/\r\n/g, '\n');

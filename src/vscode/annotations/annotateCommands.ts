@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { setting } from '../settings';
 import { reportError } from '../errors';
 import { createAnnotation } from '../../core/annotations/annotationFactory';
+import { sentenceAt } from '../../core/text/sentenceBounds';
 import type { Code } from '../../core/codebook/codebook';
 import type { Annotation } from '../../core/sidecar/model';
 import { CommandId } from '../commandIds';
@@ -42,7 +43,13 @@ export async function annotationUnderCursor(store: AnnotationStore, editor: vsco
 
 export function registerAnnotateCommands(store: AnnotationStore, codebook: CodebookService, userName: () => string | undefined): vscode.Disposable {
   const annotate = withEditor(CommandId.annotateSelection, async (editor, args?: AnnotateArgs) => {
-    if (editor.selection.isEmpty) return void vscode.window.showInformationMessage('Policy Lens: select the passage to annotate first.');
+    if (editor.selection.isEmpty) {
+      // No selection: the sentence under the cursor, selected so the user sees what is coded.
+      const doc = editor.document;
+      const sentence = sentenceAt(doc.getText(), doc.offsetAt(editor.selection.active));
+      if (!sentence) return void vscode.window.showInformationMessage('Policy Lens: the cursor is not in a sentence (blank line); select the passage to annotate.');
+      editor.selection = new vscode.Selection(doc.positionAt(sentence.start), doc.positionAt(sentence.end));
+    }
     await codebook.ensureExists();
     const codes = args?.codes ? [...args.codes] : await pickCodes(await codebook.codes(), [], 'Annotate selection: codes');
     if (!codes || codes.length === 0) return undefined;
