@@ -68,7 +68,7 @@ export function activatePolicyLens(context: vscode.ExtensionContext, platform: E
     registerCounterpartDefinitions(analysis, locator),
     registerCounterpartLenses(analysis, locator),
     registerJumpToCounterpart(analysis, locator, store),
-    registerAnnotateCommands(store, codebook, platform.userName),
+    registerAnnotateCommands(store, codebook, platform.userName, async (d, p) => (await analysis.provisionAt(d, p)).located?.provision.themes ?? []),
     registerLinkCommand(store, codebook, packs, platform),
     registerReattachCommand(store),
     registerOpenAnnotation(store),

@@ -161,6 +161,20 @@ describe('annotations in YAML sidecars', () => {
     assert.strictEqual(editor.document.getText(editor.selection), quote, 'the coded sentence is selected');
   });
 
+  it('the code picker starts with the current provision\'s themes ticked', async () => {
+    const editor = await openEditor(US_SAMPLE());
+    await select(editor, 'distinct asset for innovation');
+    // No arguments: the real pickers. Accepting the code picker at once keeps what was ticked; the note is left empty.
+    const done = vscode.commands.executeCommand<string | undefined>('policyLens.annotateSelection');
+    await new Promise((r) => setTimeout(r, 1500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await new Promise((r) => setTimeout(r, 1500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    assert.ok(await done, 'an annotation was made from the ticked codes alone');
+    const codes = (await readSidecar(US_SAMPLE())).annotations[0]!.codes;
+    assert.ok(codes.length > 0, 'the provision\'s themes were ticked');
+  });
+
   it('Quick Fixes on orphaned and fuzzy annotation diagnostics: accept the new place, re-attach, delete (and a fuzzy match on opening gets its diagnostic)', async () => {
     // A sidecar whose quote differs by a typo from the text: it attaches by a fuzzy match.
     const text = (await fs.readFile(US_SAMPLE(), 'utf8')).replace(/\r\n/g, '\n');

@@ -41,7 +41,10 @@ export async function annotationUnderCursor(store: AnnotationStore, editor: vsco
   return picked?.a;
 }
 
-export function registerAnnotateCommands(store: AnnotationStore, codebook: CodebookService, userName: () => string | undefined): vscode.Disposable {
+/** The theme ids of the provision at a position (pre-selected in the code picker); none when it is unknown. */
+export type ProvisionThemes = (document: vscode.TextDocument, position: vscode.Position) => Promise<readonly string[]>;
+
+export function registerAnnotateCommands(store: AnnotationStore, codebook: CodebookService, userName: () => string | undefined, provisionThemes: ProvisionThemes = () => Promise.resolve([])): vscode.Disposable {
   const annotate = withEditor(CommandId.annotateSelection, async (editor, args?: AnnotateArgs) => {
     if (editor.selection.isEmpty) {
       // No selection: the sentence under the cursor, selected so the user sees what is coded.
@@ -51,7 +54,9 @@ export function registerAnnotateCommands(store: AnnotationStore, codebook: Codeb
       editor.selection = new vscode.Selection(doc.positionAt(sentence.start), doc.positionAt(sentence.end));
     }
     await codebook.ensureExists();
-    const codes = args?.codes ? [...args.codes] : await pickCodes(await codebook.codes(), [], 'Annotate selection: codes');
+    // The provision's own themes start ticked: the usual code is one of them (a failed look-up just ticks none).
+    const ticked = args?.codes ? [] : await provisionThemes(editor.document, editor.selection.start).catch(() => []);
+    const codes = args?.codes ? [...args.codes] : await pickCodes(await codebook.codes(), ticked, 'Annotate selection: codes');
     if (!codes || codes.length === 0) return undefined;
     const note = args ? args.note : await vscode.window.showInputBox({ title: 'Annotate selection: note (optional)', prompt: 'A note in plain text' });
     if (note === undefined && !args) return undefined;
