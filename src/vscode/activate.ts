@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerAnnotationQuickFixes } from './annotations/annotationQuickFixes';
 import { registerAnnotateCommands } from './annotations/annotateCommands';
 import { registerAnnotationDecorations } from './annotations/annotationDecorations';
 import { AnnotationStore } from './annotations/annotationStore';
@@ -67,12 +68,13 @@ export function activatePolicyLens(context: vscode.ExtensionContext, platform: E
     registerCounterpartDefinitions(analysis, locator),
     registerCounterpartLenses(analysis, locator),
     registerJumpToCounterpart(analysis, locator, store),
-    registerAnnotateCommands(store, codebook, platform.userName),
+    registerAnnotateCommands(store, codebook, platform.userName, async (d, p) => (await analysis.provisionAt(d, p)).located?.provision.themes ?? []),
     registerLinkCommand(store, codebook, packs, platform),
     registerReattachCommand(store),
     registerOpenAnnotation(store),
     registerAnnotationDecorations(store, codebook),
     registerOrphanDiagnostics(store),
+    registerAnnotationQuickFixes(store),
     registerCompareCoders(store),
     registerOpenProvision(packs, locator),
     registerLanguageSwitch(analysis),

@@ -16,6 +16,7 @@ export const CommandId = {
   deleteAnnotation: 'policyLens.deleteAnnotation',
   linkSelectionAsCounterpart: 'policyLens.linkSelectionAsCounterpart',
   reattachOrphan: 'policyLens.reattachOrphanedAnnotation',
+  acceptAnnotationPlace: 'policyLens.acceptAnnotationPlace',
   openAnnotation: OPEN_ANNOTATION_COMMAND,
   exportAnnotations: 'policyLens.exportAnnotations',
   importAnnotations: 'policyLens.importAnnotations',

@@ -148,6 +148,62 @@ describe('annotations in YAML sidecars', () => {
     await revert(editor);
   });
 
+  it('Annotate with no selection codes the sentence under the cursor', async () => {
+    const editor = await openEditor(US_SAMPLE());
+    const text = editor.document.getText();
+    const phrase = 'distinct asset for innovation';
+    const at = editor.document.positionAt(text.indexOf(phrase) + 3);
+    editor.selection = new vscode.Selection(at, at);
+    await vscode.commands.executeCommand('policyLens.annotateSelection', { codes: ['open-source'], id: 'a-test000010' });
+    const quote = (await readSidecar(US_SAMPLE())).annotations[0]!.target.quote.exact;
+    assert.ok(quote.includes(phrase) && quote.length > phrase.length, quote);
+    assert.match(quote, /[.!?]$/);
+    assert.strictEqual(editor.document.getText(editor.selection), quote, 'the coded sentence is selected');
+  });
+
+  it('the code picker starts with the current provision\'s themes ticked', async () => {
+    const editor = await openEditor(US_SAMPLE());
+    await select(editor, 'distinct asset for innovation');
+    // No arguments: the real pickers. Accepting the code picker at once keeps what was ticked; the note is left empty.
+    const done = vscode.commands.executeCommand<string | undefined>('policyLens.annotateSelection');
+    await new Promise((r) => setTimeout(r, 1500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await new Promise((r) => setTimeout(r, 1500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    assert.ok(await done, 'an annotation was made from the ticked codes alone');
+    const codes = (await readSidecar(US_SAMPLE())).annotations[0]!.codes;
+    assert.ok(codes.length > 0, 'the provision\'s themes were ticked');
+  });
+
+  it('Quick Fixes on orphaned and fuzzy annotation diagnostics: accept the new place, re-attach, delete (and a fuzzy match on opening gets its diagnostic)', async () => {
+    // A sidecar whose quote differs by a typo from the text: it attaches by a fuzzy match.
+    const text = (await fs.readFile(US_SAMPLE(), 'utf8')).replace(/\r\n/g, '\n');
+    const phrase = 'distinct asset for innovation';
+    const start = text.indexOf(phrase);
+    const sidecar = { version: 1, document: 'us-ai-action-plan-2025.policy.md', annotations: [{ id: 'a-test000009', target: { quote: { exact: 'distinct asset for innovatoin', prefix: text.slice(start - 32, start), suffix: text.slice(start + phrase.length, start + phrase.length + 32) }, position: { start, end: start + phrase.length } }, codes: ['open-source'], created: '2025-01-01T00:00:00Z' }] };
+    await fs.writeFile(sidecarOf(US_SAMPLE()), JSON.stringify(sidecar), 'utf8');
+    const editor = await openEditor(US_SAMPLE());
+    const fuzzy = await waitFor('fuzzy diagnostic', () => vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.code === 'a-test000009' && /fuzzy match/.test(d.message)));
+    const actionsAt = async (range: vscode.Range): Promise<vscode.CodeAction[]> =>
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, range, vscode.CodeActionKind.QuickFix.value)).filter((a) => (a.command?.arguments?.[0] as { id?: string } | undefined)?.id === 'a-test000009');
+    const onFuzzy = await actionsAt(fuzzy.range);
+    assert.deepStrictEqual(onFuzzy.map((a) => a.title), ['Accept the annotation’s new place', 'Re-attach the annotation…', 'Delete the annotation']);
+    await vscode.commands.executeCommand(onFuzzy[0]!.command!.command, onFuzzy[0]!.command!.arguments![0] as unknown);
+    assert.strictEqual((await readSidecar(US_SAMPLE())).annotations[0]!.target.quote.exact, phrase);
+    await waitFor('the fuzzy diagnostic gone', () => !vscode.languages.getDiagnostics(editor.document.uri).some((d) => d.code === 'a-test000009'));
+    // Orphaned: its fixes are re-attach and delete; delete removes it from the sidecar.
+    await select(editor, phrase);
+    await editor.edit((e) => e.delete(editor.selection));
+    const orphan = await waitFor('orphan diagnostic', () => vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.code === 'a-test000009' && /Orphaned/.test(d.message)));
+    const onOrphan = await actionsAt(orphan.range);
+    assert.deepStrictEqual(onOrphan.map((a) => a.title), ['Re-attach the annotation…', 'Delete the annotation']);
+    const del = onOrphan[1]!.command!;
+    assert.strictEqual(del.command, 'policyLens.deleteAnnotation');
+    await vscode.commands.executeCommand(del.command, { ...(del.arguments![0] as { id: string }), confirm: false });
+    assert.deepStrictEqual((await readSidecar(US_SAMPLE())).annotations ?? [], []);
+    await revert(editor);
+  });
+
   it('uses the workspace codebook (created on first use) and policyLens.sidecarFolder', async () => {
     const root = vscode.workspace.workspaceFolders![0]!.uri;
     const codebook = vscode.Uri.joinPath(root, '.policy-lens', 'codebook.yaml');

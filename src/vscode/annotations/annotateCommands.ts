@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { setting } from '../settings';
 import { reportError } from '../errors';
 import { createAnnotation } from '../../core/annotations/annotationFactory';
+import { sentenceAt } from '../../core/text/sentenceBounds';
 import type { Code } from '../../core/codebook/codebook';
 import type { Annotation } from '../../core/sidecar/model';
 import { CommandId } from '../commandIds';
@@ -40,11 +41,22 @@ export async function annotationUnderCursor(store: AnnotationStore, editor: vsco
   return picked?.a;
 }
 
-export function registerAnnotateCommands(store: AnnotationStore, codebook: CodebookService, userName: () => string | undefined): vscode.Disposable {
+/** The theme ids of the provision at a position (pre-selected in the code picker); none when it is unknown. */
+export type ProvisionThemes = (document: vscode.TextDocument, position: vscode.Position) => Promise<readonly string[]>;
+
+export function registerAnnotateCommands(store: AnnotationStore, codebook: CodebookService, userName: () => string | undefined, provisionThemes: ProvisionThemes = () => Promise.resolve([])): vscode.Disposable {
   const annotate = withEditor(CommandId.annotateSelection, async (editor, args?: AnnotateArgs) => {
-    if (editor.selection.isEmpty) return void vscode.window.showInformationMessage('Policy Lens: select the passage to annotate first.');
+    if (editor.selection.isEmpty) {
+      // No selection: the sentence under the cursor, selected so the user sees what is coded.
+      const doc = editor.document;
+      const sentence = sentenceAt(doc.getText(), doc.offsetAt(editor.selection.active));
+      if (!sentence) return void vscode.window.showInformationMessage('Policy Lens: the cursor is not in a sentence (blank line); select the passage to annotate.');
+      editor.selection = new vscode.Selection(doc.positionAt(sentence.start), doc.positionAt(sentence.end));
+    }
     await codebook.ensureExists();
-    const codes = args?.codes ? [...args.codes] : await pickCodes(await codebook.codes(), [], 'Annotate selection: codes');
+    // The provision's own themes start ticked: the usual code is one of them (a failed look-up just ticks none).
+    const ticked = args?.codes ? [] : await provisionThemes(editor.document, editor.selection.start).catch(() => []);
+    const codes = args?.codes ? [...args.codes] : await pickCodes(await codebook.codes(), ticked, 'Annotate selection: codes');
     if (!codes || codes.length === 0) return undefined;
     const note = args ? args.note : await vscode.window.showInputBox({ title: 'Annotate selection: note (optional)', prompt: 'A note in plain text' });
     if (note === undefined && !args) return undefined;

@@ -182,7 +182,11 @@ export class AnnotationStore implements vscode.Disposable {
       events: this.eventsFor(entry),
     });
     await entry.session.load();
-    if (!document.isClosed) this.open.set(key, entry);
+    if (document.isClosed) return entry;
+    this.open.set(key, entry);
+    // The session's own change event came before the entry was open (peek() was empty): tell listeners
+    // again, or an annotation that is fuzzy or orphaned when the document opens would get no diagnostic.
+    this.changed.fire(document.uri);
     return entry;
   }
 

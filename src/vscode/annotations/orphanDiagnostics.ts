@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { AnnotationStore } from './annotationStore';
 
+/** The diagnostics' source; their code is the annotation's id (the Quick Fixes read both). */
+export const ANNOTATION_DIAGNOSTIC_SOURCE = 'Policy Lens';
+
 /** Orphaned and fuzzily attached annotations as Problems entries on their document. */
 export function registerOrphanDiagnostics(store: AnnotationStore): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('policy-lens-annotations');
@@ -15,15 +18,15 @@ export function registerOrphanDiagnostics(store: AnnotationStore): vscode.Dispos
       if (status === 'orphaned') {
         // Point at where the passage used to be, clamped into the document.
         const at = document.positionAt(Math.min(a.target.position.start, document.getText().length));
-        const d = new vscode.Diagnostic(new vscode.Range(at, at), `Orphaned annotation (${a.codes.join(', ') || 'no code'}): "${quote}" is no longer in the document. Run "Policy Lens: Re-attach Orphaned Annotation…".`, vscode.DiagnosticSeverity.Warning);
-        d.source = 'Policy Lens';
+        const d = new vscode.Diagnostic(new vscode.Range(at, at), `Orphaned annotation (${a.codes.join(', ') || 'no code'}): "${quote}" is no longer in the document. Re-attach or delete it (Quick Fix).`, vscode.DiagnosticSeverity.Warning);
+        d.source = ANNOTATION_DIAGNOSTIC_SOURCE;
         d.code = id;
         out.push(d);
       } else if (status === 'fuzzy') {
         const r = state.ranges.get(id);
         if (r && r !== 'orphaned') {
-          const d = new vscode.Diagnostic(new vscode.Range(document.positionAt(r.start), document.positionAt(r.end)), `Annotation re-attached by a fuzzy match to changed text; check it ("${quote}").`, vscode.DiagnosticSeverity.Information);
-          d.source = 'Policy Lens';
+          const d = new vscode.Diagnostic(new vscode.Range(document.positionAt(r.start), document.positionAt(r.end)), `Annotation re-attached by a fuzzy match to changed text; check it ("${quote}"): accept the new place, re-attach or delete it (Quick Fix).`, vscode.DiagnosticSeverity.Information);
+          d.source = ANNOTATION_DIAGNOSTIC_SOURCE;
           d.code = id;
           out.push(d);
         }

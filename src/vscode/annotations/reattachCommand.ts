@@ -14,7 +14,9 @@ export function registerReattachCommand(store: AnnotationStore): vscode.Disposab
   return withEditor(CommandId.reattachOrphan, async (editor, args?: { id: string; start?: number; end?: number }) => {
     const doc = editor.document;
     const state = await store.get(doc);
-    const orphans = state ? [...state.annotations.values()].filter((a) => state.status.get(a.id) === 'orphaned') : [];
+    // A fuzzily attached annotation can be moved too when it is named (its Quick Fix).
+    const movable = (id: string): boolean => state?.status.get(id) === 'orphaned' || (id === args?.id && state?.status.get(id) === 'fuzzy');
+    const orphans = state ? [...state.annotations.values()].filter((a) => movable(a.id)) : [];
     if (!state || orphans.length === 0) return void vscode.window.showInformationMessage('Policy Lens: this document has no orphaned annotations.');
     let choice = args?.start !== undefined && args.end !== undefined ? { id: args.id, start: args.start, end: args.end } : undefined;
     if (!choice) {
