@@ -13,11 +13,14 @@ export interface AnchorProblem extends Problem {
 /** The line of `- id: ID` in the sidecar's text (0-based), so the message can point into the sidecar too. */
 function sidecarLineOf(sidecarText: string | undefined, id: string): number | undefined {
   if (!sidecarText) return undefined;
-  const m = new RegExp(`^\\s*(?:- )?id: ['"]?${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]?\\s*$`, 'm').exec(sidecarText);
-  if (!m) return undefined;
-  let line = 0;
-  for (let i = sidecarText.indexOf('\n'); i !== -1 && i < m.index; i = sidecarText.indexOf('\n', i + 1)) line++;
-  return line;
+  // Line by line (a regex built from the id would have to be escaped and checked for linearity).
+  const wanted = new Set([`id: ${id}`, `id: '${id}'`, `id: "${id}"`]);
+  const lines = sidecarText.split('\n');
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trim();
+    if (wanted.has(line.startsWith('- ') ? line.slice(2).trim() : line)) return i;
+  }
+  return undefined;
 }
 
 /**

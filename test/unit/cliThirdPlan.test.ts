@@ -90,7 +90,7 @@ describe('a third plan, drafted, recognised and linked through the CLI (issue 9)
     const out = JSON.parse(run.stdout) as { provision: { id: string }; counterparts: { id: string; relation: string }[] };
     assert.strictEqual(out.provision.id, 'aac-3.1');
     assert.deepStrictEqual(out.counterparts.map((c) => [c.id, c.relation]), [['us-3.3', 'aligned']]);
-    const hover = await cli('hover', doc, `${line}:10`);
+    const hover = await cli('hover', doc, `${line}:10`, '--detail', 'full');
     assert.strictEqual(hover.code, 0, hover.stderr);
     assert.match(hover.stdout, /Control Exports of Advanced Chips/);
     assert.match(hover.stdout, /us-3\.3|Strengthen AI Compute Export Control Enforcement/);

@@ -4,6 +4,7 @@ import type { LocatedProvision } from '../recognition/recognise';
 import type { Position } from '../text/lineIndex';
 import { OPEN_PROVISION_COMMAND } from './hoverCommands';
 import { commandLink, escapeMarkdown } from './markdownText';
+import { trimWhere } from '../text/trimChars';
 
 export { HOVER_COMMANDS, OPEN_PROVISION_COMMAND } from './hoverCommands';
 
@@ -94,7 +95,7 @@ export function shorten(text: string, max: number): string {
   if (sentence.length <= max) return sentence.length < flat.length ? `${sentence} …` : sentence;
   const cut = sentence.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
+  return `${trimWhere(space > max / 2 ? cut.slice(0, space) : cut, (ch) => /[\s,;:]/.test(ch), 'end')}…`;
 }
 
 function counterpartSection(pack: KnowledgePack, p: Provision, detail: HoverDetail): string {

@@ -2,6 +2,7 @@ import type { Code } from '../codebook/codebook';
 import type { DataLossItem } from './model';
 import { normalGuid, stableGuid } from './guids';
 import { asArray, attr, textOf, type XmlNode } from './xml';
+import { trimChars } from '../text/trimChars';
 
 /**
  * The REFI-QDA `<Codes>` tree, written from our codes and read back, shared by `.qde` and `.qdc`. The
@@ -63,14 +64,12 @@ export function codesToXml(codes: readonly Code[]): XmlNode[] {
 
 /** A code id made from a name: kebab-case ASCII, unique among `taken`. */
 export function codeIdFor(name: string, guid: string, taken: Set<string>): string {
-  let base = name
+  const kebab = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/, '');
+    .replace(/[^a-z0-9]+/g, '-');
+  let base = trimChars(trimChars(kebab, '-').slice(0, 48), '-', 'end');
   if (!base) base = `code-${normalGuid(guid).slice(0, 8).toLowerCase()}`;
   if (!/^[a-z]/.test(base)) base = `c-${base}`;
   let id = base;

@@ -6,6 +6,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import { ANNOTATION_ID_PATTERN } from '../sidecar/ids';
 import type { Code } from '../codebook/codebook';
+import { trimChars } from '../text/trimChars';
 
 /** Our own namespace for derived names (a fixed random UUID: never change it, ids depend on it). */
 const NAMESPACE = '6f4a8e2c-3b1d-4c7e-9a55-0d2f81b6c940';
@@ -15,12 +16,14 @@ export const ANNOTATION_URN_PREFIX = 'urn:policy-lens:annotation:';
 
 /** A codebook id (kebab-case) for a tag: the tag's letters and digits; a hash when it has none in ASCII (CJK). */
 export function codeIdOf(tag: string): string {
-  const kebab = tag
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  const kebab = trimChars(
+    tag
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-'),
+    '-',
+  );
   if (/^[a-z]/.test(kebab)) return kebab;
   const hash = `tag-${uuidv5(`tag:${tag}`, NAMESPACE).slice(0, 8)}`;
   return kebab ? `${hash}-${kebab}` : hash;
@@ -57,7 +60,8 @@ export function annotationIdOf(raw: unknown, seed: string, taken: Set<string>): 
   let id: string;
   const s = typeof raw === 'string' ? raw.trim() : '';
   const own = s.startsWith(ANNOTATION_URN_PREFIX) ? s.slice(ANNOTATION_URN_PREFIX.length) : s;
-  const lastSegment = own.replace(/[?#].*$/, '').replace(/\/+$/, '').split(/[/:]/).pop() ?? '';
+  const query = own.search(/[?#]/);
+  const lastSegment = trimChars(query === -1 ? own : own.slice(0, query), '/', 'end').split(/[/:]/).pop() ?? '';
   if (ANNOTATION_ID_PATTERN.test(own)) id = own;
   else if (s && ANNOTATION_ID_PATTERN.test(lastSegment)) id = lastSegment;
   else id = `a-${uuidv5(s ? `id:${s}` : `seed:${seed}`, NAMESPACE)}`;

@@ -72,7 +72,10 @@ function boundaryAfter(text: string, i: number, limit: number): number | undefin
   if (c !== '.' && c !== '!' && c !== '?') return undefined;
   if (end < limit && !/\s/.test(text[end]!)) return undefined;
   if (c === '.') {
-    const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - 12), i))?.[1] ?? '';
+    // The word before the stop (at most 12 characters back), by a scan: `/[\p{L}.]+$/` is quadratic on dots.
+    let from = i;
+    while (from > Math.max(0, i - 12) && /[\p{L}.]/u.test(text[from - 1]!)) from--;
+    const word = text.slice(from, i);
     if (/^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word) || ABBREVIATIONS.has(word.toLowerCase())) return undefined;
     const next = /\S/u.exec(text.slice(end, limit));
     if (next && /[\p{Ll}\d]/u.test(next[0])) return undefined;
