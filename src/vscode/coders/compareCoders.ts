@@ -59,6 +59,8 @@ async function chooseDocument(store: AnnotationStore, arg: vscode.Uri | undefine
     byDoc.set(key, e);
   }
   if (byDoc.size === 0) return void showInformation('Policy Lens: no document of this workspace has annotations yet.');
+  // The active editor's sidecar counts even before the store has loaded it (a sidecar written meanwhile).
+  if (active && byDoc.has(active.uri.toString())) return active;
   const picked = await vscode.window.showQuickPick(
     [...byDoc.values()].map((e) => ({ label: vscode.workspace.asRelativePath(e.uri), description: `${e.count} annotations · ${[...e.authors].sort().join(', ') || 'no authors'}`, uri: e.uri })),
     { title: 'Compare coders of which document?' },
