@@ -36,7 +36,8 @@ test('shows a hover card with provision, theme and counterparts (the pack compil
   });
   assert.match(text, /Encourage Open\\-Source and Open\\-Weight AI/);
   assert.match(text, /Theme: Open source/i);
-  assert.match(text, /\*\*Counterparts\*\*/);
+  // The compact card (issue 12): the counterparts come first, one line each with a link to the provision.
+  assert.match(text, /\]\(command:policyLens.openProvision\?/);
 });
 
 test('lists the provisions in the outline', async () => {
