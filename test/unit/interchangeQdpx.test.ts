@@ -6,7 +6,7 @@ import { createAnnotation } from '../../src/core/annotations/annotationFactory';
 import { exportProject, importBytes } from '../../src/core/interchange/formats';
 import type { InterchangeProject } from '../../src/core/interchange/model';
 import type { Annotation } from '../../src/core/sidecar/model';
-import { CodePointOffsets } from '../../src/core/interchange/offsets';
+import { CodePointOffsets } from '../../src/core/text/codePointOffsets';
 import { exportQdc, importQdc } from '../../src/core/interchange/qdc';
 import { writeQde } from '../../src/core/interchange/qdpx/writeQde';
 import { ATLAS_QDE, CODEBOOK_XSD, CODES, PROJECT_XSD, schemaErrors, TRICKY_TEXT, trickyProject, zipLike } from '../interchangeFixtures';

@@ -1,5 +1,5 @@
 import { CrlfMap } from '../lineEnds';
-import { CodePointOffsets } from '../offsets';
+import { CodePointOffsets } from '../../text/codePointOffsets';
 
 /**
  * How an exporting tool counted a CRLF in a source's text: as two code points (the text as it is, which is

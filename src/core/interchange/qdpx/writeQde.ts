@@ -4,7 +4,7 @@ import { codeGuid, codesToXml } from '../codebookXml';
 import { stableGuid } from '../guids';
 import { CrlfMap } from '../lineEnds';
 import type { InterchangeDocument, InterchangeProject } from '../model';
-import { CodePointOffsets } from '../offsets';
+import { CodePointOffsets } from '../../text/codePointOffsets';
 import { joinPath, dirnamePath } from '../paths';
 import { buildXml, xmlSafe, type XmlNode } from '../xml';
 
