@@ -18,7 +18,7 @@ const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_')).flatMap((m
 const nodeOnlyGlobals = ['Buffer', 'process', 'global', 'require', '__dirname', '__filename', 'setImmediate', 'clearImmediate'];
 
 export default defineConfig(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.e2e/**', 'test-output/**', '.scratch/**', 'syntaxes/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.e2e/**', '.vscode-test-web/**', 'test-output/**', '.scratch/**', 'syntaxes/**'] },
 
   // Plain JavaScript: the build and e2e scripts (CommonJS, Node).
   {
