@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { loadKnowledgePacks } from '../core/data/loadPack';
 import type { KnowledgePack } from '../core/data/model';
+import { packFolderFingerprint } from '../core/data/packFingerprint';
 import { readPackFolder, WORKSPACE_PACK_DIR } from '../core/data/packFolder';
 import { formatProblem, type Problem } from '../core/data/problem';
 import { ThemeMatcher } from '../core/lexicon/themeMatcher';
@@ -22,6 +23,8 @@ export function workspacePackUri(folder: vscode.WorkspaceFolder): vscode.Uri {
 }
 
 const RELOAD_DELAY_MS = 300;
+/** How often the pack folders are compared with what was read, in case the file watcher missed an event. */
+const RECHECK_INTERVAL_MS = 3_000;
 
 /**
  * The bundled knowledge pack merged with the workspace packs (`.policy-lens/pack` of each workspace folder,
@@ -40,15 +43,20 @@ export class KnowledgePackService implements vscode.Disposable {
   /** Fires after a reload: `get()` now returns the new pack. */
   readonly onDidChange = this.changed.event;
   private readonly diagnostics = new PackDiagnostics();
-  private readonly watcher = new PackWatcher(() => this.scheduleReload());
+  private readonly watcher: PackWatcher;
   private readonly subscriptions: vscode.Disposable[];
   private readonly warned = new Set<string>();
+  /** The pack folders' fingerprint when the current pack was read ('' before the first read). */
+  private fingerprint = '';
+  private readonly recheck: ReturnType<typeof setInterval>;
+  private checking = false;
 
   constructor(
     private readonly packUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
     private readonly platform: Pick<EditorPlatform, 'fileSystem' | 'packFileSystem'>,
   ) {
+    this.watcher = new PackWatcher(() => this.scheduleReload(), log);
     this.subscriptions = [
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affectsSetting(e, 'packFolders')) this.scheduleReload();
@@ -56,7 +64,15 @@ export class KnowledgePackService implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleReload()),
       // Opening a pack file reads the packs, so its problems show even before any policy document is opened.
       vscode.workspace.onDidOpenTextDocument((d) => this.readIfPackFile(d.uri)),
+      vscode.window.onDidChangeWindowState((w) => {
+        if (w.focused) this.recheckFolders().then(undefined, logFailure('knowledge pack'));
+      }),
     ];
+    // File watchers can miss events (a full inotify table, some network and remote file systems): a few
+    // stat calls every few seconds (and when the window regains focus) catch up with what they missed.
+    this.recheck = setInterval(() => {
+      this.recheckFolders().then(undefined, logFailure('knowledge pack'));
+    }, RECHECK_INTERVAL_MS);
     for (const d of vscode.workspace.textDocuments) this.readIfPackFile(d.uri);
   }
 
@@ -81,6 +97,7 @@ export class KnowledgePackService implements vscode.Disposable {
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    clearInterval(this.recheck);
     this.generation++;
     for (const s of this.subscriptions) s.dispose();
     this.watcher.dispose();
@@ -92,6 +109,29 @@ export class KnowledgePackService implements vscode.Disposable {
     if (this.loading || !/\.ya?ml$/i.test(uri.path)) return;
     const inside = packFolders(this.log, this.warned).some((f) => uri.toString().startsWith(`${f.uri.toString()}/`));
     if (inside) this.get().then(undefined, logFailure('knowledge pack'));
+  }
+
+  /** Reads the packs again when their files differ from what the last read saw (no-op before the first read). */
+  private async recheckFolders(): Promise<void> {
+    if (!this.loading || this.timer || this.checking) return;
+    this.checking = true;
+    try {
+      const generation = this.generation;
+      const now = await this.fingerprintOf(packFolders(this.log, this.warned));
+      if (generation === this.generation && !this.timer && now !== this.fingerprint) {
+        this.log.info('knowledge pack: a pack file changed without a file event; reading the packs again');
+        this.scheduleReload();
+      }
+    } catch (err) {
+      this.log.warn(`knowledge pack: checking the pack folders failed: ${(err as Error).message}`);
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  private async fingerprintOf(folders: readonly PackFolderRef[]): Promise<string> {
+    const prints = await Promise.all(folders.map((f) => packFolderFingerprint(this.platform.fileSystem, f.uri.toString())));
+    return prints.join('\n');
   }
 
   /** Debounced: a checkout or a save-all changes many files at once. Nothing to do before the first read. */
@@ -115,6 +155,8 @@ export class KnowledgePackService implements vscode.Disposable {
     const started = Date.now();
     const folders = packFolders(this.log, this.warned);
     this.watcher.watch(folders);
+    // Taken before reading: a change during the read shows as a difference at the next check.
+    const fingerprint = await this.fingerprintOf(folders).catch(() => '');
     const bundledPrefix = this.packUri.toString();
     // Every file is named as the user sees it: annotations/… for the bundled pack, workspace-relative otherwise.
     const bundledNames = new Set<string>();
@@ -139,7 +181,10 @@ export class KnowledgePackService implements vscode.Disposable {
     const workspaceProblems = all.filter((p) => !bundledNames.has(p.file));
     const texts = new Map(workspace.flatMap((w) => [w.sources.themes, w.sources.counterparts, ...w.sources.plans]).flatMap((s) => (s ? [[s.file, s.text] as const] : [])));
     // A slower, older read must not overwrite the problems of a newer one.
-    if (generation === this.generation) this.diagnostics.show(workspaceProblems, locations, texts);
+    if (generation === this.generation) {
+      this.diagnostics.show(workspaceProblems, locations, texts);
+      this.fingerprint = fingerprint;
+    }
     const matcher = new ThemeMatcher(pack.themes);
     const fromWorkspace = workspace.filter((w) => w.exists).length;
     this.log.info(

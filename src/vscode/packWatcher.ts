@@ -42,7 +42,10 @@ export class PackWatcher implements vscode.Disposable {
   private watchers: vscode.FileSystemWatcher[] = [];
   private key = '';
 
-  constructor(private readonly onChange: () => void) {}
+  constructor(
+    private readonly onChange: () => void,
+    private readonly log?: vscode.LogOutputChannel,
+  ) {}
 
   watch(folders: readonly PackFolderRef[]): void {
     const key = folders.map((f) => f.uri.toString()).join('\n');
@@ -54,9 +57,13 @@ export class PackWatcher implements vscode.Disposable {
       const ancestors = segments.map((_, i) => segments.slice(0, i + 1).join('/'));
       const glob = `{${[...ancestors, `${f.relative}/**`].join(',')}}`;
       const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(f.workspaceFolder, glob));
-      w.onDidCreate(this.onChange);
-      w.onDidChange(this.onChange);
-      w.onDidDelete(this.onChange);
+      const on = (kind: string) => (uri: vscode.Uri): void => {
+        this.log?.trace(`pack watcher: ${kind} ${uri.toString()}`);
+        this.onChange();
+      };
+      w.onDidCreate(on('created'));
+      w.onDidChange(on('changed'));
+      w.onDidDelete(on('deleted'));
       this.watchers.push(w);
     }
   }

@@ -18,6 +18,7 @@ async function revert(editor: vscode.TextEditor): Promise<void> {
   await vscode.window.showTextDocument(editor.document);
   await vscode.commands.executeCommand('workbench.action.files.revert');
   await waitFor('the document reverted', () => !editor.document.isDirty);
+  await revertAll();
 }
 
 describe('annotations in YAML sidecars', () => {

@@ -6,7 +6,7 @@ import type { Annotation } from '../../src/core/sidecar/model';
 import { sortAnnotations } from '../../src/core/sidecar/model';
 import { serializeSidecar } from '../../src/core/sidecar/serialize';
 import type { Comparison } from '../../src/vscode/coders/compareCoders';
-import { openEditor, sidecarOf, US_SAMPLE, waitFor } from './helpers';
+import { openEditor, revertAll, sidecarOf, US_SAMPLE, waitFor } from './helpers';
 
 interface Stepped {
   code: string;
@@ -27,6 +27,7 @@ describe('Compare Coders', () => {
   const by = (author: string, phrase: string, codes: string[], id: string): Annotation => createAnnotation({ text, ...span(phrase), codes, author, id, now: new Date('2026-12-01T00:00:00Z') });
 
   before(async () => {
+    await revertAll();
     text = (await vscode.workspace.openTextDocument(US_SAMPLE())).getText();
     const orphan = (author: string, id: string): Annotation => ({
       id,

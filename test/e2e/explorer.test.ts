@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
 import type { PolicyLensApi } from '../../src/extension';
 import type { ExplorerApi } from '../../src/vscode/explorer/explorerView';
-import { CN_SAMPLE, EXTENSION_ID, openEditor, sidecarOf, US_SAMPLE, waitFor } from './helpers';
+import { CN_SAMPLE, EXTENSION_ID, openEditor, revertAll, sidecarOf, US_SAMPLE, waitFor } from './helpers';
 
 interface Spec {
   id: string;
@@ -55,6 +55,7 @@ describe('annotations explorer', () => {
   const labels = async (parent?: string): Promise<string[]> => (await api.rows(parent)).map((r) => `${r.label} ${r.description}`);
 
   before(async () => {
+    await revertAll();
     for (const f of [US_SAMPLE(), CN_SAMPLE()]) await fs.rm(sidecarOf(f), { force: true });
     const ext = vscode.extensions.getExtension<PolicyLensApi>(EXTENSION_ID)!;
     api = (await ext.activate()).explorer;

@@ -1,6 +1,8 @@
 import * as assert from 'assert';
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { SAMPLE_CN, SAMPLE_US } from '../paths';
 
 export const EXTENSION_ID = 'policy-lens.policy-lens';
 
@@ -65,11 +67,31 @@ export async function select(editor: vscode.TextEditor, text: string, from = 0):
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Reverts every modified document (a test that failed, or a revert still under way, must not leak its edits into the next test's saves). */
+/**
+ * Reverts every modified document, then puts back the two sample plans as committed wherever an earlier test
+ * left them changed on disk or in memory (a test that failed, a revert still under way, or a save on a busy
+ * machine must not leak its edits into the next test: that once failed a dozen unrelated tests at once).
+ */
 export async function revertAll(): Promise<void> {
   for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file')) {
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await waitFor(`${doc.uri.fsPath} reverted`, () => !doc.isDirty);
+  }
+  for (const [copy, pristine] of [[US_SAMPLE(), SAMPLE_US], [CN_SAMPLE(), SAMPLE_CN]] as const) {
+    const want = await fs.readFile(pristine);
+    const onDisk = await fs.readFile(copy).catch(() => undefined);
+    if (!onDisk?.equals(want)) {
+      console.warn(`revertAll: ${path.basename(copy)} was changed on disk by an earlier test; restored`);
+      await fs.writeFile(copy, want);
+    }
+    const text = want.toString('utf8').replace(/\r\n?/g, '\n');
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === copy);
+    if (open && open.getText().replace(/\r\n?/g, '\n') !== text) {
+      console.warn(`revertAll: ${path.basename(copy)} differed from its file in the editor; reverted`);
+      await vscode.window.showTextDocument(open);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await waitFor(`${path.basename(copy)} as on disk`, () => open.getText().replace(/\r\n?/g, '\n') === text);
+    }
   }
 }

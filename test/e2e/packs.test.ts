@@ -76,4 +76,24 @@ describe('workspace knowledge packs in VS Code', function () {
     await waitFor('plan rendering with the new summary', () => rendering.getText().includes(revised), 30000);
     assert.ok(!editor.document.isClosed && !editor.document.isDirty);
   });
+
+  // Regression (CI on 82ee974): on a busy shared machine the file watcher reported neither a pack edit nor a
+  // deletion, and the hover and the Problems panel kept the old pack. Here the watcher is told to report
+  // nothing under the pack (files.watcherExclude); the extension's own check of the pack files must catch up.
+  it('regression: a pack edit the file watcher never reports still reaches the hover', async () => {
+    const files = vscode.workspace.getConfiguration('files');
+    await files.update('watcherExclude', { '**/.policy-lens/**': true }, vscode.ConfigurationTarget.Workspace);
+    try {
+      const editor = await openEditor(doc);
+      const at = find(editor.document, 'Retraining vouchers');
+      const hover = async (): Promise<string> => hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at));
+      const plan = path.join(pack, 'plans', 'example-ministry-ai-plan-2026.yaml');
+      const text = await fs.readFile(plan, 'utf8');
+      const unseen = 'Edited where no watcher looks, vouchers again';
+      await fs.writeFile(plan, text.replace(/summary: Revised after the pack edit[^\n]*/, `summary: ${unseen}`));
+      await waitFor('hover with the summary no watcher reported', async () => (await hover()).includes(unseen), 30000);
+    } finally {
+      await files.update('watcherExclude', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });
