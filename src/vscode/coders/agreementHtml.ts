@@ -1,4 +1,6 @@
 import type { AgreementReport } from '../../core/agreement/agreement';
+import { escapeXml as escapeHtml } from '../../core/charts/svgText';
+import { webviewHead } from '../webviewHead';
 
 /**
  * The Compare Coders page: the agreement table as static HTML (no script at all), under a CSP that allows
@@ -6,7 +8,6 @@ import type { AgreementReport } from '../../core/agreement/agreement';
  * Kept free of `vscode` so it is tested in plain Node.
  */
 
-const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const cell = (x: number | undefined, digits: number, suffix = ''): string => (x === undefined ? '<span class="undef">undefined</span>' : `${x.toFixed(digits)}${suffix}`);
 
 export interface AgreementPage {
@@ -32,10 +33,7 @@ export function agreementHtml(p: AgreementPage): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${p.nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Compare Coders</title>
+${webviewHead({ title: 'Compare Coders', allow: [`style-src 'nonce-${p.nonce}'`] })}
 <style nonce="${p.nonce}">
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 1em; }
 table { border-collapse: collapse; margin: 1em 0; }

@@ -3,6 +3,7 @@ import { chartTable } from '../../core/charts/chartTables';
 import { CHART_IDS, renderChart, type ChartId } from '../../core/charts/compareCharts';
 import type { ColourScheme } from '../../core/charts/palette';
 import { escapeXml as esc, formatNumber } from '../../core/charts/svgText';
+import { webviewHead } from '../webviewHead';
 import type { WorkspaceComparison } from './compareWorkspace';
 
 /** The editor's colour theme kind as the charts' scheme (the bars' colours are the theme palette's for it). */
@@ -42,7 +43,6 @@ export interface PageAssets {
  * table, and a list for the passages behind what is activated. All text in it is escaped.
  */
 export function compareHtml(c: WorkspaceComparison | undefined, scheme: ColourScheme, a: PageAssets): string {
-  const csp = `default-src 'none'; img-src ${a.cspSource}; style-src ${a.cspSource}; script-src 'nonce-${a.nonce}';`;
   const plans = c?.data.frequencies.plans ?? [];
   const summary = !c
     ? 'Reading the workspace…'
@@ -60,11 +60,8 @@ ${table ? `<details><summary>The numbers as a table</summary>${table}</details>`
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
+${webviewHead({ title: 'Compare Plans', allow: [`img-src ${a.cspSource}`, `style-src ${a.cspSource}`, `script-src 'nonce-${a.nonce}'`] })}
 <link rel="stylesheet" href="${esc(a.style.toString())}">
-<title>Compare Plans</title>
 </head>
 <body${a.testHooks ? ' data-test-hooks="1"' : ''}>
 <header>
