@@ -18,6 +18,7 @@ import {
 } from './anchorResult';
 import type { SearchOptions } from './anchorOne';
 import { approximateMatches, exactOccurrences } from './approxSearch';
+import { MAX_BOUNDARY_SHIFT, refineBoundaries } from './refineBoundaries';
 import { snapEnd, snapStart } from './boundaries';
 import { levenshtein } from './editDistance';
 import { combinedScore, contextAgreement, prefixSimilarity, proximity, suffixSimilarity, type ScoreParts } from './scoring';
@@ -43,8 +44,7 @@ const NEAR_RADIUS = 256;
 export const WINDOW_RADIUS = 2048;
 /** At most this many unchanged occurrences (the nearest) are scored per search stage. */
 const MAX_EXACT_CANDIDATES = 200;
-/** Fuzzy candidates whose boundaries are refined against the context by up to this many characters. */
-const MAX_BOUNDARY_SHIFT = 12;
+
 
 /** The second lookup's limit on how often a k-gram may occur in the text and still count (see seedIndex.ts). */
 const COMMON_OCCURRENCES = 2000;
@@ -210,7 +210,7 @@ export class AnchorSearch implements DecisionContext {
    * moving each end to where the remembered context fits (`refineBoundaries`), whichever scores better.
    */
   protected realign(c: Candidate): Candidate {
-    const refined = this.refineBoundaries(c);
+    const refined = refineBoundaries(this.text, this.quote, c, (start) => this.distance(start));
     const aligned = this.alignAt({ diagonal: c.start, band: HINT_BAND });
     if (aligned && aligned.start < c.end && c.start < aligned.end && aligned.score >= refined.score) return aligned;
     return refined;
@@ -374,33 +374,5 @@ export class AnchorSearch implements DecisionContext {
       const quoteSimilarity = 1 - errors / len;
       if (this.worthScoring(quoteSimilarity, start)) found.push(this.score(start, end, quoteSimilarity, errors === 0));
     }
-  }
-
-  /**
-   * approx-string-match reports the longest span with the fewest edits, which can take in a character of the
-   * context or leave out an edited first or last character. Move each end, by up to a few characters, to
-   * where the remembered prefix (suffix) agrees best with the text before (after) it; keep the result if its
-   * score is at least as good.
-   */
-  private refineBoundaries(c: Candidate): Candidate {
-    const { text, quote, len } = this;
-    const radius = Math.min(MAX_BOUNDARY_SHIFT, Math.max(2, Math.ceil(len * 0.25)));
-    const start = snapStart(text, quote, c.start, radius, 0, c.end - 1);
-    const end = snapEnd(text, quote, c.end, radius, start.at + 1, text.length);
-    if (start.at === c.start && end.at === c.end) return c;
-    const span = text.slice(start.at, end.at);
-    // The exact distance for ordinary quotes; for very long ones the search's own count, adjusted by the shift.
-    const errors =
-      len * span.length <= 4e6
-        ? levenshtein(quote.exact, span)
-        : (1 - c.parts.quote) * len + Math.abs(start.at - c.start) + Math.abs(end.at - c.end);
-    const parts: ScoreParts = {
-      quote: Math.max(0, 1 - errors / len),
-      prefix: start.similarity,
-      suffix: end.similarity,
-      proximity: proximity(this.distance(start.at)),
-    };
-    const refined: Candidate = { start: start.at, end: end.at, parts, score: combinedScore(parts), unchanged: false };
-    return refined.score >= c.score ? refined : c;
   }
 }
