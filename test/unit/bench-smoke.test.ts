@@ -46,6 +46,7 @@ describe('benchmarks (smoke: tiny inputs)', function () {
     const c = compare(2, () => undefined, () => undefined);
     assert.strictEqual(c.oursRuns.length, 2);
     assert.deepStrictEqual(parseActivation('a\n    activation took 12.50 ms\nactivation took 3 ms'), [12.5, 3]);
+    // Made-up points, not timings: they check the growth-exponent arithmetic (linear vs quadratic), nothing is timed.
     assert.ok(isLinear(exponent({ name: 'x', points: [{ label: 'a', bytes: 1e5, ms: 10 }, { label: 'b', bytes: 1e7, ms: 1000 }] })));
     assert.ok(!isLinear(exponent({ name: 'x', points: [{ label: 'a', bytes: 1e5, ms: 10 }, { label: 'b', bytes: 1e7, ms: 100000 }] })));
     const manifest = { main: './dist/extension.js', contributes: { grammars: [{ path: './syntaxes/a.json' }] } };

@@ -1,4 +1,4 @@
-import { FileSystemError, type FileSystemPort } from '../fs/fileSystem';
+import { FileSystemError, type FileKind, type FileSystemPort } from '../fs/fileSystem';
 import { readBytes } from '../fs/readBytes';
 import { DEFAULT_SIDECAR_MAX_BYTES, MAX_PACK_PLAN_FILES } from '../limits';
 import type { PackSources, SourceFile } from './loadPack';
@@ -27,6 +27,15 @@ export interface PackFolder {
 
 const YAML_NAME = /\.ya?ml$/i;
 
+/** The plan files among a plans folder's entries, in reading order. */
+export function planFileNames(entries: readonly [string, FileKind][]): string[] {
+  // Symlinks are listed as 'other'; readBytes follows them and refuses anything that is not a regular file.
+  return entries
+    .filter(([name, kind]) => kind !== 'directory' && YAML_NAME.test(name))
+    .map(([name]) => name)
+    .sort();
+}
+
 /**
  * Reads a knowledge pack folder through the file-system port: `themes.yaml`, `counterparts.yaml` and
  * `plans/*.yaml`. Every file goes through readBytes (regular files only, size limit before reading); only
@@ -45,14 +54,12 @@ export async function readPackFolder(port: FileSystemPort, location: string, opt
   }
   const read = (loc: string, required: boolean) => readSource(port, loc, options, required, problems);
   const plansDir = port.join(location, PACK_PLANS_DIR);
-  const entries = (await port.readDirectory(plansDir).catch((err: unknown) => {
-    problems.push(problemAt(options.display(plansDir), messageOf(err)));
-    return [];
-  }))
-    // Symlinks are listed as 'other'; readBytes follows them and refuses anything that is not a regular file.
-    .filter(([name, kind]) => kind !== 'directory' && YAML_NAME.test(name))
-    .map(([name]) => name)
-    .sort();
+  const entries = planFileNames(
+    await port.readDirectory(plansDir).catch((err: unknown) => {
+      problems.push(problemAt(options.display(plansDir), messageOf(err)));
+      return [];
+    }),
+  );
   if (entries.length > MAX_PACK_PLAN_FILES) {
     problems.push(problemAt(options.display(plansDir), `${entries.length} plan files, over the limit of ${MAX_PACK_PLAN_FILES}; only the first ${MAX_PACK_PLAN_FILES} are read`));
   }
