@@ -3,9 +3,10 @@ import { POLICY_MARKDOWN_SCOPE, POLICY_TEXT_SCOPE } from '../core/lexicon/gramma
 import { ThemeMatcher } from '../core/lexicon/themeMatcher';
 import { provisionAt } from '../core/recognition/recognise';
 import { checkPositionShape, parsePosition } from './cliError';
-import { openDocument } from './documents';
+import { isMarkdownPath, openDocument, readDocument } from './documents';
+import { jsonArrayPieces, linePieces } from './streamedOutput';
 import { loadGrammar } from './textmate';
-import { themeOccurrences } from './themeOccurrences';
+import { eachThemeOccurrence } from './themeOccurrences';
 
 /** Output of a command: JSON for --json, text otherwise; `failed` makes the exit code 1 (e.g. files with errors). */
 export interface Output {
@@ -13,6 +14,17 @@ export interface Output {
   readonly text: string;
   readonly failed?: boolean;
 }
+
+/**
+ * Output too big to hold (`themes` on 50 MB: millions of lines): written piece by piece as it is made,
+ * byte for byte what the Output of the same result would print.
+ */
+export interface StreamedOutput {
+  readonly stream: (json: boolean) => Iterable<string>;
+  readonly failed?: boolean;
+}
+
+export type CommandOutput = Output | StreamedOutput;
 
 export async function identifyCommand(pack: KnowledgePack, file: string): Promise<Output> {
   const { recognition } = await openDocument(file, pack);
@@ -35,14 +47,18 @@ export async function identifyCommand(pack: KnowledgePack, file: string): Promis
   return { json, text };
 }
 
-export async function themesCommand(pack: KnowledgePack, file: string): Promise<Output> {
-  const doc = await openDocument(file, pack);
-  const grammar = await loadGrammar(doc.markdown ? POLICY_MARKDOWN_SCOPE : POLICY_TEXT_SCOPE);
-  const occurrences = themeOccurrences(doc.text, grammar, new ThemeMatcher(pack.themes));
-  const text = occurrences
-    .map((o) => `${o.line}:${o.character}\t${o.theme}\t${JSON.stringify(o.text)}${o.wrapped ? '\t(wrapped)' : ''}`)
-    .join('\n');
-  return { json: occurrences, text: text || `${file}: no themed phrases` };
+/** Themed phrases need the text alone: no recognition, and the occurrences are printed as they are found. */
+export async function themesCommand(pack: KnowledgePack, file: string): Promise<StreamedOutput> {
+  const text = await readDocument(file);
+  const grammar = await loadGrammar(isMarkdownPath(file) ? POLICY_MARKDOWN_SCOPE : POLICY_TEXT_SCOPE);
+  const matcher = new ThemeMatcher(pack.themes);
+  const occurrences = () => eachThemeOccurrence(text, grammar, matcher);
+  return {
+    stream: (json) =>
+      json
+        ? jsonArrayPieces(occurrences())
+        : linePieces(occurrences(), (o) => `${o.line}:${o.character}\t${o.theme}\t${JSON.stringify(o.text)}${o.wrapped ? '\t(wrapped)' : ''}`, `${file}: no themed phrases`),
+  };
 }
 
 /** The counterparts of a provision as `counterparts --json` and `hover --json` list them. */

@@ -4,7 +4,7 @@ import { annotateCommand, annotationsCommand } from './annotationCommands';
 import { checkCommand } from './checkCommand';
 import { draftPlanCommand, outlineCommand } from './draftCommands';
 import { CliError } from './cliError';
-import { counterpartsCommand, identifyCommand, themesCommand, type Output } from './commands';
+import { counterpartsCommand, identifyCommand, themesCommand, type CommandOutput } from './commands';
 import { gitSetupCommand } from './gitSetupCommand';
 import { hoverCommand } from './hoverCommand';
 import { exportCommand, importCommand } from './interchangeCommands';
@@ -13,6 +13,7 @@ import { loadCliPack } from './nodePack';
 import { mergeDriverCommand } from './mergeDriverCommand';
 import { reportCommand } from './reportCommand';
 import { parseTop, suggestCommand } from './suggestCommand';
+import { writePieces } from './streamedOutput';
 
 const USAGE = `usage: policy-lens <command> [options]
 
@@ -100,7 +101,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command || values.help ? 0 : 2;
   }
-  let out: Output;
+  let out: CommandOutput;
   switch (command) {
     case 'identify':
       out = await identifyCommand(await loadPack(), need(rest[0], 'FILE'));
@@ -157,7 +158,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     default:
       throw new CliError(`unknown command '${command}' (see policy-lens --help)`, 2);
   }
-  process.stdout.write(values.json ? `${JSON.stringify(out.json, null, 2)}\n` : `${out.text}\n`);
+  if ('stream' in out) await writePieces(out.stream(values.json ?? false), process.stdout);
+  else process.stdout.write(values.json ? `${JSON.stringify(out.json, null, 2)}\n` : `${out.text}\n`);
   return out.failed ? 1 : 0;
 }
 

@@ -17,27 +17,39 @@ const THEME_SCOPE = /^entity\.other\.policy-theme\.([a-z0-9-]+)/;
 /**
  * Themed phrases exactly as the editor colours them (grammar tokens), plus the phrases broken across a
  * line break that the grammar cannot see (from the matcher, marked wrapped). A grammar token inside a
- * wrapped phrase is dropped so that nothing is counted twice.
+ * wrapped phrase is dropped so that nothing is counted twice. In document order.
  */
 export function themeOccurrences(text: string, grammar: IGrammar, matcher: ThemeMatcher): ThemeOccurrence[] {
-  const lines = splitLines(text);
-  const index = new LineIndex(text);
-  const out: ThemeOccurrence[] = [];
+  return [...eachThemeOccurrence(text, grammar, matcher)];
+}
+
+/**
+ * themeOccurrences one at a time, as the tokeniser finds them: `themes` on 50 MB prints them as they come
+ * instead of holding millions of them (and their output) at once (issue 13).
+ */
+export function* eachThemeOccurrence(text: string, grammar: IGrammar, matcher: ThemeMatcher): Generator<ThemeOccurrence> {
+  const wrapped = matcher.matchWrapped(text);
+  const tokens = grammarOccurrences(splitLines(text), grammar);
+  if (wrapped.length === 0) yield* tokens;
+  else yield* mergeWrapped(tokens, wrapped, new LineIndex(text));
+}
+
+function* grammarOccurrences(lines: readonly string[], grammar: IGrammar): Generator<ThemeOccurrence> {
+  let pending: ThemeOccurrence | undefined;
   for (const t of tokenizeLines(grammar, lines)) {
     let theme: string | undefined;
     for (const s of t.scopes) theme = THEME_SCOPE.exec(s)?.[1] ?? theme;
     if (!theme) continue;
-    const prev = out[out.length - 1];
+    const piece = lines[t.line]!.slice(t.startIndex, t.endIndex);
     // One phrase can come back as adjacent tokens (e.g. around an inline Markdown scope): join them.
-    if (prev && prev.theme === theme && prev.line === t.line && prev.character + prev.length === t.startIndex) {
-      out[out.length - 1] = { ...prev, length: prev.length + t.endIndex - t.startIndex, text: prev.text + lines[t.line]!.slice(t.startIndex, t.endIndex) };
+    if (pending && pending.theme === theme && pending.line === t.line && pending.character + pending.length === t.startIndex) {
+      pending = { ...pending, length: pending.length + piece.length, text: pending.text + piece };
       continue;
     }
-    out.push({ theme, text: lines[t.line]!.slice(t.startIndex, t.endIndex), line: t.line, character: t.startIndex, length: t.endIndex - t.startIndex });
+    if (pending) yield pending;
+    pending = { theme, text: piece, line: t.line, character: t.startIndex, length: piece.length };
   }
-  const wrapped = matcher.matchWrapped(text);
-  if (wrapped.length === 0) return out;
-  return mergeWrapped(out, wrapped, index);
+  if (pending) yield pending;
 }
 
 /**
@@ -45,21 +57,19 @@ export function themeOccurrences(text: string, grammar: IGrammar, matcher: Theme
  * order. Both lists are in document order and the wrapped phrases do not overlap, so one pass over each
  * does it (a filter testing every token against every wrapped phrase took 12 minutes on 50 MB).
  */
-function mergeWrapped(tokens: readonly ThemeOccurrence[], wrapped: readonly ThemeMatch[], index: LineIndex): ThemeOccurrence[] {
-  const out: ThemeOccurrence[] = [];
+function* mergeWrapped(tokens: Iterable<ThemeOccurrence>, wrapped: readonly ThemeMatch[], index: LineIndex): Generator<ThemeOccurrence> {
   let w = 0;
-  const pushWrapped = (m: ThemeMatch): void => {
+  const asOccurrence = (m: ThemeMatch): ThemeOccurrence => {
     const pos = index.positionAt(m.start);
-    out.push({ theme: m.themeId, text: m.text, line: pos.line, character: pos.character, length: m.end - m.start, wrapped: true });
+    return { theme: m.themeId, text: m.text, line: pos.line, character: pos.character, length: m.end - m.start, wrapped: true };
   };
   for (const o of tokens) {
     const start = index.offsetAt(o);
     // Wrapped phrases that end before this token: all of them come first.
-    while (w < wrapped.length && wrapped[w]!.end <= start) pushWrapped(wrapped[w++]!);
+    while (w < wrapped.length && wrapped[w]!.end <= start) yield asOccurrence(wrapped[w++]!);
     const next = wrapped[w];
     if (next && next.start < start + o.length) continue; // inside (or across) a wrapped phrase: counted there
-    out.push(o);
+    yield o;
   }
-  while (w < wrapped.length) pushWrapped(wrapped[w++]!);
-  return out;
+  while (w < wrapped.length) yield asOccurrence(wrapped[w++]!);
 }

@@ -79,13 +79,14 @@ export function themeFrequencies(pack: KnowledgePack, documents: readonly Freque
     if (!t) tallies.set(plan.id, (t = { plan: plan.id, title: plan.title, shortTitle: plan.shortTitle, documents: [], words: 0, counts: new Map(), passages: new Map() }));
     t.documents.push(d.document);
     t.words += countWords(d.text);
-    for (const m of matcher.matchText(d.text)) {
-      t.counts.set(m.themeId, (t.counts.get(m.themeId) ?? 0) + 1);
-      if (!keep) continue;
-      let list = t.passages.get(m.themeId);
-      if (!list) t.passages.set(m.themeId, (list = []));
+    const tally = t;
+    matcher.eachMatchInText(d.text, (m) => {
+      tally.counts.set(m.themeId, (tally.counts.get(m.themeId) ?? 0) + 1);
+      if (!keep) return;
+      let list = tally.passages.get(m.themeId);
+      if (!list) tally.passages.set(m.themeId, (list = []));
       list.push({ document: d.document, start: m.start, end: m.end, excerpt: excerpt(d.text, m.start, m.end) });
-    }
+    });
   }
   const sorted = [...tallies.values()].sort((a, b) => (a.plan < b.plan ? -1 : a.plan > b.plan ? 1 : 0));
   const plans: PlanFrequencies[] = sorted.map((t) => ({

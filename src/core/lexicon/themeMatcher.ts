@@ -50,17 +50,24 @@ export class ThemeMatcher {
 
   /** Matches within one line (or any text without line breaks), as the grammar finds them. */
   matchLine(text: string, offset = 0): ThemeMatch[] {
-    return scan(this.inline, text, offset, false);
+    return collect((visit) => scan(this.inline, text, offset, 'inline', visit));
   }
 
   /** Every match in a multi-line text, wrapped ones included and flagged. */
   matchText(text: string): ThemeMatch[] {
-    return scan(this.wrappedMode, text, 0, true);
+    return collect((visit) => this.eachMatchInText(text, visit));
+  }
+
+  /** matchText one match at a time, holding none: counting the themes of 50 MB needs no list of them. */
+  eachMatchInText(text: string, visit: (m: ThemeMatch) => void): void {
+    scan(this.wrappedMode, text, 0, 'all', visit);
   }
 
   /** Only the matches broken across a line break. */
   matchWrapped(text: string): ThemeMatch[] {
-    return this.matchText(text).filter((m) => m.wrapped);
+    // The same scan as matchText, keeping only the wrapped ones as it goes: on 50 MB, every match held
+    // and then filtered was hundreds of MB (issue 13).
+    return collect((visit) => scan(this.wrappedMode, text, 0, 'wrapped', visit));
   }
 }
 
@@ -96,8 +103,16 @@ function compile(themes: readonly Theme[], separator: string): Compiled {
   };
 }
 
-function scan(c: Compiled, text: string, offset: number, markWrapped: boolean): ThemeMatch[] {
+/** inline: no match is wrapped; all: wrapped ones flagged; wrapped: only those. */
+type ScanMode = 'inline' | 'all' | 'wrapped';
+
+function collect(run: (visit: (m: ThemeMatch) => void) => void): ThemeMatch[] {
   const out: ThemeMatch[] = [];
+  run((m) => out.push(m));
+  return out;
+}
+
+function scan(c: Compiled, text: string, offset: number, mode: ScanMode, visit: (m: ThemeMatch) => void): void {
   const { sticky, firstWords, heads, otherStarts, groupThemes, minWord, maxWord, word } = c;
   const n = text.length;
   let i = 0;
@@ -128,8 +143,8 @@ function scan(c: Compiled, text: string, offset: number, markWrapped: boolean): 
     const themeId = groupThemes[g - 1];
     if (themeId === undefined) continue;
     const end = at + m[0].length;
-    out.push({ themeId, start: at + offset, end: end + offset, text: m[0], wrapped: markWrapped && /[\r\n]/.test(m[0]) });
+    const wrapped = mode !== 'inline' && /[\r\n]/.test(m[0]);
+    if (wrapped || mode !== 'wrapped') visit({ themeId, start: at + offset, end: end + offset, text: m[0], wrapped });
     i = end;
   }
-  return out;
 }

@@ -112,12 +112,33 @@ export function noiseLines(lines: readonly string[]): Set<number> {
 }
 
 function candidate(line: number, endLine: number, text: string, style: HeadingStyle, num: string | undefined, form = '', endCharacter?: number): HeadingCandidate {
-  const clean = stripInline(text);
+  // Curly apostrophes as straight ones (recognise leaves long lines as they are: a 50 MB text is not copied).
+  const clean = stripInline(text).replace(/\u2019/g, "'");
   const number = num === undefined ? NaN : numberValue(num);
   const kept = Number.isNaN(number) && !INLINE_FORMS.has(form) ? '' : form;
   const numberText = Number.isNaN(number) ? '' : num!.trim();
-  const c: HeadingCandidate = { line, endLine, text: clean, tokens: headingTokens(clean), style, number, numberText, form: kept, sequenced: false };
+  const c: HeadingCandidate = { line, endLine, text: clean, tokens: interned(headingTokens(clean)), style, number, numberText, form: kept, sequenced: false };
   return endCharacter === undefined ? c : { ...c, endCharacter };
+}
+
+/**
+ * The tokens of the headingCandidates call in progress, one string per distinct token: a 50 MB text has a
+ * candidate on most of its short lines, and their tokens repeat (issue 13: peak memory).
+ */
+let tokenTable: Map<string, string> | undefined;
+const NO_TOKENS: readonly string[] = Object.freeze([]);
+
+function interned(tokens: string[]): readonly string[] {
+  if (tokens.length === 0) return NO_TOKENS;
+  const table = tokenTable;
+  if (!table) return tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const known = table.get(t);
+    if (known === undefined) table.set(t, t);
+    else tokens[i] = known;
+  }
+  return tokens;
 }
 
 /**
@@ -155,7 +176,25 @@ function markSequences(candidates: HeadingCandidate[]): void {
 }
 
 /** Every line that could be a heading, in document order; plain lines also as two-line headings. */
-export function headingCandidates(lines: readonly string[], isMarkdown: boolean): HeadingCandidate[] {
+export interface CandidateOptions {
+  /**
+   * Keeps a plain line (no number, bullet or heading form) only when this says its heading words could be
+   * a provision's: recognition passes what its plans' headings allow, so the short lines of 50 MB of
+   * prose are not all held as candidates (issue 13: peak memory). Default: every one.
+   */
+  readonly keepPlain?: (tokens: readonly string[]) => boolean;
+}
+
+export function headingCandidates(lines: readonly string[], isMarkdown: boolean, options: CandidateOptions = {}): HeadingCandidate[] {
+  tokenTable = new Map();
+  try {
+    return collectCandidates(lines, isMarkdown, options.keepPlain ?? (() => true));
+  } finally {
+    tokenTable = undefined;
+  }
+}
+
+function collectCandidates(lines: readonly string[], isMarkdown: boolean, keepPlain: (tokens: readonly string[]) => boolean): HeadingCandidate[] {
   const noise = noiseLines(lines);
   const out: HeadingCandidate[] = [];
   let inFence = false;
@@ -204,10 +243,12 @@ export function headingCandidates(lines: readonly string[], isMarkdown: boolean)
       continue;
     }
     if (long) continue;
-    out.push(candidate(i, i, l, 'plain', undefined));
+    const plain = candidate(i, i, l, 'plain', undefined);
+    if (keepPlain(plain.tokens)) out.push(plain);
     const next = lines[i + 1];
     if (next !== undefined && next.trim() && !noise.has(i + 1) && l.trim().length + next.trim().length <= MAX_HEADING) {
-      out.push(candidate(i, i + 1, `${l.trim()} ${next.trim()}`, 'plain', undefined));
+      const twoLines = candidate(i, i + 1, `${l.trim()} ${next.trim()}`, 'plain', undefined);
+      if (keepPlain(twoLines.tokens)) out.push(twoLines);
     }
   }
   markSequences(out);

@@ -22,7 +22,7 @@ function isLetterCode(c: number): boolean {
 
 function isUpperStart(c: number): boolean {
   // A capital, a digit, or an opening quote or bracket: what a body sentence begins with.
-  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 0x22 || c === 0x27 || c === 0x201c || c === 0x2018 || c === 0x28 || (c > 0xbf && String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c));
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 0x22 || c === 0x27 || c === 0x2019 || c === 0x201c || c === 0x2018 || c === 0x28 || (c > 0xbf && String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c));
 }
 
 /** Whether the full stop at `dot` follows an abbreviation or an initial ("U.S.", "e.g.", "No."). */

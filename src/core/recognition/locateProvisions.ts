@@ -61,6 +61,20 @@ function planIndex(plan: Plan): PlanIndex {
 }
 
 /**
+ * Whether a plain candidate with these tokens could be a heading of one of the plans: judge accepts a
+ * plain line at a Dice similarity of 0.8, and with v of its n tokens among a heading form's words the best
+ * Dice is 2v / (v + n), so it needs v ≥ 2n/3. A necessary condition only: no line that could match is dropped.
+ */
+export function plainHeadingFilter(plans: readonly Plan[]): (tokens: readonly string[]) => boolean {
+  const indexes = plans.map(planIndex);
+  return (tokens) => {
+    let known = 0;
+    for (const t of tokens) if (indexes.some((index) => index.postings.has(t))) known++;
+    return known > 0 && 3 * known >= 2 * tokens.length;
+  };
+}
+
+/**
  * Heading similarity (tokenSimilarity's Dice coefficient, best over a provision's heading forms) of every
  * candidate to every provision, sparse: per provision, the candidates (1-based) with some word in common.
  */
@@ -154,38 +168,58 @@ export function locateHeadings(plan: Plan, candidates: readonly HeadingCandidate
 
 function align(plan: Plan, candidates: readonly HeadingCandidate[], siblingForms?: ReadonlySet<string>): HeadingMatch[] {
   const P = plan.provisions.length;
-  const C = candidates.length;
-  // before[j]: the number of candidates that end before candidate j-1 starts (two-line headings span two lines).
-  const before = new Int32Array(C + 1);
-  for (let j = 1; j <= C; j++) {
-    let k = j - 1;
-    while (k > 0 && candidates[k - 1]!.endLine >= candidates[j - 1]!.line) k--;
-    before[j] = k;
-  }
   const index = planIndex(plan);
   const rowSims = similarities(index, P, candidates);
-  // totals[i][j]: best total for the first i provisions using the first j candidates.
-  const totals: Float64Array[] = [new Float64Array(C + 1)];
-  // The acceptable (provision, candidate) pairs only: most pairs are not.
+  const numbered: number[] = [];
+  candidates.forEach((c, k) => {
+    if (!Number.isNaN(c.number)) numbered.push(k + 1);
+  });
+  // The acceptable (provision, candidate) pairs only: most pairs are not. Without shared words, only a
+  // numbered candidate can be a heading.
   const scores: Map<number, Score>[] = [];
+  const usable = new Set<number>();
   for (let i = 1; i <= P; i++) {
     const wanted = index.numbers[i - 1]!;
     const { js, sims } = rowSims[i - 1]!;
-    let next = 0;
-    const row = new Float64Array(C + 1);
     const rowScores = new Map<number, Score>();
+    const consider = (j: number, similarity: number): void => {
+      const s = judge(similarity, wanted, candidates[j - 1]!, siblingForms);
+      if (!s) return;
+      rowScores.set(j, s);
+      usable.add(j);
+    };
+    let n = 0;
+    for (let k = 0; k < js.length; k++) {
+      while (n < numbered.length && numbered[n]! < js[k]!) consider(numbered[n++]!, 0);
+      if (numbered[n] === js[k]) n++;
+      consider(js[k]!, sims[k]!);
+    }
+    while (n < numbered.length) consider(numbered[n++]!, 0);
+    scores.push(rowScores);
+  }
+  // A candidate no provision accepts is never chosen: the alignment runs over the others alone, so its
+  // table is provisions × usable candidates, not × every short line of a 50 MB text (issue 13).
+  const cols = [...usable].sort((x, y) => x - y);
+  const C = cols.length;
+  const cand = (j: number): HeadingCandidate => candidates[cols[j - 1]! - 1]!;
+  // before[j]: the number of columns that end before column j starts (two-line headings span two lines).
+  const before = new Int32Array(C + 1);
+  for (let j = 1; j <= C; j++) {
+    let k = j - 1;
+    while (k > 0 && cand(k).endLine >= cand(j).line) k--;
+    before[j] = k;
+  }
+  // totals[i][j]: best total for the first i provisions using the first j columns.
+  const totals: Float64Array[] = [new Float64Array(C + 1)];
+  for (let i = 1; i <= P; i++) {
+    const row = new Float64Array(C + 1);
     const up = totals[i - 1]!;
+    const rowScores = scores[i - 1]!;
     for (let j = 1; j <= C; j++) {
-      const c = candidates[j - 1]!;
-      let similarity = 0;
-      if (js[next] === j) similarity = sims[next++]!;
-      // Without shared words, only a numbered candidate can be a heading.
-      const s = similarity > 0 || !Number.isNaN(c.number) ? judge(similarity, wanted, c, siblingForms) : undefined;
-      if (s) rowScores.set(j, s);
+      const s = rowScores.get(cols[j - 1]!);
       row[j] = Math.max(row[j - 1]!, up[j]!, s ? up[before[j]!]! + s.score : -Infinity);
     }
     totals.push(row);
-    scores.push(rowScores);
   }
   const matches: HeadingMatch[] = [];
   let i = P;
@@ -195,8 +229,8 @@ function align(plan: Plan, candidates: readonly HeadingCandidate[], siblingForms
     if (here === totals[i]![j - 1]) j--;
     else if (here === totals[i - 1]![j]) i--;
     else {
-      const s = scores[i - 1]!.get(j)!;
-      matches.push({ provision: plan.provisions[i - 1]!, candidate: candidates[j - 1]!, ...s });
+      const s = scores[i - 1]!.get(cols[j - 1]!)!;
+      matches.push({ provision: plan.provisions[i - 1]!, candidate: cand(j), ...s });
       i--;
       j = before[j]!;
     }

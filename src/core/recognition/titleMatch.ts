@@ -27,7 +27,8 @@ function titleTexts(lines: readonly string[]): TitleTexts {
   for (let n = 0; n < lines.length && head.length < TITLE_LINES; n++) {
     const t = trimSet(lines[n]!, '#*_', '*_');
     if (!t) continue;
-    head.push(t.length > TITLE_PREFIX ? t.slice(0, TITLE_PREFIX) : t);
+    // Curly apostrophes as straight ones, as recognition reads every line (long ones are left as they are).
+    head.push((t.length > TITLE_PREFIX ? t.slice(0, TITLE_PREFIX) : t).replace(/\u2019/g, "'"));
     headLengths.push(t.length);
     headLines.push(n);
   }
