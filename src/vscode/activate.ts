@@ -5,6 +5,7 @@ import { registerAnnotationDecorations } from './annotations/annotationDecoratio
 import { AnnotationStore } from './annotations/annotationStore';
 import { CodebookService } from './annotations/codebookService';
 import { registerLinkCommand } from './annotations/linkCommand';
+import { registerNewCodeCommand } from './annotations/newCodeCommand';
 import { registerOpenAnnotation } from './annotations/openAnnotation';
 import { registerOrphanDiagnostics } from './annotations/orphanDiagnostics';
 import { registerReattachCommand } from './annotations/reattachCommand';
@@ -69,6 +70,7 @@ export function activatePolicyLens(context: vscode.ExtensionContext, platform: E
     registerCounterpartLenses(analysis, locator),
     registerJumpToCounterpart(analysis, locator, store),
     registerAnnotateCommands(store, codebook, platform.userName, async (d, p) => (await analysis.provisionAt(d, p)).located?.provision.themes ?? []),
+    registerNewCodeCommand(codebook),
     registerLinkCommand(store, codebook, packs, platform),
     registerReattachCommand(store),
     registerOpenAnnotation(store),

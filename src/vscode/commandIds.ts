@@ -35,6 +35,7 @@ export const CommandId = {
   nextDisagreement: 'policyLens.nextDisagreement',
   previousDisagreement: 'policyLens.previousDisagreement',
   draftPlan: 'policyLens.draftPlan',
+  newCode: 'policyLens.newCode',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -205,6 +205,28 @@ describe('annotations in YAML sidecars', () => {
     await revert(editor);
   });
 
+  it('New code… adds a code of the user\'s own to the workspace codebook, offered at once (issue 12)', async () => {
+    const root = vscode.workspace.workspaceFolders![0]!.uri;
+    const file = vscode.Uri.joinPath(root, '.policy-lens', 'codebook.yaml');
+    const before = await vscode.workspace.fs.readFile(file).then((b) => new TextDecoder().decode(b), () => undefined);
+    try {
+      const id = await vscode.commands.executeCommand<string>('policyLens.newCode', { label: 'Needs legal review' });
+      assert.strictEqual(id, 'needs-legal-review');
+      const book = parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as { codes: { id: string; label: string; colour?: string }[] };
+      const added = book.codes.find((c) => c.id === id);
+      assert.ok(added && added.label === 'Needs legal review' && /^#[0-9A-F]{6}$/i.test(added.colour ?? ''), JSON.stringify(book.codes));
+      if (before) assert.ok(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)).startsWith(before.split('\ncodes:')[0]!), 'what was there is kept');
+      // The same label again gets an id of its own; the code is usable on a passage straight away.
+      assert.strictEqual(await vscode.commands.executeCommand<string>('policyLens.newCode', { label: 'Needs legal review' }), 'needs-legal-review-2');
+      const editor = await openEditor(US_SAMPLE());
+      await select(editor, 'distinct asset for innovation');
+      await vscode.commands.executeCommand('policyLens.annotateSelection', { codes: [id], note: 'ask counsel', id: 'a-test000020' });
+      assert.match(await hoverAt(editor.document, editor.selection.start.translate(0, 2)), /Needs legal review/);
+    } finally {
+      if (before !== undefined) await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(before));
+    }
+  });
+
   it('uses the workspace codebook (created on first use) and policyLens.sidecarFolder', async () => {
     const root = vscode.workspace.workspaceFolders![0]!.uri;
     const codebook = vscode.Uri.joinPath(root, '.policy-lens', 'codebook.yaml');

@@ -3,11 +3,11 @@ import { setting } from '../settings';
 import { reportError } from '../errors';
 import { createAnnotation } from '../../core/annotations/annotationFactory';
 import { sentenceAt } from '../../core/text/sentenceBounds';
-import type { Code } from '../../core/codebook/codebook';
 import type { Annotation } from '../../core/sidecar/model';
 import { CommandId } from '../commandIds';
 import type { AnnotationStore } from './annotationStore';
 import type { CodebookService } from './codebookService';
+import { createCode } from './newCodeCommand';
 
 /** Arguments that let scripts and tests run the commands without pickers. */
 export interface AnnotateArgs {
@@ -21,10 +21,19 @@ export function author(userName: () => string | undefined): string | undefined {
   return setting('author').trim() || userName();
 }
 
-async function pickCodes(codes: readonly Code[], selected: readonly string[], title: string): Promise<string[] | undefined> {
+const NEW_CODE = '';
+
+/** The codes to put on a passage; ticking "New code…" asks for it and adds it to the workspace codebook. */
+async function pickCodes(codebook: CodebookService, selected: readonly string[], title: string): Promise<string[] | undefined> {
+  const codes = await codebook.codes();
   const items = codes.map((c) => ({ label: c.label, description: c.source === 'theme' ? `theme · ${c.id}` : `codebook · ${c.id}${c.parent ? ` · under ${c.parent}` : ''}`, detail: c.description, picked: selected.includes(c.id), id: c.id }));
-  const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true, matchOnDescription: true, matchOnDetail: true, placeHolder: 'Pick one or more codes' });
-  return picked?.map((p) => p.id);
+  const create = { label: '$(add) New code…', description: 'add a code of your own to the workspace codebook', alwaysShow: true, picked: false, id: NEW_CODE };
+  const picked = await vscode.window.showQuickPick([...items, create], { title, canPickMany: true, matchOnDescription: true, matchOnDetail: true, placeHolder: 'Pick one or more codes, or add a new one' });
+  if (!picked) return undefined;
+  const ids = picked.filter((p) => p.id !== NEW_CODE).map((p) => p.id);
+  if (!picked.some((p) => p.id === NEW_CODE)) return ids;
+  const added = await createCode(codebook);
+  return added ? [...ids, added] : ids.length ? ids : undefined;
 }
 
 /** The annotation under the cursor; a picker when several overlap there. */
@@ -56,7 +65,7 @@ export function registerAnnotateCommands(store: AnnotationStore, codebook: Codeb
     await codebook.ensureExists();
     // The provision's own themes start ticked: the usual code is one of them (a failed look-up just ticks none).
     const ticked = args?.codes ? [] : await provisionThemes(editor.document, editor.selection.start).catch(() => []);
-    const codes = args?.codes ? [...args.codes] : await pickCodes(await codebook.codes(), ticked, 'Annotate selection: codes');
+    const codes = args?.codes ? [...args.codes] : await pickCodes(codebook, ticked, 'Annotate selection: codes');
     if (!codes || codes.length === 0) return undefined;
     const note = args ? args.note : await vscode.window.showInputBox({ title: 'Annotate selection: note (optional)', prompt: 'A note in plain text' });
     if (note === undefined && !args) return undefined;
@@ -73,7 +82,7 @@ export function registerAnnotateCommands(store: AnnotationStore, codebook: Codeb
   const edit = withEditor(CommandId.editAnnotation, async (editor, args?: AnnotateArgs) => {
     const a = await annotationUnderCursor(store, editor, args?.id);
     if (!a) return void vscode.window.showInformationMessage('Policy Lens: no annotation under the cursor.');
-    const codes = args?.codes ? [...args.codes] : await pickCodes(await codebook.codes(), a.codes, 'Edit annotation: codes');
+    const codes = args?.codes ? [...args.codes] : await pickCodes(codebook, a.codes, 'Edit annotation: codes');
     if (!codes || codes.length === 0) return undefined;
     const note = args && 'note' in args ? args.note : await vscode.window.showInputBox({ title: 'Edit annotation: note', value: a.note ?? '' });
     if (note === undefined && !(args && 'note' in args)) return undefined;

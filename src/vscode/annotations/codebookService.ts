@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { allCodes, CODEBOOK_PATH, NEW_CODEBOOK, parseCodebook, type Code, type Codebook } from '../../core/codebook/codebook';
+import { mergeCodebookText } from '../../core/interchange/codebookMerge';
 import type { KnowledgePackService } from '../knowledgePackService';
 
 /** The workspace codebook (.policy-lens/codebook.yaml) beside the knowledge pack's themes. */
@@ -64,6 +65,28 @@ export class CodebookService implements vscode.Disposable {
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(NEW_CODEBOOK));
       this.cached = undefined;
     }
+  }
+
+  /**
+   * Adds a code to the workspace codebook (created if missing), comments and the codes there kept. Throws
+   * when the codebook cannot be edited (not valid YAML, no workspace, Restricted Mode): nothing is written.
+   */
+  async addCode(code: Code): Promise<void> {
+    const uri = this.uri();
+    if (!uri) throw new Error('open a folder first: codes are kept in its .policy-lens/codebook.yaml');
+    if (!this.writesAllowed()) throw new Error('this workspace is in Restricted Mode: trust it to add codes');
+    let existing: string | undefined;
+    try {
+      existing = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch (err) {
+      const c = (err as vscode.FileSystemError).code;
+      if (c !== 'FileNotFound' && c !== 'EntryNotFound') throw err;
+    }
+    const merged = mergeCodebookText(existing ?? NEW_CODEBOOK, [code]);
+    if (merged.added.length === 0) throw new Error(`the codebook already has a code '${code.id}'`);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(merged.text));
+    this.cached = undefined;
+    this.changed.fire();
   }
 
   async codes(): Promise<Code[]> {
