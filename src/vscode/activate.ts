@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { registerAnnotationQuickFixes } from './annotations/annotationQuickFixes';
-import { registerAnnotateCommands } from './annotations/annotateCommands';
+import { annotationUnderCursor, registerAnnotateCommands } from './annotations/annotateCommands';
 import { registerAnnotationDecorations } from './annotations/annotationDecorations';
 import { AnnotationStore } from './annotations/annotationStore';
 import { CodebookService } from './annotations/codebookService';
 import { registerLinkCommand } from './annotations/linkCommand';
 import { registerNewCodeCommand } from './annotations/newCodeCommand';
+import { registerNoteEditor } from './annotations/noteEditor';
 import { registerOpenAnnotation } from './annotations/openAnnotation';
 import { registerOrphanDiagnostics } from './annotations/orphanDiagnostics';
 import { registerReattachCommand } from './annotations/reattachCommand';
@@ -71,6 +72,7 @@ export function activatePolicyLens(context: vscode.ExtensionContext, platform: E
     registerJumpToCounterpart(analysis, locator, store),
     registerAnnotateCommands(store, codebook, platform.userName, async (d, p) => (await analysis.provisionAt(d, p)).located?.provision.themes ?? []),
     registerNewCodeCommand(codebook),
+    registerNoteEditor(store, (editor, id) => annotationUnderCursor(store, editor, id)),
     registerLinkCommand(store, codebook, packs, platform),
     registerReattachCommand(store),
     registerOpenAnnotation(store),
@@ -80,7 +82,7 @@ export function activatePolicyLens(context: vscode.ExtensionContext, platform: E
     registerCompareCoders(store),
     registerOpenProvision(packs, locator),
     registerLanguageSwitch(analysis),
-    registerStatusBar(analysis),
+    registerStatusBar(analysis, store),
     registerWrappedPhraseDecorations(packs, context.extension),
     registerThemeLegend(packs),
     registerDraftPlanCommand(packs),

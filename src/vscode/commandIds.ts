@@ -36,6 +36,7 @@ export const CommandId = {
   previousDisagreement: 'policyLens.previousDisagreement',
   draftPlan: 'policyLens.draftPlan',
   newCode: 'policyLens.newCode',
+  editNote: 'policyLens.editNote',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

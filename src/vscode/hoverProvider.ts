@@ -3,6 +3,7 @@ import { annotationSection } from '../core/annotations/annotationCard';
 import { buildHoverCard, HOVER_COMMANDS, hoverDetailAt } from '../core/hover/hoverCard';
 import type { AnnotationStore } from './annotations/annotationStore';
 import type { CodebookService } from './annotations/codebookService';
+import { linkedPassages } from './annotations/linkedPassages';
 import { themesAt } from '../core/hover/themesAt';
 import { fromVsPosition, toVsRange } from './convert';
 import type { DocumentAnalysis } from './documentAnalysis';
@@ -32,9 +33,8 @@ export function registerHoverProvider(analysis: DocumentAnalysis, store: Annotat
       const here = state ? store.at(state, document.offsetAt(position)) : [];
       const codes = here.length ? new Map((await codebook.codes()).map((c) => [c.id, c])) : new Map();
       const sidecarFolder = state ? folderInWorkspace(state.sidecar) : undefined;
-      const annotations = here.length
-        ? annotationSection(a.pack, here.map((an) => ({ annotation: an, status: state!.status.get(an.id) ?? 'exact', documentUri: document.uri.toString(), sidecarFolder })), codes)
-        : undefined;
+      const views = here.map((an) => ({ annotation: an, status: state!.status.get(an.id) ?? 'exact', documentUri: document.uri.toString(), sidecarFolder }));
+      const annotations = views.length ? annotationSection(a.pack, views, codes, await linkedPassages(store, views)) : undefined;
       const detail = hoverDetailAt(setting('hover.detail', document), located, pos);
       const markdown = buildHoverCard({ pack: a.pack, located, themes, annotations, detail });
       if (!markdown) return undefined;

@@ -132,6 +132,37 @@ describe('annotations in YAML sidecars', () => {
     assert.match(active.document.lineAt(active.selection.start.line).text, /^11\. /);
   });
 
+  it('a link to an annotation in the other plan is labelled with that passage in the hover, not the file name (issue 12)', async () => {
+    const cn = await openEditor(CN_SAMPLE());
+    await select(cn, 'capacity building');
+    await vscode.commands.executeCommand('policyLens.annotateSelection', { codes: ['global-south-capacity'], id: 'a-test000021' });
+    const us = await openEditor(US_SAMPLE());
+    await select(us, 'distinct asset for innovation');
+    await vscode.commands.executeCommand('policyLens.linkSelectionAsCounterpart', { target: { document: cn.document.uri.toString(), annotationId: 'a-test000021' }, relation: 'partial' });
+    const card = await hoverAt(us.document, us.selection.start.translate(0, 2));
+    assert.match(card, /≈ \*\*partial\*\* · \[“capacity building”\]\(command:policyLens\.openAnnotation\?[^)]*\) · cn\\-global\\-ai/, card);
+  });
+
+  it('a note of several lines is written in an editor of its own and saved into the sidecar (issue 12)', async () => {
+    const editor = await openEditor(US_SAMPLE());
+    await select(editor, 'distinct asset for innovation');
+    await vscode.commands.executeCommand('policyLens.annotateSelection', { codes: ['open-source'], note: 'first line', id: 'a-test000022' });
+    const noteEditor = await vscode.commands.executeCommand<vscode.TextEditor>('policyLens.editNote', { id: 'a-test000022' });
+    assert.strictEqual(noteEditor.document.uri.scheme, 'policy-lens-note');
+    assert.strictEqual(noteEditor.document.languageId, 'markdown');
+    assert.strictEqual(noteEditor.document.getText(), 'first line');
+    const whole = new vscode.Range(noteEditor.document.positionAt(0), noteEditor.document.positionAt(noteEditor.document.getText().length));
+    const shown = vscode.window.activeTextEditor!;
+    assert.strictEqual(shown.document.uri.toString(), noteEditor.document.uri.toString(), 'the note editor is the active one');
+    assert.ok(await shown.edit((e) => e.replace(whole, 'Compare with CN action 5:\n\n- open-source communities\n- shared compute')), 'the edit applies');
+    assert.ok(shown.document.isDirty, 'the note is dirty');
+    await vscode.commands.executeCommand('workbench.action.files.save');
+    await waitFor('the note saved', () => !shown.document.isDirty);
+    await waitFor('the note in the sidecar', async () => (await readSidecar(US_SAMPLE())).annotations[0]?.note === 'Compare with CN action 5:\n\n- open-source communities\n- shared compute');
+    const at = editor.document.positionAt(editor.document.getText().indexOf('distinct asset for innovation') + 2);
+    assert.match(await hoverAt(editor.document, at), /“Compare with CN action 5\\: {2}\n\\- open\\-source communities {2}\n\\- shared compute”/);
+  });
+
   it('deleting an annotated passage orphans the annotation; it is listed and can be re-attached', async () => {
     const editor = await openEditor(US_SAMPLE());
     const phrase = 'business and science';

@@ -106,6 +106,29 @@ describe('hover hygiene: link targets stay inside the workspace', () => {
     assert.match(md, /etc\/passwd \*\(not followed: the path leaves the workspace folder\)\*/);
   });
 
+  it('a link to another annotation is labelled with its passage, the file named beside it (issue 12), escaped and shortened', async () => {
+    const pack = await bundledPack();
+    const a = annotation([{ document: 'notes/other.policy.md', annotation: 'a-othr000001', relation: 'partial' }, { document: 'gone.policy.md', annotation: 'a-gone000001', relation: 'aligned' }]);
+    const view = { annotation: a, status: 'exact' as const, documentUri: 'file:///w/plan.policy.md', sidecarFolder: '' };
+    const passage = `Open *models*\u202E as\n an asset ${'for innovation '.repeat(8)}`;
+    const md = annotationSection(pack, [view], new Map(), (uri, l) => (uri === view.documentUri && l.annotation === 'a-othr000001' ? passage : undefined));
+    const [withPassage, withoutPassage] = md.split('\n').filter((l) => l.includes('command:policyLens.openAnnotation'));
+    assert.match(withPassage!, /· \[“Open \\\*models\\\*.*as an asset for innovation[^”]*…”\]\(command:policyLens\.openAnnotation\?[^)]*\) · other\\\.policy\\\.md/);
+    assert.match(withPassage!, /\\u\\\{202E\\\}/, 'the bidi override is shown, not applied');
+    assert.ok(!INVISIBLE_RE.test(md), 'no bidi control reaches the card');
+    assert.match(withoutPassage!, /· \[gone\\\.policy\\\.md\]\(command:/, 'a passage that cannot be read: the file name, as before');
+  });
+
+  it('a note of several lines keeps its paragraphs and list items on lines of their own, a wrapped line joined (issue 12)', async () => {
+    const pack = await bundledPack();
+    const note = 'Compare with CN action 5,\n  which says more:\n\n- open-source *communities*\n- shared compute\n\nThen ask.';
+    const md = annotationSection(pack, [{ annotation: annotation(undefined, note), status: 'exact', documentUri: 'file:///w/plan.policy.md', sidecarFolder: '' }], new Map());
+    assert.ok(md.includes('“Compare with CN action 5, which says more\\:  \n\\- open\\-source \\*communities\\*  \n\\- shared compute  \nThen ask\\.”'), md);
+    const long = annotationSection(pack, [{ annotation: annotation(undefined, Array.from({ length: 9 }, (_, i) => `- item ${i}`).join('\n')), status: 'exact', documentUri: 'file:///w/plan.policy.md', sidecarFolder: '' }], new Map());
+    assert.match(long, /item 5 …”/);
+    assert.ok(!long.includes('item 6'));
+  });
+
   it('hover cards link to the allow-listed commands only', () => {
     assert.deepStrictEqual([...HOVER_COMMANDS].sort(), ['policyLens.openAnnotation', 'policyLens.openProvision']);
   });

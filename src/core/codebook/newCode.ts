@@ -24,16 +24,17 @@ export function newCodeLabelProblem(label: string): string | undefined {
  * letter where they have one ("Sécurité" → securite); a label of none gets `code`.
  */
 export function newCodeId(label: string, taken: ReadonlySet<string>): string {
-  const base =
-    label
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^[^a-z]+/, '')
-      .replace(/-+$/, '')
-      .slice(0, 48)
-      .replace(/-+$/, '') || 'code';
+  const words = label
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  // The id starts with a letter: leading numbers are dropped ("2025 budget" → budget).
+  while (words.length && !/^[a-z]/.test(words[0]!)) words.shift();
+  let base = '';
+  for (const w of words) if ((base ? base.length + 1 : 0) + w.length <= 48) base = base ? `${base}-${w}` : w;
+  base ||= 'code';
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }

@@ -7,7 +7,11 @@ import type { Annotation } from '../../core/sidecar/model';
 import { CommandId } from '../commandIds';
 import type { AnnotationStore } from './annotationStore';
 import type { CodebookService } from './codebookService';
+import { rangeOf } from './annotationRanges';
 import { createCode } from './newCodeCommand';
+import { openNoteEditor } from './noteEditor';
+
+export { rangeOf } from './annotationRanges';
 
 /** Arguments that let scripts and tests run the commands without pickers. */
 export interface AnnotateArgs {
@@ -34,6 +38,35 @@ async function pickCodes(codebook: CodebookService, selected: readonly string[],
   if (!picked.some((p) => p.id === NEW_CODE)) return ids;
   const added = await createCode(codebook);
   return added ? [...ids, added] : ids.length ? ids : undefined;
+}
+
+/** A note typed on one line, or `several` when the user wants an editor for a note of several lines. */
+type NoteAnswer = { readonly note: string } | 'several' | undefined;
+
+/** The note input: Enter keeps one line; its button opens a whole editor instead (an input box has one line). */
+function askNote(title: string, value = ''): Promise<NoteAnswer> {
+  return new Promise((resolve) => {
+    const box = vscode.window.createInputBox();
+    const several = { iconPath: new vscode.ThemeIcon('edit'), tooltip: 'Write a note of several lines in an editor (saved into the sidecar with Ctrl+S)' };
+    box.title = title;
+    box.value = value;
+    box.prompt = 'A note in plain text; for several lines use the button above';
+    box.buttons = [several];
+    let answer: NoteAnswer;
+    box.onDidTriggerButton(() => {
+      answer = 'several';
+      box.hide();
+    });
+    box.onDidAccept(() => {
+      answer = { note: box.value };
+      box.hide();
+    });
+    box.onDidHide(() => {
+      box.dispose();
+      resolve(answer);
+    });
+    box.show();
+  });
 }
 
 /** The annotation under the cursor; a picker when several overlap there. */
@@ -67,12 +100,14 @@ export function registerAnnotateCommands(store: AnnotationStore, codebook: Codeb
     const ticked = args?.codes ? [] : await provisionThemes(editor.document, editor.selection.start).catch(() => []);
     const codes = args?.codes ? [...args.codes] : await pickCodes(codebook, ticked, 'Annotate selection: codes');
     if (!codes || codes.length === 0) return undefined;
-    const note = args ? args.note : await vscode.window.showInputBox({ title: 'Annotate selection: note (optional)', prompt: 'A note in plain text' });
-    if (note === undefined && !args) return undefined;
+    const answer: NoteAnswer = args ? { note: args.note ?? '' } : await askNote('Annotate selection: note (optional)');
+    if (answer === undefined) return undefined;
+    const note = answer === 'several' ? undefined : answer.note || undefined;
     const doc = editor.document;
     const annotation = createAnnotation({ text: doc.getText(), start: doc.offsetAt(editor.selection.start), end: doc.offsetAt(editor.selection.end), codes, note, author: author(userName), id: args?.id });
     try {
       await store.put(doc, [annotation]);
+      if (answer === 'several') await openNoteEditor(doc.uri, annotation.id);
     } catch (err) {
       return reportError(err);
     }
@@ -84,8 +119,19 @@ export function registerAnnotateCommands(store: AnnotationStore, codebook: Codeb
     if (!a) return void vscode.window.showInformationMessage('Policy Lens: no annotation under the cursor.');
     const codes = args?.codes ? [...args.codes] : await pickCodes(codebook, a.codes, 'Edit annotation: codes');
     if (!codes || codes.length === 0) return undefined;
-    const note = args && 'note' in args ? args.note : await vscode.window.showInputBox({ title: 'Edit annotation: note', value: a.note ?? '' });
-    if (note === undefined && !(args && 'note' in args)) return undefined;
+    const answer: NoteAnswer = args && 'note' in args ? { note: args.note ?? '' } : await askNote('Edit annotation: note', a.note ?? '');
+    if (answer === undefined) return undefined;
+    if (answer === 'several') {
+      // The codes now, the note in its editor (it holds the note as it is, line breaks and all).
+      try {
+        await store.put(editor.document, [{ ...a, codes, modified: new Date().toISOString() }], rangeOf(store, editor.document, a.id));
+        await openNoteEditor(editor.document.uri, a.id);
+      } catch (err) {
+        return reportError(err);
+      }
+      return a.id;
+    }
+    const note = answer.note;
     const next: Annotation = { ...a, codes, modified: new Date().toISOString() };
     if (note?.trim()) next.note = note.trim();
     else delete next.note;
@@ -114,10 +160,6 @@ export function registerAnnotateCommands(store: AnnotationStore, codebook: Codeb
   return vscode.Disposable.from(annotate, edit, remove);
 }
 
-export function rangeOf(store: AnnotationStore, document: vscode.TextDocument, id: string): ReadonlyMap<string, { start: number; end: number }> | undefined {
-  const r = store.peek(document.uri)?.ranges.get(id);
-  return r && r !== 'orphaned' ? new Map([[id, r]]) : undefined;
-}
 
 /**
  * A command on the active editor. registerTextEditorCommand would not wait for an async callback (nor
