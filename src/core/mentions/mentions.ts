@@ -7,7 +7,7 @@ import { TokenBuffer, tokenize, type Token } from '../similarity/tokens';
 import { passages, type Passage } from './passages';
 import { nearestCue, PlanCues, type PlanCue } from './planCues';
 import { PhraseIndex, type PhraseEntry } from './phraseIndex';
-import { findReferences, numberedTargets, type Reference } from './references';
+import { findReferences, isKindTerm, numberedTargets, type Reference } from './references';
 
 export type Via = 'reference' | 'heading' | 'key-phrase' | 'paraphrase';
 
@@ -103,9 +103,15 @@ export class MentionFinder {
       if (p.block !== block) (block = p.block), (blockCue = undefined);
       const here = c > c0 ? cues.slice(c0, c) : [];
       bag.clear();
-      for (let i = 0; i < count; i++) if (!tokens[i]!.stop) bag.add(tokens[i]!.term);
+      let kindWord = false;
+      for (let i = 0; i < count; i++) {
+        const tk = tokens[i]!;
+        if (!tk.stop) bag.add(tk.term);
+        // Kind words can be function words ("action"): looked at either way.
+        if (!kindWord && isKindTerm(tk.term)) kindWord = true;
+      }
       for (const hit of this.index.lexicon.hitsIn(tokens, 0, count)) bag.add(hit.term);
-      const refs = findReferences(text, tokens, 0, count).map((x) => clampReference(x, p.end));
+      const refs = kindWord ? findReferences(text, tokens, 0, count).map((x) => clampReference(x, p.end)) : [];
       for (const m of this.inPassage(text, p, { tokens, from: 0, to: count, content: bag }, refs, here, blockCue)) out.push(m);
       if (here.length) blockCue = here[here.length - 1];
     }

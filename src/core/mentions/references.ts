@@ -47,6 +47,11 @@ export const REFERENCE_PATTERNS: readonly RegExp[] = [TOPIC_END, NUMBER, ORDINAL
 const KIND_TERMS = new Map<string, string>();
 for (const w of Object.keys(KIND_WORDS)) for (const form of [w, `${w}s`]) for (const t of tokenize(form)) KIND_TERMS.set(t.term, w);
 
+/** Whether a token's term is a kind word ("pillar", "actions", …): a passage with none has no reference. */
+export function isKindTerm(term: string): boolean {
+  return KIND_TERMS.has(term);
+}
+
 export function romanValue(s: string): number | undefined {
   const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
   let total = 0;
