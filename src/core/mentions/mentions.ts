@@ -1,12 +1,13 @@
 import type { KnowledgePack, Provision } from '../data/model';
 import { LexiconTerms } from '../similarity/lexiconTerms';
 import { ProvisionIndex, type IndexedProvision } from '../similarity/provisionIndex';
+import { QueryBag } from '../similarity/queryBag';
 import { addTo, Postings, type Bag } from '../similarity/sparse';
-import { tokenize, type Token } from '../similarity/tokens';
+import { TokenBuffer, tokenize, type Token } from '../similarity/tokens';
 import { passages, type Passage } from './passages';
 import { nearestCue, PlanCues, type PlanCue } from './planCues';
 import { PhraseIndex, type PhraseEntry } from './phraseIndex';
-import { findReferences, numberedTargets, type Reference } from './references';
+import { findReferences, isKindTerm, numberedTargets, type Reference } from './references';
 
 export type Via = 'reference' | 'heading' | 'key-phrase' | 'paraphrase';
 
@@ -59,6 +60,12 @@ export class MentionFinder {
   readonly phrases: PhraseIndex;
   readonly cues: PlanCues;
   private readonly postings: Postings;
+  /** The current passage's terms, weighted against the provisions (one bag, refilled per passage). */
+  private readonly bag: QueryBag;
+  /** A term is distinctive when at most this many provisions use it. */
+  private readonly distinctiveLimit: number;
+  /** The current passage's cosines with the provisions, by entry (one array, rewritten per passage). */
+  private readonly scores: Float64Array;
   private readonly provisions: readonly Provision[];
   private readonly entryOf = new Map<string, number>();
 
@@ -69,35 +76,43 @@ export class MentionFinder {
     this.cues = new PlanCues(pack.plans);
     this.index.entries.forEach((e, entry) => this.entryOf.set(e.provision.id, entry));
     this.postings = new Postings(this.index.entries.map((e) => e.text));
+    this.bag = new QueryBag(this.index.termStats, this.index.entries.map((e) => e.text));
+    this.scores = new Float64Array(this.index.entries.length);
+    this.distinctiveLimit = Math.max(1, DISTINCTIVE_SHARE * this.index.termStats.size);
   }
 
+  /**
+   * Tokenised passage by passage: every token lies in one passage (passages cover every non-blank line, and
+   * split only at punctuation or line breaks), and a reference's words are joined by blanks, so never span
+   * two; so one passage's tokens at a time, in the same objects, not a whole document's.
+   */
   find(text: string): Mention[] {
-    const tokens = tokenize(text);
     const cues = this.cues.find(text);
-    const refs = findReferences(text, tokens);
     const out: Mention[] = [];
-    let t = 0;
     let c = 0;
-    let r = 0;
     let blockCue: PlanCue | undefined;
     let block = -1;
+    const bag = this.bag;
+    const buffer = new TokenBuffer();
+    const tokens = buffer.tokens;
     for (const p of passages(text)) {
-      while (t < tokens.length && tokens[t]!.start < p.start) t++;
-      const t0 = t;
-      while (t < tokens.length && tokens[t]!.end <= p.end) t++;
+      const count = buffer.fill(text, p.start, p.end);
       while (c < cues.length && cues[c]!.start < p.start) c++;
       const c0 = c;
       while (c < cues.length && cues[c]!.end <= p.end) c++;
-      while (r < refs.length && refs[r]!.start < p.start) r++;
-      const r0 = r;
-      while (r < refs.length && refs[r]!.start < p.end) r++;
       if (p.block !== block) (block = p.block), (blockCue = undefined);
-      const here = cues.slice(c0, c);
-      const bag: Bag = new Map();
-      for (let i = t0; i < t; i++) if (!tokens[i]!.stop) addTo(bag, tokens[i]!.term, 1);
-      for (const hit of this.index.lexicon.hitsIn(tokens, t0, t)) addTo(bag, hit.term, 1);
-      const passageRefs = refs.slice(r0, r).map((x) => clampReference(x, p.end));
-      out.push(...this.inPassage(text, p, { tokens, from: t0, to: t, content: bag }, passageRefs, here, blockCue));
+      const here = c > c0 ? cues.slice(c0, c) : [];
+      bag.clear();
+      let kindWord = false;
+      for (let i = 0; i < count; i++) {
+        const tk = tokens[i]!;
+        if (!tk.stop) bag.add(tk.term);
+        // Kind words can be function words ("action"): looked at either way.
+        if (!kindWord && isKindTerm(tk.term)) kindWord = true;
+      }
+      for (const hit of this.index.lexicon.hitsIn(tokens, 0, count)) bag.add(hit.term);
+      const refs = kindWord ? findReferences(text, tokens, 0, count).map((x) => clampReference(x, p.end)) : [];
+      for (const m of this.inPassage(text, p, { tokens, from: 0, to: count, content: bag }, refs, here, blockCue)) out.push(m);
       if (here.length) blockCue = here[here.length - 1];
     }
     return out;
@@ -125,9 +140,9 @@ export class MentionFinder {
     const found: Mention[] = [];
     // Computed once a weak phrase needs support or the passage is long enough to be a paraphrase.
     let computed: Float64Array | undefined;
-    const sims = (): Float64Array => (computed ??= this.similarities(bag));
+    const sims = (): Float64Array => (computed ??= bag.dots(this.scores));
     const sim = (id: string): number => sims()[this.entryOf.get(id) ?? -1] ?? 0;
-    const cuedPlans = new Set([...cues.map((x) => x.planId), ...(blockCue ? [blockCue.planId] : [])]);
+    const cued = (planId: string): boolean => blockCue?.planId === planId || cues.some((x) => x.planId === planId);
     const mention = (start: number, end: number, prov: Provision, score: number, via: Via): Mention => ({
       start, end, text: text.slice(start, end), plan: prov.planId, provision: prov.id, score: round(Math.min(1, score)), via,
     });
@@ -139,7 +154,7 @@ export class MentionFinder {
     for (const m of matches) {
       for (const e of m.values) {
         const prov = this.index.get(e.provisionId)!.provision;
-        if (!e.standalone && !(cuedPlans.has(e.planId) || (byProvision.get(e.provisionId) ?? 0) > 1 || sim(e.provisionId) >= SUPPORT_MIN)) continue;
+        if (!e.standalone && !(cued(e.planId) || (byProvision.get(e.provisionId) ?? 0) > 1 || sim(e.provisionId) >= SUPPORT_MIN)) continue;
         found.push(mention(tokens[m.first]!.start, tokens[m.last]!.end, prov, phraseScore(e), e.kind));
       }
     }
@@ -153,7 +168,9 @@ export class MentionFinder {
     // A close paraphrase of one provision.
     let content = 0;
     for (let i = words.from; i < words.to; i++) if (!tokens[i]!.stop) content++;
-    const all = content >= MIN_PASSAGE_WORDS ? sims() : undefined;
+    // A paraphrase shares PARAPHRASE_SHARED distinctive words with its provision: with fewer in the whole
+    // passage there is none to find, and no need to score the passage against every provision.
+    const all = content >= MIN_PASSAGE_WORDS && this.distinctiveWords(bag) >= PARAPHRASE_SHARED ? sims() : undefined;
     const { best, second } = all ? MentionFinder.top2(all) : { best: -1, second: -1 };
     if (all && best >= 0) {
       const score = all[best]!;
@@ -163,14 +180,20 @@ export class MentionFinder {
         found.push(mention(p.start, p.end, entry.provision, score, 'paraphrase'));
       }
     }
-    return strongestPerProvision(found);
+    return found.length > 1 ? strongestPerProvision(found) : found;
   }
 
-  private sharedDistinctive(bag: Bag, entry: IndexedProvision): number {
-    const limit = Math.max(1, DISTINCTIVE_SHARE * this.index.termStats.size);
+  private sharedDistinctive(bag: QueryBag, entry: IndexedProvision): number {
     let n = 0;
     // Words only: a lexicon phrase term repeats words already counted.
-    for (const term of bag.keys()) if (!term.startsWith('~') && entry.text.has(term) && this.index.termStats.documentFrequency(term) <= limit) n++;
+    for (const t of bag.terms()) if (t.documentFrequency <= this.distinctiveLimit && !t.term.startsWith('~') && entry.text.has(t.term)) n++;
+    return n;
+  }
+
+  /** Distinctive words of the passage, whichever provisions have them (an upper bound of sharedDistinctive). */
+  private distinctiveWords(bag: QueryBag): number {
+    let n = 0;
+    for (const t of bag.terms()) if (t.documentFrequency <= this.distinctiveLimit && !t.term.startsWith('~')) n++;
     return n;
   }
 
@@ -222,7 +245,8 @@ interface PassageWords {
   readonly tokens: readonly Token[];
   readonly from: number;
   readonly to: number;
-  readonly content: Bag;
+  /** Their terms the index knows, with the lexicon's phrases. */
+  readonly content: QueryBag;
 }
 
 /** A reference cut at the end of its passage (a topic runs at most to there). */

@@ -47,6 +47,11 @@ export const REFERENCE_PATTERNS: readonly RegExp[] = [TOPIC_END, NUMBER, ORDINAL
 const KIND_TERMS = new Map<string, string>();
 for (const w of Object.keys(KIND_WORDS)) for (const form of [w, `${w}s`]) for (const t of tokenize(form)) KIND_TERMS.set(t.term, w);
 
+/** Whether a token's term is a kind word ("pillar", "actions", …): a passage with none has no reference. */
+export function isKindTerm(term: string): boolean {
+  return KIND_TERMS.has(term);
+}
+
 export function romanValue(s: string): number | undefined {
   const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
   let total = 0;
@@ -70,21 +75,21 @@ export function numberValue(n: string | null): number | undefined {
  * Every explicit reference in a text, in order: "Pillar II", "action 12", "Action No. 3" (the kind word, then
  * a number or an upper-case Roman numeral), "the second pillar", "3rd action", and "the section on export
  * controls" (a kind word, "on"/"about"/…, then the topic up to the next punctuation or clause word). Found
- * from the document's tokens: only kind words and their neighbours are looked at.
+ * from the document's tokens (tokens[from, to)): only kind words and their neighbours are looked at.
  */
-export function findReferences(text: string, tokens: readonly Token[]): Reference[] {
+export function findReferences(text: string, tokens: readonly Token[], from = 0, to = tokens.length): Reference[] {
   const out: Reference[] = [];
-  const word = (i: number): string => (i >= 0 && i < tokens.length ? text.slice(tokens[i]!.start, tokens[i]!.end) : '');
+  const word = (i: number): string => (i >= from && i < to ? text.slice(tokens[i]!.start, tokens[i]!.end) : '');
   const blankBetween = (i: number, j: number): boolean => BLANKS.test(text.slice(tokens[i]!.end, tokens[j]!.start));
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = from; i < to; i++) {
     const kindWord = KIND_TERMS.get(tokens[i]!.term);
     if (kindWord === undefined) continue;
     const tok = tokens[i]!;
     const kinds = KIND_WORDS[kindWord] ?? [];
     // The number right after the kind word, or after "No." ("Action No. 3").
     let n = i + 1;
-    const joined = n < tokens.length && blankBetween(i, n);
-    if (joined && /^no$/i.test(word(n)) && n + 1 < tokens.length && NO_GAP.test(text.slice(tokens[n]!.end, tokens[n + 1]!.start))) n++;
+    const joined = n < to && blankBetween(i, n);
+    if (joined && /^no$/i.test(word(n)) && n + 1 < to && NO_GAP.test(text.slice(tokens[n]!.end, tokens[n + 1]!.start))) n++;
     const num = word(n);
     if (joined && NUMBER.test(num)) {
       const number = /^\d/.test(num) ? Number(num) : romanValue(num);
@@ -92,13 +97,13 @@ export function findReferences(text: string, tokens: readonly Token[]): Referenc
       continue;
     }
     const before = word(i - 1).toLowerCase();
-    if (i > 0 && blankBetween(i - 1, i) && (ORDINALS.includes(before) || ORDINAL_NUMBER.test(before))) {
+    if (i > from && blankBetween(i - 1, i) && (ORDINALS.includes(before) || ORDINAL_NUMBER.test(before))) {
       out.push({ start: tokens[i - 1]!.start, end: tok.end, kinds, number: /^\d/.test(before) ? parseInt(before, 10) : ORDINALS.indexOf(before) + 1 });
       continue;
     }
     const after = word(i + 1).toLowerCase();
     const steps = TOPIC_WORDS.has(after) ? 1 : TOPIC_PAIRS.has(`${after} ${word(i + 2).toLowerCase()}`) ? 2 : 0;
-    if (steps && i + steps + 1 < tokens.length && blankBetween(i, i + 1) && blankBetween(i + steps, i + steps + 1)) {
+    if (steps && i + steps + 1 < to && blankBetween(i, i + 1) && blankBetween(i + steps, i + steps + 1)) {
       const from = tokens[i + steps + 1]!.start;
       const rest = text.slice(from, from + MAX_TOPIC);
       TOPIC_END.lastIndex = 0;

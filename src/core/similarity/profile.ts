@@ -1,7 +1,7 @@
 import type { Provision } from '../data/model';
 import type { LexiconTerms } from './lexiconTerms';
 import { addTo, type Bag } from './sparse';
-import { tokenize } from './tokens';
+import { TokenBuffer } from './tokens';
 
 /** What a text says, as bags of terms and of themes, before weighting against a corpus. */
 export interface Profile {
@@ -44,26 +44,65 @@ export function provisionFields(p: Provision): Field[] {
   ];
 }
 
-/** Profiles of many texts: each field tokenised once, its words and the lexicon's phrases among them counted. */
+/**
+ * Profiles of many texts: each field tokenised once, its words and the lexicon's phrases among them counted.
+ * The readable forms wait until asked for: evidence needs them for a few provisions, the ranking for none.
+ */
 export function profileMany(lexicon: LexiconTerms, texts: readonly (readonly Field[])[]): { profile: Profile; matched: Bag }[] {
+  // One field's tokens at a time, in the same objects.
+  const buffer = new TokenBuffer();
+  const tokens = buffer.tokens;
   return texts.map((fields) => {
-    const profile = emptyProfile();
+    const profile = new LazyProfile(lexicon, fields);
+    const { terms, origins } = profile;
     const matched: Bag = new Map();
-    for (const f of fields) {
-      const tokens = tokenize(f.text);
-      for (const t of tokens) {
+    fields.forEach((f, k) => {
+      const count = buffer.fill(f.text, 0, f.text.length);
+      for (let i = 0; i < count; i++) {
+        const t = tokens[i]!;
         if (t.stop) continue;
-        addTo(profile.terms, t.term, f.weight);
-        if (!profile.surface.has(t.term)) profile.surface.set(t.term, f.text.slice(t.start, t.end).toLowerCase());
+        const had = terms.get(t.term);
+        terms.set(t.term, (had ?? 0) + f.weight);
+        if (had === undefined) origins.push(k, t.start, t.end);
       }
-      for (const h of lexicon.hitsIn(tokens)) {
-        addTo(profile.terms, h.term, f.weight);
-        if (!profile.surface.has(h.term)) profile.surface.set(h.term, lexicon.label(h.term));
+      for (const h of lexicon.hitsIn(tokens, 0, count)) {
+        if (!terms.has(h.term)) origins.push(-1, 0, 0);
+        addTo(terms, h.term, f.weight);
         addTo(matched, h.themeId, 1);
       }
-    }
+    });
     return { profile, matched };
   });
+}
+
+/**
+ * A profile whose surface map is made on first use: each term's first word as written (lower case), or the
+ * lexicon's label of a phrase, in the order the terms came (the order of `terms`). profileMany notes where
+ * each new term came from (`origins`: field, start, end; field -1 for a phrase), which costs no string.
+ */
+class LazyProfile implements Profile {
+  readonly terms: Bag = new Map();
+  readonly themes: Bag = new Map();
+  readonly origins: number[] = [];
+  private surfaceMap: Map<string, string> | undefined;
+
+  constructor(
+    private readonly lexicon: LexiconTerms,
+    private readonly fields: readonly Field[],
+  ) {}
+
+  get surface(): Map<string, string> {
+    if (this.surfaceMap) return this.surfaceMap;
+    const surface = new Map<string, string>();
+    let j = 0;
+    for (const term of this.terms.keys()) {
+      if (j >= this.origins.length) break;
+      const field = this.origins[j]!;
+      surface.set(term, field < 0 ? this.lexicon.label(term) : this.fields[field]!.text.slice(this.origins[j + 1], this.origins[j + 2]).toLowerCase());
+      j += 3;
+    }
+    return (this.surfaceMap = surface);
+  }
 }
 
 /**

@@ -76,24 +76,31 @@ export class TfIdf {
  * postings of its terms, not a pass over every vector (most pairs share no term).
  */
 export class Postings {
-  private readonly lists = new Map<string, { readonly doc: number; readonly weight: number }[]>();
+  /** Per term, the documents that have it and its weight in each, as two arrays (no object per posting). */
+  private readonly lists = new Map<string, { readonly docs: number[]; readonly weights: number[] }>();
 
   constructor(readonly vectors: readonly Vector[]) {
     vectors.forEach((v, doc) => {
       for (const [term, weight] of v) {
         let list = this.lists.get(term);
-        if (!list) this.lists.set(term, (list = []));
-        list.push({ doc, weight });
+        if (!list) this.lists.set(term, (list = { docs: [], weights: [] }));
+        list.docs.push(doc);
+        list.weights.push(weight);
       }
     });
   }
 
-  /** Dot product of `v` with every indexed vector (their cosines, all being unit vectors), by position. */
-  dots(v: Vector): Float64Array {
-    const out = new Float64Array(this.vectors.length);
+  /**
+   * Dot product of `v` with every indexed vector (their cosines, all being unit vectors), by position: into
+   * `out` when given (zeroed first), since a caller ranking one vector after another can reuse one array.
+   */
+  dots(v: Vector, out: Float64Array = new Float64Array(this.vectors.length)): Float64Array {
+    out.fill(0);
     for (const [term, x] of v) {
       const list = this.lists.get(term);
-      if (list) for (const p of list) out[p.doc]! += x * p.weight;
+      if (!list) continue;
+      const { docs, weights } = list;
+      for (let j = 0; j < docs.length; j++) out[docs[j]!]! += x * weights[j]!;
     }
     return out;
   }

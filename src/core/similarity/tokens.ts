@@ -3,6 +3,8 @@
  * runs on provisions (suggestions) and on any document (mentions), so their terms meet.
  */
 
+import { WordTable } from './wordTable';
+
 export interface Token {
   /** Offsets into the analysed text (UTF-16 units). */
   readonly start: number;
@@ -72,17 +74,26 @@ export function stem(word: string): string {
   return w;
 }
 
-/** Stems of words seen, since a text repeats its vocabulary (bounded: cleared when full). */
-const stems = new Map<string, string>();
-const MAX_STEMS = 100_000;
+/** What the tokenizer makes of a word: its term, and whether it is a function word. */
+interface Word {
+  readonly term: string;
+  readonly stop: boolean;
+}
 
-function termOf(lower: string): string {
-  let t = stems.get(lower);
-  if (t === undefined) {
-    if (stems.size >= MAX_STEMS) stems.clear();
-    stems.set(lower, (t = stem(lower)));
+/** Words seen, since a text repeats its vocabulary (bounded: cleared when full). */
+const MAX_WORDS = 100_000;
+const byLower = new Map<string, Word>();
+/** The same words looked up from the text's characters (ASCII words: nearly all), so a hit makes no string. */
+const bySpan = new WordTable<Word>(MAX_WORDS);
+
+function wordOf(lower: string): Word {
+  let w = byLower.get(lower);
+  if (w === undefined) {
+    if (byLower.size >= MAX_WORDS) byLower.clear();
+    const stop = STOP.has(lower);
+    byLower.set(lower, (w = { term: stop ? lower : stem(lower), stop }));
   }
-  return t;
+  return w;
 }
 
 /** Letters and digits (one flag per UTF-16 unit of the BMP), built on first use from WORD's own class. */
@@ -105,10 +116,50 @@ const PLUS = 0x2b;
  * costs several times more on a long document.
  */
 export function tokenize(text: string, offset = 0): Token[] {
+  const out: Slot[] = [];
+  scanInto(out, text, 0, text.length, offset);
+  return out;
+}
+
+/**
+ * The words of text[from, to), with offsets into `text`: the same tokens as `tokenize(text.slice(from, to),
+ * from)`, without copying the slice.
+ */
+export function tokenizeSpan(text: string, from: number, to: number): Token[] {
+  const out: Slot[] = [];
+  scanInto(out, text, Math.max(0, from), Math.min(text.length, to), 0);
+  return out;
+}
+
+/**
+ * Tokens of one span after another in the same objects: a reader of a long document, passage by passage,
+ * makes no token objects after the first passages (150,000 of them in 1 MB otherwise). `fill` returns the
+ * count; tokens[0, count) are the span's, the rest are stale. A token is valid until the next fill.
+ */
+export class TokenBuffer {
+  private readonly slots: Slot[] = [];
+
+  get tokens(): readonly Token[] {
+    return this.slots;
+  }
+
+  fill(text: string, from: number, to: number): number {
+    return scanInto(this.slots, text, Math.max(0, from), Math.min(text.length, to), 0);
+  }
+}
+
+interface Slot {
+  start: number;
+  end: number;
+  term: string;
+  stop: boolean;
+}
+
+/** Scans text[from, n) into out[0, count) (reusing the objects already there) and returns the count. */
+function scanInto(out: Slot[], text: string, from: number, n: number, offset: number): number {
   const table = letters();
-  const out: Token[] = [];
-  const n = text.length;
-  let i = 0;
+  let k = 0;
+  let i = from;
   while (i < n) {
     if (table[text.charCodeAt(i)] !== 1) {
       i++;
@@ -117,16 +168,27 @@ export function tokenize(text: string, offset = 0): Token[] {
     const start = i;
     for (;;) {
       while (i < n && table[text.charCodeAt(i)] === 1) i++;
+      if (i + 1 >= n) break;
       const c = text.charCodeAt(i);
       if ((c === APOSTROPHE || c === RIGHT_QUOTE) && table[text.charCodeAt(i + 1)] === 1) i++;
       else break;
     }
-    if (text.charCodeAt(i) === PLUS) i++;
-    const lower = text.slice(start, i).toLowerCase();
-    const stop = STOP.has(lower);
-    out.push({ start: start + offset, end: i + offset, term: stop ? lower : termOf(lower), stop });
+    if (i < n && text.charCodeAt(i) === PLUS) i++;
+    let w = bySpan.get(text, start, i);
+    if (w === undefined) {
+      w = wordOf(text.slice(start, i).toLowerCase());
+      bySpan.set(text, start, i, w);
+    }
+    if (k < out.length) {
+      const slot = out[k]!;
+      slot.start = start + offset;
+      slot.end = i + offset;
+      slot.term = w.term;
+      slot.stop = w.stop;
+    } else out.push({ start: start + offset, end: i + offset, term: w.term, stop: w.stop });
+    k++;
   }
-  return out;
+  return k;
 }
 
 /** The terms of a short text (a phrase, a heading) as one key: stems joined by spaces, function words kept. */

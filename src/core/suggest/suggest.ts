@@ -69,24 +69,64 @@ export interface Ranked {
 export class Targets {
   private readonly text: Postings;
   private readonly themes: Postings;
+  /** best()'s cosines, rewritten per call (a typed array is costly to make, and best() keeps none of it). */
+  private readonly textScratch: Float64Array;
+  private readonly themeScratch: Float64Array;
 
   constructor(readonly entries: readonly IndexedProvision[]) {
     this.text = new Postings(entries.map((e) => e.text));
     this.themes = new Postings(entries.map((e) => e.themes));
+    this.textScratch = new Float64Array(entries.length);
+    this.themeScratch = new Float64Array(entries.length);
   }
 
   /** Every target scored against one provision, best first; ties go to document order. */
   rank(from: IndexedProvision, weights: Weights = DEFAULT_WEIGHTS): Ranked[] {
     const text = this.text.dots(from.text);
     const themes = this.themes.dots(from.themes);
-    return this.entries
-      .map((target, i) => {
-        const position = 1 - Math.abs(from.relativePosition - target.relativePosition);
-        return { target, text: text[i]!, themes: themes[i]!, position, score: round(weights.text * text[i]! + weights.themes * themes[i]! + weights.position * position) };
-      })
-      .sort((a, b) => b.score - a.score || a.target.provision.index - b.target.provision.index);
+    return this.entries.map((_, i) => this.ranked(from, i, text, themes, weights)).sort(byRank);
+  }
+
+  /**
+   * The first `k` of rank(from, weights), found by keeping the best k in a small sorted array (each target
+   * compared with at most k kept ones) rather than by sorting them all; same order, ties included.
+   */
+  best(from: IndexedProvision, k: number, weights: Weights = DEFAULT_WEIGHTS): Ranked[] {
+    const text = this.text.dots(from.text, this.textScratch);
+    const themes = this.themes.dots(from.themes, this.themeScratch);
+    const kept: { i: number; score: number; index: number }[] = [];
+    for (let i = 0; i < this.entries.length; i++) {
+      const score = scoreOf(from, this.entries[i]!, text[i]!, themes[i]!, weights);
+      const index = this.entries[i]!.provision.index;
+      if (kept.length >= k && !before(score, index, kept[kept.length - 1]!)) continue;
+      let at = kept.length;
+      // A later target goes after an equal one already kept: the order of a stable sort.
+      while (at > 0 && before(score, index, kept[at - 1]!)) at--;
+      kept.splice(at, 0, { i, score, index });
+      if (kept.length > k) kept.pop();
+    }
+    return kept.map((x) => this.ranked(from, x.i, text, themes, weights));
+  }
+
+  private ranked(from: IndexedProvision, i: number, text: Float64Array, themes: Float64Array, weights: Weights): Ranked {
+    const target = this.entries[i]!;
+    const position = positionOf(from, target);
+    return { target, text: text[i]!, themes: themes[i]!, position, score: scoreOf(from, target, text[i]!, themes[i]!, weights) };
   }
 }
+
+const positionOf = (from: IndexedProvision, to: IndexedProvision): number => 1 - Math.abs(from.relativePosition - to.relativePosition);
+
+function scoreOf(from: IndexedProvision, to: IndexedProvision, text: number, themes: number, weights: Weights): number {
+  return round(weights.text * text + weights.themes * themes + weights.position * positionOf(from, to));
+}
+
+/** Best first: higher score, then earlier in its plan. */
+const byRank = (a: Ranked, b: Ranked): number => b.score - a.score || a.target.provision.index - b.target.provision.index;
+
+/** Whether a target (score, index in its plan) ranks strictly before a kept one. */
+const before = (score: number, index: number, kept: { score: number; index: number }): boolean =>
+  score > kept.score || (score === kept.score && index < kept.index);
 
 function evidenceFor(from: IndexedProvision, to: IndexedProvision, parts: { text: number; themes: number; position: number }, weights: Weights): Evidence[] {
   const out: Evidence[] = [];
@@ -117,8 +157,7 @@ export function suggestCounterparts(themes: readonly Theme[], from: Plan, to: Pl
   return index.ofPlan(from.id).map((source) => ({
     from: source.provision.id,
     candidates: targets
-      .rank(source, weights)
-      .slice(0, top)
+      .best(source, top, weights)
       .map((r) => ({ to: r.target.provision.id, score: r.score, evidence: evidenceFor(source, r.target, r, weights) })),
   }));
 }
