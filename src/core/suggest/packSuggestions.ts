@@ -17,6 +17,12 @@ export const SUGGESTIONS_SHOWN = 3;
  * provision with a handful of curated links, and still cheap (the ranking scores every target anyway).
  */
 const RANKED_PER_PAIR = 12;
+/**
+ * Below this score a candidate shares a word or a common theme and little else (on the bundled plans, the
+ * curated pairs score 0.21 at the median, all but one that rank at all above 0.1); showing such candidates would
+ * teach the analyst to skip the section.
+ */
+export const MIN_SHOWN_SCORE = 0.1;
 
 /**
  * Suggested counterparts for the provisions of one knowledge pack, computed once per plan on first use and
@@ -43,12 +49,12 @@ export class PackSuggestions {
   }
 
   /**
-   * What the editor shows for a provision: the best `top` candidates that are neither curated links (those
-   * have their own section) nor dismissed.
+   * What the editor shows for a provision: the best `top` candidates scoring at least MIN_SHOWN_SCORE that are
+   * neither curated links (those have their own section) nor dismissed.
    */
   shown(provisionId: string, dismissed: (a: string, b: string) => boolean, top = SUGGESTIONS_SHOWN): SuggestedCounterpart[] {
     return this.ranked(provisionId)
-      .filter((c) => this.curated(provisionId, c.provision.id) === undefined && !dismissed(provisionId, c.provision.id))
+      .filter((c) => c.score >= MIN_SHOWN_SCORE && this.curated(provisionId, c.provision.id) === undefined && !dismissed(provisionId, c.provision.id))
       .slice(0, top);
   }
 
