@@ -5,6 +5,8 @@ import { HOVER_COMMANDS } from '../../src/core/hover/hoverCommands';
 import { suggestedSection } from '../../src/core/hover/suggestedSection';
 import { MIN_SHOWN_SCORE, PackSuggestions } from '../../src/core/suggest/packSuggestions';
 import { suggestCounterparts } from '../../src/core/suggest/suggest';
+import { LexiconTerms } from '../../src/core/similarity/lexiconTerms';
+import { ProvisionIndex } from '../../src/core/similarity/provisionIndex';
 import { checkSuggestionArgs } from '../../src/core/suggest/suggestionArgs';
 import { bundledPack } from '../packFixture';
 
@@ -15,10 +17,11 @@ const US = 'us-ai-action-plan-2025';
 describe('suggested counterparts in the editor', function () {
   this.timeout(20000);
 
-  it('ranks as `policy-lens suggest` does, and shows neither curated nor dismissed pairs', async () => {
+  it('ranks as suggestCounterparts does over the pack\'s plans, and shows neither curated nor dismissed pairs', async () => {
     const pack = await bundledPack();
     const ranking = new PackSuggestions(pack);
-    const cli = suggestCounterparts(pack.themes, pack.plan(CN)!, pack.plan(US)!, { top: 12 });
+    const index = new ProvisionIndex(pack.plans, new LexiconTerms(pack.themes));
+    const cli = suggestCounterparts(pack.themes, pack.plan(CN)!, pack.plan(US)!, { top: 12, index });
     for (const row of cli) {
       const ranked = ranking.ranked(row.from);
       const strong = row.candidates.filter((c) => c.evidence.some((e) => e.kind !== 'position'));

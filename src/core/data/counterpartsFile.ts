@@ -1,3 +1,4 @@
+import { stringify } from 'yaml';
 import counterpartsSchema from '../../../annotations/schemas/counterparts.schema.json';
 import type { CounterpartLink } from './model';
 import { DataError } from './problem';
@@ -11,6 +12,7 @@ const NEW_FILE_HEADER = [
   '# Accept Suggestion… adds links here; edit them as you like (schema: counterparts.schema.json).',
   '#   relation    aligned | partial | contrasting',
   '#   confidence  high | medium | low',
+  '',
   '',
 ].join('\n');
 
@@ -50,15 +52,12 @@ export function addCounterpartLink(file: string, existing: string | undefined, l
   return verified(file, doc.toString({ lineWidth: 100 }), old, record);
 }
 
+/** Items of a block list at two spaces, as the bundled file writes them (plain scalars where YAML allows). */
 function indentItems(records: readonly object[]): string {
-  return records
-    .map((r) =>
-      Object.entries(r)
-        .map(([k, v], i) => `${i === 0 ? '  - ' : '    '}${k}: ${JSON.stringify(v)}`)
-        .join('\n'),
-    )
-    .join('\n\n')
-    .concat('\n');
+  return stringify(records, { lineWidth: 100 })
+    .split('\n')
+    .map((line) => (line ? `  ${line}` : line))
+    .join('\n');
 }
 
 function validFile(file: string, text: string): YamlFile {

@@ -1,4 +1,6 @@
 import type { KnowledgePack, Plan, Provision } from '../data/model';
+import { LexiconTerms } from '../similarity/lexiconTerms';
+import { ProvisionIndex } from '../similarity/provisionIndex';
 import { curatedRelations } from './curated';
 import { suggestCounterparts, type Evidence } from './suggest';
 
@@ -27,14 +29,17 @@ export const MIN_SHOWN_SCORE = 0.1;
 /**
  * Suggested counterparts for the provisions of one knowledge pack, computed once per plan on first use and
  * kept for as long as the pack is (a reloaded pack is a new object and gets a new instance). Each plan is
- * ranked against every other plan as `policy-lens suggest FROM TO` ranks it — the same index, scores and
- * evidence — and the candidates of all other plans merged by score. Curated links never change the ranking;
- * they are only taken out of what is shown, as are dismissed pairs.
+ * ranked against every other plan by suggestCounterparts, with one index over all the pack's plans (so a term
+ * is weighted by how many provisions of any plan use it, and the lexicon and profiles are built once, not per
+ * pair: scores can differ a little from `policy-lens suggest FROM TO`, which weighs terms over the two plans
+ * only), and the candidates of all other plans merged by score. Curated links never change the ranking; they
+ * are only taken out of what is shown, as are dismissed pairs.
  */
 export class PackSuggestions {
   private readonly byProvision = new Map<string, readonly SuggestedCounterpart[]>();
   private readonly donePlans = new Set<string>();
   private readonly curated: (a: string, b: string) => unknown;
+  private index: ProvisionIndex | undefined;
 
   constructor(readonly pack: KnowledgePack) {
     this.curated = curatedRelations(pack.links);
@@ -63,9 +68,10 @@ export class PackSuggestions {
     const from = this.pack.plan(planId);
     if (!from) return;
     const merged = new Map<string, SuggestedCounterpart[]>(from.provisions.map((p) => [p.id, []]));
+    this.index ??= new ProvisionIndex(this.pack.plans, new LexiconTerms(this.pack.themes));
     for (const to of this.pack.plans) {
       if (to.id === from.id || to.provisions.length === 0) continue;
-      for (const s of suggestCounterparts(this.pack.themes, from, to, { top: RANKED_PER_PAIR })) {
+      for (const s of suggestCounterparts(this.pack.themes, from, to, { top: RANKED_PER_PAIR, index: this.index })) {
         const list = merged.get(s.from)!;
         for (const c of s.candidates) {
           const provision = this.pack.provision(c.to);
