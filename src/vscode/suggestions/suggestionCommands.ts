@@ -28,8 +28,12 @@ const RELATIONS: readonly { label: Relation; detail: string }[] = [
  * in the workspace.
  */
 function folderFor(args: SuggestionArgs): vscode.WorkspaceFolder | undefined {
-  const active = vscode.window.activeTextEditor?.document.uri;
-  const uri = args.document !== undefined ? vscode.Uri.parse(args.document, false) : active;
+  let uri = vscode.window.activeTextEditor?.document.uri;
+  try {
+    if (args.document !== undefined) uri = vscode.Uri.parse(args.document, true);
+  } catch {
+    uri = undefined; // not a URI: the first folder, as for a suggestion offered outside any folder
+  }
   return (uri && vscode.workspace.getWorkspaceFolder(uri)) ?? vscode.workspace.workspaceFolders?.[0];
 }
 
