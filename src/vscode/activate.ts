@@ -30,6 +30,8 @@ import { registerLanguageSwitch } from './languageSwitch';
 import { registerOpenProvision } from './openProvision';
 import { PlanLocator } from './planLocator';
 import { registerStatusBar } from './statusBar';
+import { registerSuggestionCommands } from './suggestions/suggestionCommands';
+import { SuggestionService } from './suggestions/suggestionService';
 import { registerThemeLegend } from './themeLegend';
 import { registerVirtualPlanDocuments } from './virtualPlanDocuments';
 import { registerWrappedPhraseDecorations } from './wrappedPhraseDecorations';
@@ -57,6 +59,7 @@ export function activatePolicyLens(context: vscode.ExtensionContext, platform: E
   const store = new AnnotationStore(log, (d) => isPolicyLanguage(d.languageId) && d.uri.scheme !== 'policy-lens', context.workspaceState, platform.fileSystem);
   codebook.writesAllowed = () => store.writesAllowed();
   const explorer = registerExplorer(store, codebook, analysis, platform.fileSystem);
+  const suggestions = new SuggestionService(packs, platform.fileSystem);
   context.subscriptions.push(
     log,
     packs,
@@ -65,11 +68,13 @@ export function activatePolicyLens(context: vscode.ExtensionContext, platform: E
     codebook,
     store,
     registerVirtualPlanDocuments(packs),
-    registerHoverProvider(analysis, store, codebook),
+    suggestions,
+    registerHoverProvider(analysis, store, codebook, suggestions),
     registerDocumentSymbols(analysis),
     registerCounterpartDefinitions(analysis, locator),
     registerCounterpartLenses(analysis, locator),
-    registerJumpToCounterpart(analysis, locator, store),
+    registerJumpToCounterpart(analysis, locator, store, suggestions),
+    registerSuggestionCommands(packs, suggestions, analysis, platform.fileSystem),
     registerAnnotateCommands(store, codebook, platform.userName, async (d, p) => (await analysis.provisionAt(d, p)).located?.provision.themes ?? []),
     registerNewCodeCommand(codebook),
     registerNoteEditor(store, (editor, id) => annotationUnderCursor(store, editor, id)),

@@ -1,8 +1,8 @@
-import { OPEN_ANNOTATION_COMMAND, OPEN_PROVISION_COMMAND } from '../core/hover/hoverCommands';
+import { ACCEPT_SUGGESTION_COMMAND, DISMISS_SUGGESTION_COMMAND, OPEN_ANNOTATION_COMMAND, OPEN_PROVISION_COMMAND } from '../core/hover/hoverCommands';
 
 /**
  * Every command id we register, in one place; package.json contributes exactly these
- * (test/unit/contributions.test.ts). The two hover commands are named in the core, which builds their links.
+ * (test/unit/contributions.test.ts). The hover commands are named in the core, which builds their links.
  */
 export const CommandId = {
   jumpToCounterpart: 'policyLens.jumpToCounterpart',
@@ -37,6 +37,8 @@ export const CommandId = {
   draftPlan: 'policyLens.draftPlan',
   newCode: 'policyLens.newCode',
   editNote: 'policyLens.editNote',
+  acceptSuggestion: ACCEPT_SUGGESTION_COMMAND,
+  dismissSuggestion: DISMISS_SUGGESTION_COMMAND,
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

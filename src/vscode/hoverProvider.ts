@@ -10,10 +10,11 @@ import type { DocumentAnalysis } from './documentAnalysis';
 import { POLICY_SELECTOR } from './languages';
 import { logError } from './logger';
 import { setting } from './settings';
+import type { SuggestionService } from './suggestions/suggestionService';
 import { folderInWorkspace } from './workspaceScope';
 
 /** Hover cards: provision, themes under the pointer, counterparts. Data text is escaped by the core. */
-export function registerHoverProvider(analysis: DocumentAnalysis, store: AnnotationStore, codebook: CodebookService): vscode.Disposable {
+export function registerHoverProvider(analysis: DocumentAnalysis, store: AnnotationStore, codebook: CodebookService, suggestions: SuggestionService): vscode.Disposable {
   return vscode.languages.registerHoverProvider(POLICY_SELECTOR, {
     async provideHover(document, position) {
       try {
@@ -36,7 +37,8 @@ export function registerHoverProvider(analysis: DocumentAnalysis, store: Annotat
       const views = here.map((an) => ({ annotation: an, status: state!.status.get(an.id) ?? 'exact', documentUri: document.uri.toString(), sidecarFolder }));
       const annotations = views.length ? annotationSection(a.pack, views, codes, await linkedPassages(store, views)) : undefined;
       const detail = hoverDetailAt(setting('hover.detail', document), located, pos);
-      const markdown = buildHoverCard({ pack: a.pack, located, themes, annotations, detail });
+      const suggested = await suggestions.hoverSection(a.pack, located?.provision, document.uri);
+      const markdown = buildHoverCard({ pack: a.pack, located, themes, annotations, detail, suggested });
       if (!markdown) return undefined;
       const content = new vscode.MarkdownString(markdown);
       // Only our own commands may run from the card, never a command URI that came from a file.

@@ -8,20 +8,24 @@ import { RELATION_MARK } from '../core/hover/hoverCard';
 import { revealInvisibles } from '../core/hover/markdownText';
 import { CommandId } from './commandIds';
 import { showInformation, showWarning } from './errors';
+import { logFailure } from './logger';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { isPolicyLanguage } from './languages';
 import { revealProvision, type PlanLocator } from './planLocator';
 import { setting } from './settings';
+import type { SuggestedCounterpart } from '../core/suggest/packSuggestions';
+import { runSuggestionButton, suggestionItem } from './suggestions/pickSuggestion';
+import type { SuggestionService } from './suggestions/suggestionService';
 
-/** A bundled counterpart link, or one the analyst made on an annotation. */
-type Choice = { readonly counterpart: Counterpart } | { readonly link: AnnotationLink; readonly from: vscode.Uri };
+/** A curated counterpart link, one the analyst made on an annotation, or a suggested counterpart. */
+type Choice = { readonly counterpart: Counterpart } | { readonly link: AnnotationLink; readonly from: vscode.Uri } | { readonly suggestion: SuggestedCounterpart };
 
 interface ChoiceItem extends vscode.QuickPickItem {
-  readonly choice: Choice;
+  readonly choice?: Choice;
 }
 
 /** From the provision under the cursor to its counterpart: directly when there is one, through a picker otherwise. */
-export function registerJumpToCounterpart(analysis: DocumentAnalysis, locator: PlanLocator, store: AnnotationStore): vscode.Disposable {
+export function registerJumpToCounterpart(analysis: DocumentAnalysis, locator: PlanLocator, store: AnnotationStore, suggestions: SuggestionService): vscode.Disposable {
   const jump = (toSide: (editor: vscode.TextEditor) => boolean) => async (): Promise<vscode.TextEditor | undefined> => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !isPolicyLanguage(editor.document.languageId)) {
@@ -37,17 +41,21 @@ export function registerJumpToCounterpart(analysis: DocumentAnalysis, locator: P
       return undefined;
     }
     const choices: Choice[] = [...userLinks, ...(located ? a.pack.counterpartsOf(located.provision.id).map((counterpart) => ({ counterpart })) : [])];
-    if (choices.length === 0) {
+    // Suggestions come after the curated links, in the picker only: one curated link is still followed at once.
+    const suggested: Choice[] = located && choices.length !== 1 ? (await suggestions.shown(a.pack, located.provision.id)).map((suggestion) => ({ suggestion })) : [];
+    if (choices.length === 0 && suggested.length === 0) {
       showInformation(`Policy Lens: ${located!.provision.id} "${located!.provision.heading}" has no counterpart provision.`);
       return undefined;
     }
-    const chosen = choices.length === 1 ? choices[0] : await pickChoice(located?.provision.heading ?? 'this annotation', choices, a.pack);
+    const from = { id: located?.provision.id, document: editor.document.uri.toString() };
+    const chosen = choices.length === 1 ? choices[0] : await pickChoice(located?.provision.heading ?? 'this annotation', [...choices, ...suggested], a.pack, from);
     if (!chosen) return undefined;
     const side = toSide(editor);
     if ('link' in chosen) return followUserLink(chosen.link, chosen.from, locator, a.pack, side);
-    const target = await locator.locate(chosen.counterpart.plan.id, chosen.counterpart.provision.id);
+    const { plan, provision } = 'counterpart' in chosen ? chosen.counterpart : chosen.suggestion;
+    const target = await locator.locate(plan.id, provision.id);
     if (!target) {
-      showWarning(`Policy Lens: could not find ${chosen.counterpart.provision.id} in any document.`);
+      showWarning(`Policy Lens: could not find ${provision.id} in any document.`);
       return undefined;
     }
     return revealProvision(target, side);
@@ -71,25 +79,45 @@ async function followUserLink(link: AnnotationLink, from: vscode.Uri, locator: P
   return undefined;
 }
 
-async function pickChoice(fromHeading: string, choices: readonly Choice[], pack: KnowledgePack): Promise<Choice | undefined> {
-  const items: ChoiceItem[] = choices.map((choice) => {
-    if ('counterpart' in choice) {
-      const c = choice.counterpart;
-      return { label: `${RELATION_MARK[c.link.relation]} ${c.provision.heading}`, description: `${c.link.relation} · ${c.provision.id} · ${c.link.confidence} confidence`, detail: c.link.summary, choice };
-    }
-    const l = choice.link;
-    const provision = l.provision ? pack.provision(l.provision) : undefined;
-    const mark = l.relation in RELATION_MARK ? RELATION_MARK[l.relation as keyof typeof RELATION_MARK] : '→';
-    // The link comes from a sidecar: its reordering and invisible characters are shown, never applied.
-    const label = `${mark} ${provision?.heading ?? revealInvisibles(l.document ?? l.provision ?? '?')}`;
-    const description = `${revealInvisibles(l.relation)} · your link${provision ? ` · ${provision.id}` : ''}`;
-    return { label, description, detail: l.note === undefined ? undefined : revealInvisibles(l.note), choice };
+async function pickChoice(fromHeading: string, choices: readonly Choice[], pack: KnowledgePack, from: { id?: string; document: string }): Promise<Choice | undefined> {
+  const items: ChoiceItem[] = [];
+  for (const choice of choices) {
+    if ('suggestion' in choice) {
+      if (!items.some((i) => i.kind === vscode.QuickPickItemKind.Separator)) items.push({ label: 'Suggested', kind: vscode.QuickPickItemKind.Separator });
+      items.push({ ...suggestionItem(pack, choice.suggestion), choice });
+    } else items.push({ ...choiceItem(choice, pack), choice });
+  }
+  const qp = vscode.window.createQuickPick<ChoiceItem>();
+  qp.title = `Counterparts of "${fromHeading}"`;
+  qp.placeholder = 'Type to filter by heading, relation or summary';
+  qp.matchOnDescription = true;
+  qp.matchOnDetail = true;
+  qp.items = items;
+  const picked = await new Promise<ChoiceItem | undefined>((resolve) => {
+    qp.onDidAccept(() => resolve(qp.selectedItems[0]));
+    qp.onDidHide(() => resolve(undefined));
+    // A suggestion's buttons: Accept Suggestion… or Dismiss, on the pair this picker is about.
+    qp.onDidTriggerItemButton(({ button, item }) => {
+      if (!item.choice || !('suggestion' in item.choice) || !from.id) return;
+      qp.hide();
+      runSuggestionButton(button, { from: from.id, to: item.choice.suggestion.provision.id, document: from.document }).then(undefined, logFailure('suggestion button'));
+    });
+    qp.show();
   });
-  const picked = await vscode.window.showQuickPick(items, {
-    title: `Counterparts of "${fromHeading}"`,
-    placeHolder: 'Type to filter by heading, relation or summary',
-    matchOnDescription: true,
-    matchOnDetail: true,
-  });
+  qp.dispose();
   return picked?.choice;
+}
+
+function choiceItem(choice: Exclude<Choice, { suggestion: SuggestedCounterpart }>, pack: KnowledgePack): vscode.QuickPickItem {
+  if ('counterpart' in choice) {
+    const c = choice.counterpart;
+    return { label: `${RELATION_MARK[c.link.relation]} ${c.provision.heading}`, description: `${c.link.relation} · ${c.provision.id} · ${c.link.confidence} confidence`, detail: c.link.summary };
+  }
+  const l = choice.link;
+  const provision = l.provision ? pack.provision(l.provision) : undefined;
+  const mark = l.relation in RELATION_MARK ? RELATION_MARK[l.relation as keyof typeof RELATION_MARK] : '→';
+  // The link comes from a sidecar: its reordering and invisible characters are shown, never applied.
+  const label = `${mark} ${provision?.heading ?? revealInvisibles(l.document ?? l.provision ?? '?')}`;
+  const description = `${revealInvisibles(l.relation)} · your link${provision ? ` · ${provision.id}` : ''}`;
+  return { label, description, detail: l.note === undefined ? undefined : revealInvisibles(l.note) };
 }

@@ -79,4 +79,26 @@ describe('Workspace Trust: an untrusted workspace (issue 8, case 11)', () => {
     assert.strictEqual(id, 'a-again0001');
     assert.ok((await fs.readFile(sidecar(), 'utf8')).includes('id: a-again0001'));
   });
+
+  it('issue 9: Accept Suggestion and Dismiss write nothing in Restricted Mode; the dismissed one is hidden for the window', async function () {
+    this.timeout(60000);
+    const editor = await openEditor(US_SAMPLE());
+    const at = find(editor.document, 'Strengthen AI Compute Export Control Enforcement').translate(0, 2);
+    const hover = await waitFor('a hover with suggestions', async () => {
+      const t = await hoverAt(editor.document, at);
+      return t.includes('**Suggested**') ? t : undefined;
+    });
+    const m = /\(command:policyLens\.dismissSuggestion\?([^)]*)\)/.exec(hover);
+    assert.ok(m, hover);
+    const args = JSON.parse(decodeURIComponent(m[1]!)) as { from: string; to: string }[];
+    const accepted = await vscode.commands.executeCommand<unknown>('policyLens.acceptSuggestion', args[0]);
+    assert.strictEqual(accepted, undefined, 'nothing accepted');
+    assert.ok(await vscode.commands.executeCommand<unknown>('policyLens.dismissSuggestion', args[0]));
+    const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+    for (const f of ['.policy-lens/pack/counterparts.yaml', '.policy-lens/dismissed-suggestions.yaml']) {
+      await assert.rejects(fs.stat(`${root}/${f}`), `${f} not written`);
+    }
+    const after = await hoverAt(editor.document, at);
+    assert.doesNotMatch(after.slice(after.indexOf('**Suggested**')), new RegExp(`dismissSuggestion\\?[^)]*${encodeURIComponent(`"to":"${args[0]!.to}"`)}`));
+  });
 });

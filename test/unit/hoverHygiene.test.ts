@@ -130,6 +130,6 @@ describe('hover hygiene: link targets stay inside the workspace', () => {
   });
 
   it('hover cards link to the allow-listed commands only', () => {
-    assert.deepStrictEqual([...HOVER_COMMANDS].sort(), ['policyLens.openAnnotation', 'policyLens.openProvision']);
+    assert.deepStrictEqual([...HOVER_COMMANDS].sort(), ['policyLens.acceptSuggestion', 'policyLens.dismissSuggestion', 'policyLens.openAnnotation', 'policyLens.openProvision']);
   });
 });

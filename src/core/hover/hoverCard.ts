@@ -40,6 +40,8 @@ export interface HoverCardInput {
   readonly annotations?: string;
   /** Default `full`. */
   readonly detail?: HoverDetail;
+  /** Suggested counterparts, already rendered (suggestedSection): shown after the curated ones. */
+  readonly suggested?: string;
 }
 
 /** A card stays readable: the strongest links first, the rest one keystroke away. */
@@ -53,9 +55,9 @@ export const COMPACT_SUMMARY_CHARS = 140;
  * comes first: which provision, and its counterparts one line each; then the analyst's annotations, the
  * theme under the pointer and the provision's summary (shortened in a compact card).
  */
-export function buildHoverCard({ pack, located, themes, annotations, detail = 'full' }: HoverCardInput): string | undefined {
+export function buildHoverCard({ pack, located, themes, annotations, detail = 'full', suggested }: HoverCardInput): string | undefined {
   const parts: string[] = [];
-  if (located) parts.push(`${provisionLine(pack, located.provision)}  \n${counterpartSection(pack, located.provision, detail)}`);
+  if (located) parts.push(`${provisionLine(pack, located.provision)}  \n${counterpartSection(pack, located.provision, detail)}${suggested ? `\n\n${suggested}` : ''}`);
   if (annotations) parts.push(annotations);
   const themeSection = themeLines(pack, themes, detail);
   if (themeSection) parts.push(themeSection);
