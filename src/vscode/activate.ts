@@ -26,6 +26,10 @@ import { KnowledgePackService } from './knowledgePackService';
 import { useLogChannel } from './logger';
 import { isPolicyLanguage } from './languages';
 import { registerLanguageSwitch } from './languageSwitch';
+import { MentionService } from './mentions/mentionService';
+import { DocumentThemeChoices } from './themeDecorations/documentChoices';
+import { ThemeDecorations, type ThemeDecorationsApi } from './themeDecorations/themeDecorations';
+import { registerThemeDocumentCommands } from './themeDecorations/themeDocumentCommands';
 import { registerOpenProvision } from './openProvision';
 import { PlanLocator } from './planLocator';
 import { registerStatusBar } from './statusBar';
@@ -38,6 +42,8 @@ export interface PolicyLensApi {
   readonly activationMs: number;
   /** The annotations explorer (the extension-host tests read its rows). */
   readonly explorer: ExplorerApi;
+  /** Theme decorations in Markdown and plain-text documents (the extension-host tests read them). */
+  readonly themes: ThemeDecorationsApi;
 }
 
 /**
@@ -56,6 +62,10 @@ export function activatePolicyLens(context: vscode.ExtensionContext, platform: E
   const store = new AnnotationStore(log, (d) => isPolicyLanguage(d.languageId) && d.uri.scheme !== 'policy-lens', context.workspaceState, platform.fileSystem);
   codebook.writesAllowed = () => store.writesAllowed();
   const explorer = registerExplorer(store, codebook, analysis, platform.fileSystem);
+  const mentions = new MentionService(packs);
+  const themeChoices = new DocumentThemeChoices(context.workspaceState);
+  const themes = new ThemeDecorations(packs, analysis, mentions, themeChoices, context.extension);
+  const reading = { mentions, themesShown: (d: vscode.TextDocument) => isPolicyLanguage(d.languageId) || themes.mechanismOf(d) === 'decorations' };
   context.subscriptions.push(
     log,
     packs,
@@ -64,11 +74,15 @@ export function activatePolicyLens(context: vscode.ExtensionContext, platform: E
     codebook,
     store,
     registerVirtualPlanDocuments(packs),
-    registerHoverProvider(analysis, store, codebook),
-    registerDocumentSymbols(analysis),
-    registerCounterpartDefinitions(analysis, locator),
+    mentions,
+    themeChoices,
+    themes,
+    registerThemeDocumentCommands(themeChoices, themes),
+    registerHoverProvider(analysis, store, codebook, reading),
+    registerDocumentSymbols(analysis, mentions),
+    registerCounterpartDefinitions(analysis, locator, mentions),
     registerCounterpartLenses(analysis, locator),
-    registerJumpToCounterpart(analysis, locator, store),
+    registerJumpToCounterpart(analysis, locator, store, mentions),
     registerAnnotateCommands(store, codebook, platform.userName, async (d, p) => (await analysis.provisionAt(d, p)).located?.provision.themes ?? []),
     registerNewCodeCommand(codebook),
     registerLinkCommand(store, codebook, packs, platform),
@@ -91,7 +105,7 @@ export function activatePolicyLens(context: vscode.ExtensionContext, platform: E
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, explorer: explorer.api };
+  return { activationMs, explorer: explorer.api, themes };
 }
 
 /** The bundled knowledge pack's folder in the extension. */
