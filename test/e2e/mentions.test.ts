@@ -41,8 +41,11 @@ describe('Mentions and themes in a plain Markdown commentary (issue 9)', functio
     const un = find(editor.document, 'United Nations');
     assert.ok(found.some((d) => d.themeId === 'international-cooperation' && d.range.contains(un.translate(0, 3))), 'United Nations is highlighted');
     assert.ok(new Set(found.map((d) => d.themeId)).size >= 10, 'many themes');
-    const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', editor.document.uri);
-    assert.ok(folds.length >= 5, 'Markdown folds its sections');
+    // Markdown's folding comes from its language server, which starts in its own time.
+    await waitFor('Markdown folding of the sections', async () => {
+      const folds = await vscode.commands.executeCommand<vscode.FoldingRange[] | undefined>('vscode.executeFoldingRangeProvider', editor.document.uri);
+      return (folds?.length ?? 0) >= 5;
+    }, 30000);
     await vscode.commands.executeCommand('markdown.showPreviewToSide', editor.document.uri);
     await waitFor('Markdown preview', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => /preview/i.test(t.label) && t.label.includes(path.basename(file, '.md'))), 30000);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
