@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { PolicyLensApi } from '../../src/extension';
 import { CommandId } from '../../src/vscode/commandIds';
-import { FIXTURES } from '../paths';
+import { FIXTURES, SAMPLE_US } from '../paths';
 import { CN_SAMPLE, EXTENSION_ID, find, hoverText, openEditor, samplePath, US_SAMPLE, waitFor } from './helpers';
 
 /**
@@ -103,5 +103,24 @@ describe('Mentions and themes in a plain Markdown commentary (issue 9)', functio
     await waitFor('decorations gone', () => decorations().length === 0);
     assert.strictEqual(await vscode.commands.executeCommand(CommandId.showThemesInDocument), 'decorations');
     await waitFor('decorations back', () => decorations().length > 0);
+  });
+
+  it('a plan saved as plain .md stays Markdown, with its themes, and its provisions in the hover and the Outline', async () => {
+    const plan = samplePath('commentary', `us-plan-${Date.now()}.md`);
+    await fs.copyFile(SAMPLE_US, plan);
+    try {
+      const editor = await openEditor(plan);
+      await waitFor('theme decorations', () => (api.themes.decorations(editor.document.uri)?.length ?? 0) > 0, 30000);
+      assert.strictEqual(editor.document.languageId, 'markdown');
+      const heading = find(editor.document, '### Encourage Open-Source and Open-Weight AI');
+      const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, heading.translate(0, 6)));
+      assert.match(text, /`us-1\.3`/);
+      assert.doesNotMatch(text, /Mention of this provision/, 'inside a provision of the plan itself: its own card');
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+      assert.deepStrictEqual(symbols.filter((s) => / · \d+ counterparts?$/.test(s.detail)).map((s) => s.detail.split(' ')[0]), ['us-0', 'us-1', 'us-2', 'us-3']);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await fs.rm(plan, { force: true });
+    }
   });
 });
