@@ -27,6 +27,10 @@ import { KnowledgePackService } from './knowledgePackService';
 import { useLogChannel } from './logger';
 import { isPolicyLanguage } from './languages';
 import { registerLanguageSwitch } from './languageSwitch';
+import { MentionService } from './mentions/mentionService';
+import { DocumentThemeChoices } from './themeDecorations/documentChoices';
+import { ThemeDecorations, type ThemeDecorationsApi } from './themeDecorations/themeDecorations';
+import { registerThemeDocumentCommands } from './themeDecorations/themeDocumentCommands';
 import { registerOpenProvision } from './openProvision';
 import { PlanLocator } from './planLocator';
 import { registerStatusBar } from './statusBar';
@@ -41,6 +45,8 @@ export interface PolicyLensApi {
   readonly activationMs: number;
   /** The annotations explorer (the extension-host tests read its rows). */
   readonly explorer: ExplorerApi;
+  /** Theme decorations in Markdown and plain-text documents (the extension-host tests read them). */
+  readonly themes: ThemeDecorationsApi;
 }
 
 /**
@@ -60,6 +66,10 @@ export function activatePolicyLens(context: vscode.ExtensionContext, platform: E
   codebook.writesAllowed = () => store.writesAllowed();
   const explorer = registerExplorer(store, codebook, analysis, platform.fileSystem);
   const suggestions = new SuggestionService(packs, platform.fileSystem);
+  const mentions = new MentionService(packs);
+  const themeChoices = new DocumentThemeChoices(context.workspaceState);
+  const themes = new ThemeDecorations(packs, analysis, mentions, themeChoices, context.extension);
+  const reading = { mentions, themesShown: (d: vscode.TextDocument) => isPolicyLanguage(d.languageId) || themes.mechanismOf(d) === 'decorations' };
   context.subscriptions.push(
     log,
     packs,
@@ -69,11 +79,15 @@ export function activatePolicyLens(context: vscode.ExtensionContext, platform: E
     store,
     registerVirtualPlanDocuments(packs),
     suggestions,
-    registerHoverProvider(analysis, store, codebook, suggestions),
-    registerDocumentSymbols(analysis),
-    registerCounterpartDefinitions(analysis, locator),
+    mentions,
+    themeChoices,
+    themes,
+    registerThemeDocumentCommands(themeChoices, themes),
+    registerHoverProvider(analysis, store, codebook, reading, suggestions),
+    registerDocumentSymbols(analysis, mentions),
+    registerCounterpartDefinitions(analysis, locator, mentions),
     registerCounterpartLenses(analysis, locator),
-    registerJumpToCounterpart(analysis, locator, store, suggestions),
+    registerJumpToCounterpart(analysis, locator, store, mentions, suggestions),
     registerSuggestionCommands(packs, suggestions, analysis, platform.fileSystem),
     registerAnnotateCommands(store, codebook, platform.userName, async (d, p) => (await analysis.provisionAt(d, p)).located?.provision.themes ?? []),
     registerNewCodeCommand(codebook),
@@ -98,7 +112,7 @@ export function activatePolicyLens(context: vscode.ExtensionContext, platform: E
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, explorer: explorer.api };
+  return { activationMs, explorer: explorer.api, themes };
 }
 
 /** The bundled knowledge pack's folder in the extension. */

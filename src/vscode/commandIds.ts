@@ -9,6 +9,8 @@ export const CommandId = {
   openCounterpartToSide: 'policyLens.openCounterpartToSide',
   peekCounterpart: 'policyLens.peekCounterpart',
   showThemes: 'policyLens.showThemes',
+  showThemesInDocument: 'policyLens.showThemesInDocument',
+  hideThemesInDocument: 'policyLens.hideThemesInDocument',
   openProvision: OPEN_PROVISION_COMMAND,
   treatAsPolicyDocument: 'policyLens.treatAsPolicyDocument',
   annotateSelection: 'policyLens.annotateSelection',

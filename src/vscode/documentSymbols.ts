@@ -1,15 +1,22 @@
 import * as vscode from 'vscode';
 import { toVsRange } from './convert';
 import type { DocumentAnalysis } from './documentAnalysis';
-import { POLICY_SELECTOR } from './languages';
+import { READING_SELECTOR } from './languages';
+import { mentionSymbols, readable } from './mentions/readingSupport';
+import type { MentionService } from './mentions/mentionService';
 
-/** Outline and breadcrumbs: the recognised provisions, sections nested under their pillars. */
-export function registerDocumentSymbols(analysis: DocumentAnalysis): vscode.Disposable {
+/**
+ * Outline and breadcrumbs: the recognised provisions, sections nested under their pillars; in a document that is
+ * not a plan (a commentary), the provisions it mentions, by plan.
+ */
+export function registerDocumentSymbols(analysis: DocumentAnalysis, mentions: MentionService): vscode.Disposable {
   return vscode.languages.registerDocumentSymbolProvider(
-    POLICY_SELECTOR,
+    READING_SELECTOR,
     {
-      async provideDocumentSymbols(document) {
+      async provideDocumentSymbols(document, token) {
+        if (!readable(document)) return [];
         const { recognition, pack } = await analysis.analyse(document);
+        if (recognition.provisions.length === 0) return mentionSymbols(document, pack, mentions, token);
         const roots: vscode.DocumentSymbol[] = [];
         const byId = new Map<string, vscode.DocumentSymbol>();
         for (const lp of recognition.provisions) {

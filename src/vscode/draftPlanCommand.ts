@@ -8,6 +8,7 @@ import type { KnowledgePackService } from './knowledgePackService';
 import { POLICY_MARKDOWN } from './languages';
 import { workspacePackUri } from './knowledgePackService';
 import { setting } from './settings';
+import { switchesByItself } from './languageSwitch';
 import { WorkspaceFileSystem } from './workspaceFileSystem';
 
 /**
@@ -50,8 +51,8 @@ export function registerDraftPlanCommand(packs: KnowledgePackService): vscode.Di
       if (await port.stat(target.toString())) throw new Error(`${vscode.workspace.asRelativePath(target)} exists already; pick another id`);
       await port.writeFileAtomic(target.toString(), new TextEncoder().encode(draft.yaml));
       await packs.reloadNow();
-      // As for any document recognised as a plan (policyLens.autoDetect): hovers and the outline serve the policy languages.
-      if ((document.languageId === 'markdown' || document.languageId === 'plaintext') && setting('autoDetect', document.uri)) {
+      // As for any plain-text document recognised as a plan (policyLens.autoDetect); Markdown stays Markdown.
+      if (switchesByItself(document) && setting('autoDetect', document.uri)) {
         await vscode.commands.executeCommand(CommandId.treatAsPolicyDocument, document.uri);
       }
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { viewColumn: vscode.ViewColumn.Beside, preview: false });

@@ -10,7 +10,9 @@ import { CommandId } from './commandIds';
 import { showInformation, showWarning } from './errors';
 import { logFailure } from './logger';
 import type { DocumentAnalysis } from './documentAnalysis';
-import { isPolicyLanguage } from './languages';
+import { isReadingLanguage } from './languages';
+import { jumpToMentioned } from './mentions/readingSupport';
+import type { MentionService } from './mentions/mentionService';
 import { revealProvision, type PlanLocator } from './planLocator';
 import { setting } from './settings';
 import type { SuggestedCounterpart } from '../core/suggest/packSuggestions';
@@ -24,19 +26,24 @@ interface ChoiceItem extends vscode.QuickPickItem {
   readonly choice?: Choice;
 }
 
-/** From the provision under the cursor to its counterpart: directly when there is one, through a picker otherwise. */
-export function registerJumpToCounterpart(analysis: DocumentAnalysis, locator: PlanLocator, store: AnnotationStore, suggestions: SuggestionService): vscode.Disposable {
+/**
+ * From the provision under the cursor to its counterpart: directly when there is one, through a picker otherwise.
+ * Outside a provision (a commentary, say), from a mention to the provision it mentions.
+ */
+export function registerJumpToCounterpart(analysis: DocumentAnalysis, locator: PlanLocator, store: AnnotationStore, mentions: MentionService, suggestions: SuggestionService): vscode.Disposable {
   const jump = (toSide: (editor: vscode.TextEditor) => boolean) => async (): Promise<vscode.TextEditor | undefined> => {
     const editor = vscode.window.activeTextEditor;
-    if (!editor || !isPolicyLanguage(editor.document.languageId)) {
-      showInformation('Policy Lens: open a policy document to jump between counterpart provisions.');
+    if (!editor || !isReadingLanguage(editor.document.languageId)) {
+      showInformation('Policy Lens: open a policy, Markdown or plain-text document to jump between counterpart provisions.');
       return undefined;
     }
     const { analysis: a, located } = await analysis.provisionAt(editor.document, editor.selection.active);
     const state = await store.get(editor.document);
     const userLinks: Choice[] = (state ? store.at(state, editor.document.offsetAt(editor.selection.active)) : []).flatMap((an) => (an.links ?? []).map((link) => ({ link, from: editor.document.uri })));
     if (!located && userLinks.length === 0) {
-      const why = a.recognition.plan ? `the cursor is not inside a provision of ${a.recognition.plan.shortTitle}` : 'this document is not recognised as a known plan';
+      const mentioned = await jumpToMentioned(editor, mentions, locator, toSide(editor));
+      if (mentioned !== null) return mentioned;
+      const why = a.recognition.plan ? `the cursor is not inside a provision of ${a.recognition.plan.shortTitle}` : 'this document is not recognised as a known plan, and the cursor is on no mention of a provision';
       showInformation(`Policy Lens: ${why}.`);
       return undefined;
     }

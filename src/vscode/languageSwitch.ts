@@ -5,31 +5,36 @@ import { CommandId } from './commandIds';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { isPolicyLanguage, POLICY_MARKDOWN, POLICY_TEXT } from './languages';
 import { logError } from './logger';
+import { MAX_EDITOR_ANALYSIS_CHARS } from '../core/limits';
+import { MIN_PLAN_SCORE } from './themeDecorations/themeChoice';
 
-const MIN_SCORE_TO_SWITCH = 0.5;
-const MAX_AUTO_DETECT_CHARS = 20_000_000;
+/** Plain text only: a `.md` file opened as plain text (by the user's file associations) stays put too. */
+export function switchesByItself(document: vscode.TextDocument): boolean {
+  return document.languageId === 'plaintext' && !/\.(md|markdown)$/i.test(document.uri.path);
+}
 
 function policyLanguageFor(document: vscode.TextDocument): string {
   return document.languageId === 'markdown' || /\.(md|markdown)$/i.test(document.uri.path) ? POLICY_MARKDOWN : POLICY_TEXT;
 }
 
 /**
- * "Treat as Policy Document", and automatic switching of Markdown/plain-text files recognised as a
- * known plan (setting policyLens.autoDetect). Each document is checked once, so a user who switches a
- * file back is not overruled.
+ * "Treat as Policy Document", and automatic switching of plain-text files recognised as a known plan (setting
+ * policyLens.autoDetect). A Markdown file stays Markdown (its preview, folding and other extensions keep
+ * working) and shows its themes with decorations instead (themeDecorations/); the command still switches it.
+ * Each document is checked once, so a user who switches a file back is not overruled.
  */
 export function registerLanguageSwitch(analysis: DocumentAnalysis): vscode.Disposable {
   const checked = new Set<string>();
 
   const maybeSwitch = async (document: vscode.TextDocument): Promise<void> => {
-    if (document.languageId !== 'markdown' && document.languageId !== 'plaintext') return;
+    if (!switchesByItself(document)) return;
     const key = document.uri.toString();
     if (checked.has(key)) return;
     checked.add(key);
     if (!setting('autoDetect', document.uri)) return;
-    if (document.getText().length > MAX_AUTO_DETECT_CHARS) return;
+    if (document.getText().length > MAX_EDITOR_ANALYSIS_CHARS) return;
     const { recognition } = await analysis.analyse(document);
-    if (recognition.plan && recognition.score >= MIN_SCORE_TO_SWITCH && !document.isClosed) {
+    if (recognition.plan && recognition.score >= MIN_PLAN_SCORE && !document.isClosed) {
       await vscode.languages.setTextDocumentLanguage(document, policyLanguageFor(document));
     }
   };

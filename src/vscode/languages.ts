@@ -8,6 +8,17 @@ export const POLICY_LANGUAGES = [POLICY_MARKDOWN, POLICY_TEXT] as const;
  */
 export const POLICY_SELECTOR = POLICY_LANGUAGES.map((language) => ({ language, scheme: '*' }));
 
+/**
+ * Where hovers, F12, the outline and Jump to Counterpart serve mentions too: ours, and the Markdown and plain-text
+ * documents an analyst reads (commentary, a plan left in Markdown).
+ */
+export const READING_LANGUAGES = [...POLICY_LANGUAGES, 'markdown', 'plaintext'] as const;
+export const READING_SELECTOR = READING_LANGUAGES.map((language) => ({ language, scheme: '*' }));
+
+export function isReadingLanguage(languageId: string): boolean {
+  return (READING_LANGUAGES as readonly string[]).includes(languageId);
+}
+
 export function isPolicyLanguage(languageId: string): boolean {
   return languageId === POLICY_MARKDOWN || languageId === POLICY_TEXT;
 }

@@ -21,6 +21,8 @@ export interface PolicyLensSettings {
   readonly 'jump.openToSide': boolean;
   /** Theme ids the analyst toggled off: not highlighted (see themeToggle.ts). */
   readonly 'themes.hidden': readonly string[];
+  /** Globs of Markdown/plain-text documents that get theme decorations (see themeDecorations/themeChoice.ts). */
+  readonly 'themes.include': readonly string[];
 }
 
 export const SETTINGS_SECTION = 'policyLens';
@@ -36,6 +38,7 @@ export const SETTING_DEFAULTS: PolicyLensSettings = {
   'hover.detail': 'auto',
   'jump.openToSide': false,
   'themes.hidden': [],
+  'themes.include': [],
 };
 
 /** Settings that take one of a few strings: any other value reads as the default. */

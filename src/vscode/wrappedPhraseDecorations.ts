@@ -1,37 +1,22 @@
 import * as vscode from 'vscode';
-import { themeColourId } from '../core/lexicon/contributions';
-import type { Theme } from '../core/data/model';
 import { LineIndex } from '../core/text/lineIndex';
 import type { KnowledgePackService } from './knowledgePackService';
 import { isPolicyLanguage } from './languages';
 import { logFailure } from './logger';
 import { affectsSetting, setting } from './settings';
+import { ThemeDecorationTypes } from './themeDecorations/decorationTypes';
 
 const DELAY_MS = 250;
 const MAX_DELAY_MS = 2000;
 
 /**
  * Colours themed phrases broken across a line break: the grammar sees one line at a time and misses
- * them. Phrases of themes the analyst hid (policyLens.themes.hidden) are not coloured, wrapped or not. Same colours as the grammar's (the contributed theme colours), one decoration type per theme; a
- * workspace pack's theme has no contributed colour, so its type carries the theme's own colours.
+ * them. Phrases of themes the analyst hid (policyLens.themes.hidden) are not coloured, wrapped or not. Same
+ * colours as the grammar's (ThemeDecorationTypes). Markdown and plain-text documents, which have no theme
+ * grammar, get all their theme colours from themeDecorations/ instead.
  */
 export function registerWrappedPhraseDecorations(packs: KnowledgePackService, extension: vscode.Extension<unknown>): vscode.Disposable {
-  const contributed = contributedColourIds(extension);
-  /** By theme id, or for a workspace theme by id and colours (an edited colour gets a new type). */
-  const types = new Map<string, vscode.TextEditorDecorationType>();
-  const typeFor = (theme: Theme): vscode.TextEditorDecorationType => {
-    const colourId = themeColourId(theme.id);
-    const own = !contributed.has(colourId);
-    const key = own ? `${theme.id} ${theme.colour.dark} ${theme.colour.light}` : theme.id;
-    let type = types.get(key);
-    if (!type) {
-      type = vscode.window.createTextEditorDecorationType(
-        own ? { dark: { color: theme.colour.dark }, light: { color: theme.colour.light } } : { color: new vscode.ThemeColor(colourId) },
-      );
-      types.set(key, type);
-    }
-    return type;
-  };
+  const types = new ThemeDecorationTypes(extension);
   /**
    * A hidden theme's phrases, as the grammar colours them, drawn in the editor's text colour: a decoration's
    * colour wins over the token's (the grammar's colours come from configurationDefaults, which the extension
@@ -72,12 +57,12 @@ export function registerWrappedPhraseDecorations(packs: KnowledgePackService, ex
     }
     const used = new Set<vscode.TextEditorDecorationType>();
     for (const theme of pack.themes) {
-      const type = typeFor(theme);
+      const type = types.typeFor(theme);
       used.add(type);
       editor.setDecorations(type, byTheme.get(theme.id) ?? []);
     }
     // Themes a pack change removed or recoloured: their old decorations go.
-    for (const type of types.values()) if (!used.has(type)) editor.setDecorations(type, []);
+    for (const type of types.all()) if (!used.has(type)) editor.setDecorations(type, []);
     editor.setDecorations(mutedType, muted);
     costs.set(key, performance.now() - started);
   };
@@ -105,15 +90,9 @@ export function registerWrappedPhraseDecorations(packs: KnowledgePackService, ex
     {
       dispose: () => {
         timers.forEach((t) => clearTimeout(t));
-        types.forEach((t) => t.dispose());
+        types.dispose();
         mutedType.dispose();
       },
     },
   );
-}
-
-/** The theme colour ids package.json contributes: those of the bundled themes. */
-function contributedColourIds(extension: vscode.Extension<unknown>): ReadonlySet<string> {
-  const colors = (extension.packageJSON as { contributes?: { colors?: { id: string }[] } }).contributes?.colors ?? [];
-  return new Set(colors.map((c) => c.id));
 }

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { POLICY_LANGUAGES, POLICY_SELECTOR } from '../../src/vscode/languages';
+import { POLICY_LANGUAGES, POLICY_SELECTOR, READING_SELECTOR } from '../../src/vscode/languages';
 import { whileVisible } from '../../src/vscode/liveEditor';
 
 describe('tidiness (issue 12)', () => {
@@ -19,5 +19,7 @@ describe('tidiness (issue 12)', () => {
   it('regression: "uses a document selector without scheme" — every filter names a scheme', () => {
     assert.deepStrictEqual(POLICY_SELECTOR.map((f) => f.language), [...POLICY_LANGUAGES]);
     for (const f of POLICY_SELECTOR) assert.strictEqual(typeof f.scheme, 'string', JSON.stringify(f));
+    assert.deepStrictEqual(READING_SELECTOR.map((f) => f.language), [...POLICY_LANGUAGES, 'markdown', 'plaintext']);
+    for (const f of READING_SELECTOR) assert.strictEqual(typeof f.scheme, 'string', JSON.stringify(f));
   });
 });
