@@ -52,6 +52,7 @@ const DYNAMIC_SITES: Readonly<Record<string, number>> = {
   'src/core/lexicon/phrasePattern.ts': 1, // WORD_SPLIT
   'src/core/lexicon/themeMatcher.ts': 2, // ^WORD_CHAR$ on single characters; the combined theme regex, sticky
   'src/core/mentions/planCues.ts': 1, // plan names from the pack, checked by recheck in mentions.test.ts
+  'src/core/sidecar/annotationShape.ts': 5, // the sidecar schema's own patterns (Ajv runs the same), on one field value each
   'src/node/atomicWrite.ts': 2, // temp-file names in a folder listing, never document text
 };
 

@@ -23,6 +23,8 @@ import type { InterchangeProject } from './model';
 export { importCsv } from './csvImport';
 export { CSV_COLUMNS } from './csvColumns';
 
+const ROWS_PER_PIECE = 256;
+
 export function exportCsv(project: InterchangeProject): string {
   const data: string[][] = [];
   for (const doc of project.documents) {
@@ -47,6 +49,12 @@ export function exportCsv(project: InterchangeProject): string {
       ]);
     }
   }
-  const body = Papa.unparse({ fields: [...CSV_COLUMNS], data }, { newline: '\r\n', escapeFormulae: FORMULA_START });
-  return `\uFEFF${body}\r\n`;
+  // Written a few hundred rows at a time and joined: papaparse builds its string with `+=`, and one string of
+  // 130,000 pieces for 10,000 rows costs more per row to flatten and encode than short ones (cache misses), so
+  // the export grew faster than the rows (growth exponent 1.17). The same text: a header, then rows, CRLF between.
+  // The header alone comes with its CRLF.
+  const header = Papa.unparse({ fields: [...CSV_COLUMNS], data: [] }, { newline: '\r\n', escapeFormulae: FORMULA_START });
+  const pieces: string[] = [];
+  for (let i = 0; i < data.length; i += ROWS_PER_PIECE) pieces.push(Papa.unparse(data.slice(i, i + ROWS_PER_PIECE), { newline: '\r\n', escapeFormulae: FORMULA_START }));
+  return `\uFEFF${header}${pieces.join('\r\n')}\r\n`;
 }

@@ -4,6 +4,7 @@ import { utf8ByteLength } from '../text/utf8';
 import { checkSchema, schemaAccepts } from '../data/schemaCheck';
 import { YamlFile } from '../data/yamlFile';
 import { conflictCopyMessage } from '../merge/conflictCopies';
+import { surelyValidAnnotation } from './annotationShape';
 import { checkAnnotation, explainPattern, quoteTooLong, unfollowedLink } from './annotationChecks';
 import { decodeSidecarBytes } from './decode';
 import { limitProblems, pushAll } from './problemLimit';
@@ -131,7 +132,7 @@ export function fastAnalyse(file: string, text: string, opts: Omit<SidecarParseO
   const annotations: Annotation[] = [];
   const ids = new Set<string>();
   for (let i = 0; i < items.length; i++) {
-    if (!schemaAccepts(items[i], ANNOTATION_SCHEMA)) return undefined;
+    if (!surelyValidAnnotation(items[i]) && !schemaAccepts(items[i], ANNOTATION_SCHEMA)) return undefined;
     // In canonical key order already (as written), the value read is its own canonical copy.
     const a = read.canonicalOrder ? (items[i] as Annotation) : canonicalAnnotation(items[i] as Annotation);
     if (a.target.position.end < a.target.position.start) return undefined;

@@ -2,6 +2,7 @@ import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import { DataError, type Problem } from '../data/problem';
 import { schemaAccepts } from '../data/schemaCheck';
 import { fastRead, fastReadItems, type FastRead } from './fastRead';
+import { surelyValidAnnotation } from './annotationShape';
 import { canonicalAnnotation, LINK_TARGET_KEYS, SIDECAR_VERSION, sameAnnotationData, sameValue, sortAnnotations, type Annotation, type Sidecar } from './model';
 import { analyseSidecar, fastAnalyse, type FastAnalysis, type SidecarAnalysis, type YamlAnalysis } from './parse';
 import { ANNOTATION_SCHEMA, SIDECAR_TOP_SCHEMA } from './schema';
@@ -216,7 +217,7 @@ function readsBack(text: string, next: Sidecar): string | undefined {
 
 /** What parseSidecar requires of an annotation, whatever the options (schema, span, link targets). */
 function validAnnotation(value: unknown): boolean {
-  if (!schemaAccepts(value, ANNOTATION_SCHEMA)) return false;
+  if (!surelyValidAnnotation(value) && !schemaAccepts(value, ANNOTATION_SCHEMA)) return false;
   const a = value as Annotation;
   return a.target.position.end >= a.target.position.start && (a.links ?? []).every((l) => LINK_TARGET_KEYS.some((k) => l[k] !== undefined));
 }

@@ -1,4 +1,4 @@
-import type { IndexedAnnotation } from './model';
+import { authorOf, codesOf, type IndexedAnnotation } from './model';
 
 /** How the explorer names (and filters) annotations that record no author. */
 export const NO_AUTHOR = '(no author)';
@@ -21,10 +21,12 @@ export function filterPredicate(f: ExplorerFilter): (a: IndexedAnnotation) => bo
   const author = f.author;
   const text = f.text?.trim().toLowerCase();
   return (x) => {
+    // Codes and author are known without reading the annotation in full (a scanned sidecar): only text needs it.
+    if (codes && !codesOf(x).some((c) => codes.has(c))) return false;
+    if (author && (authorOf(x) ?? NO_AUTHOR) !== author) return false;
+    if (!text) return true;
     const a = x.annotation;
-    if (codes && !a.codes.some((c) => codes.has(c))) return false;
-    if (author && (a.author ?? NO_AUTHOR) !== author) return false;
-    if (text && !a.target.quote.exact.toLowerCase().includes(text) && !(a.note ?? '').toLowerCase().includes(text) && !a.codes.some((c) => c.toLowerCase().includes(text))) return false;
+    if (!a.target.quote.exact.toLowerCase().includes(text) && !(a.note ?? '').toLowerCase().includes(text) && !a.codes.some((c) => c.toLowerCase().includes(text))) return false;
     return true;
   };
 }

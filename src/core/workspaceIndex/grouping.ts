@@ -1,7 +1,7 @@
 import type { AnchorStatus } from '../anchoring';
 import type { Code } from '../codebook/codebook';
 import { filterPredicate, NO_AUTHOR, type ExplorerFilter } from './filter';
-import type { IndexedAnnotation } from './model';
+import { authorOf, codesOf, idOf, startOf, type IndexedAnnotation } from './model';
 
 export type GroupMode = 'code' | 'document' | 'author';
 
@@ -81,9 +81,9 @@ function documentOrder(label: (d: string) => string): (a: IndexedAnnotation, b: 
   };
   return (a, b) => {
     if (a.document !== b.document) return of(a.document) < of(b.document) ? -1 : of(a.document) > of(b.document) ? 1 : a.document < b.document ? -1 : 1;
-    const x = a.annotation;
-    const y = b.annotation;
-    return x.target.position.start - y.target.position.start || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+    const x = idOf(a);
+    const y = idOf(b);
+    return startOf(a) - startOf(b) || (x < y ? -1 : x > y ? 1 : 0);
   };
 }
 
@@ -95,7 +95,8 @@ function documentOrder(label: (d: string) => string): (a: IndexedAnnotation, b: 
 function byCode(list: readonly IndexedAnnotation[], codes: readonly Code[], order: Order): GroupNode[] {
   const direct = new Map<string, IndexedAnnotation[]>();
   for (const a of list) {
-    for (const c of new Set(a.annotation.codes)) {
+    const cs = codesOf(a);
+    for (const c of cs.length === 1 ? cs : new Set(cs)) {
       let bucket = direct.get(c);
       if (!bucket) direct.set(c, (bucket = []));
       bucket.push(a);
@@ -162,7 +163,7 @@ function byDocument(list: readonly IndexedAnnotation[], label: (d: string) => st
 function byAuthor(list: readonly IndexedAnnotation[], order: Order): GroupNode[] {
   const authors = new Map<string, IndexedAnnotation[]>();
   for (const a of list) {
-    const who = a.annotation.author ?? NO_AUTHOR;
+    const who = authorOf(a) ?? NO_AUTHOR;
     let bucket = authors.get(who);
     if (!bucket) authors.set(who, (bucket = []));
     bucket.push(a);

@@ -8,7 +8,20 @@ export interface IndexedAnnotation {
   readonly sidecar: string;
   /** The annotated document's location, resolved from the sidecar's `document:` field. */
   readonly document: string;
+  /**
+   * What the first level shows, known without reading the whole annotation (a sidecar only scanned:
+   * lazySidecar.ts); read them with the accessors below, which fall back to `annotation`.
+   */
+  readonly id?: string;
+  readonly codes?: readonly string[];
+  readonly author?: string;
+  readonly start?: number;
 }
+
+export const idOf = (a: IndexedAnnotation): string => a.id ?? a.annotation.id;
+export const codesOf = (a: IndexedAnnotation): readonly string[] => a.codes ?? a.annotation.codes;
+export const authorOf = (a: IndexedAnnotation): string | undefined => (a.id !== undefined ? a.author : a.annotation.author);
+export const startOf = (a: IndexedAnnotation): number => a.start ?? a.annotation.target.position.start;
 
 /** What the index knows of one sidecar: what loaded, and how it fared against its document. */
 export interface SidecarEntry {

@@ -1,5 +1,5 @@
 import type { GroupNode } from './grouping';
-import type { IndexedAnnotation } from './model';
+import { startOf, type IndexedAnnotation } from './model';
 
 /** A recognised provision of a document as offsets (the editor maps the recognition's line ranges). */
 export interface ProvisionSpan {
@@ -21,7 +21,7 @@ export function groupByProvision(document: GroupNode, spans: readonly ProvisionS
   const buckets = new Map<ProvisionSpan, IndexedAnnotation[]>();
   const loose: IndexedAnnotation[] = [];
   for (const a of document.items) {
-    const at = a.annotation.target.position.start;
+    const at = startOf(a);
     let hit: ProvisionSpan | undefined;
     for (const s of sorted) {
       if (s.start > at) break;

@@ -3,7 +3,10 @@ import { readBytes } from '../fs/readBytes';
 import { DEFAULT_SIDECAR_MAX_BYTES } from '../limits';
 import { anchorOnDisk } from './anchorStatus';
 import type { IndexedAnnotation, SidecarEntry, SidecarLayout } from './model';
-import { readForIndex } from './readForIndex';
+import { decodeSidecarBytes } from '../sidecar/decode';
+import { LazySidecar, LightIndexed, sameAsScanned } from './lazySidecar';
+import { lightScan, type LightAnnotation } from './lightScan';
+import { readForIndex, type IndexRead } from './readForIndex';
 
 export interface WorkspaceIndexOptions {
   /** Larger sidecars are not read (policyLens.sidecarMaxBytes). */
@@ -34,10 +37,15 @@ interface Chain {
  * file, a rename as delete + create) does not matter — the last read wins and it reads the file last.
  * Reads of one location never overlap, and events that arrive while a read runs coalesce into one more.
  * Orphans: once built, each document is read and its annotations are checked (anchorStatus.ts).
+ * Lazily: a sidecar as Policy Lens writes it is only scanned for what the first level shows (ids, codes,
+ * authors, start offsets: lightScan.ts) and read in full when one of its annotations is first used in full
+ * (lazySidecar.ts); should that read differ from the scan, the full read replaces the entry and is reported.
  */
 export class WorkspaceIndex {
   private readonly entries = new Map<string, SidecarEntry>();
   private readonly chains = new Map<string, Chain>();
+  /** Sidecars only scanned so far (lightScan.ts), read in full on first use. */
+  private readonly lazies = new Map<string, LazySidecar>();
   private readonly listeners = new Set<(sidecars: readonly string[]) => void>();
   private readonly maxBytes: number;
   private readonly concurrency: number;
@@ -172,6 +180,7 @@ export class WorkspaceIndex {
   }
 
   private async read(location: string): Promise<void> {
+    this.lazies.delete(location);
     let got: Awaited<ReturnType<typeof readBytes>>;
     try {
       got = await readBytes(this.port, location, this.maxBytes);
@@ -184,13 +193,39 @@ export class WorkspaceIndex {
       this.entries.delete(location);
       return;
     }
-    const parsed = readForIndex(this.display(location), got.bytes, this.maxBytes);
+    const display = this.display(location);
     const document = this.layout.documentOf(location);
-    const annotations = parsed.annotations.map((annotation) => ({ annotation, sidecar: location, document }));
     const previous = this.entries.get(location);
     // The last check is shown until the one that follows this read (settled) replaces it.
     const status = previous?.status && previous.document === document ? previous.status : undefined;
-    this.entries.set(location, { sidecar: location, document, annotations, problemCount: parsed.problemCount, readOnly: parsed.readOnly, status });
+    const decoded = got.bytes.length <= this.maxBytes ? decodeSidecarBytes(got.bytes) : undefined;
+    const scanned = decoded && !decoded.problems.length ? lightScan(decoded.text) : undefined;
+    if (scanned) {
+      const lazy: LazySidecar = new LazySidecar(display, got.bytes, this.maxBytes, (full) => this.readInFull(location, lazy, scanned, full));
+      this.lazies.set(location, lazy);
+      const annotations = scanned.map((l) => new LightIndexed(location, document, l, lazy));
+      this.entries.set(location, { sidecar: location, document, annotations, problemCount: 0, readOnly: false, status });
+      return;
+    }
+    const parsed = readForIndex(display, got.bytes, this.maxBytes);
+    this.entries.set(location, this.fullEntry(location, document, parsed, status));
+  }
+
+  private fullEntry(location: string, document: string, parsed: IndexRead, status: SidecarEntry['status']): SidecarEntry {
+    const annotations = parsed.annotations.map((annotation) => ({ annotation, sidecar: location, document }));
+    return { sidecar: location, document, annotations, problemCount: parsed.problemCount, readOnly: parsed.readOnly, status };
+  }
+
+  /** A scanned sidecar read in full: when the read differs from the scan, it replaces the entry (and is reported). */
+  private readInFull(location: string, lazy: LazySidecar, scanned: readonly LightAnnotation[], full: IndexRead): void {
+    if (this.lazies.get(location) !== lazy) return;
+    this.lazies.delete(location);
+    if (sameAsScanned(scanned, full)) return;
+    const e = this.entries.get(location);
+    if (!e) return;
+    this.entries.set(location, this.fullEntry(location, e.document, full, e.status));
+    // Reported after the work that asked for the annotation (a tree being drawn) is done.
+    queueMicrotask(() => this.fire([location]));
   }
 
   private async anchorAll(): Promise<void> {
@@ -205,6 +240,7 @@ export class WorkspaceIndex {
   }
 
   private async anchorOne(sidecar: string): Promise<void> {
+    this.lazies.get(sidecar)?.read(); // read in full first: that read may replace the entry
     const e = this.entries.get(sidecar);
     if (!e || e.error) return;
     const status = await anchorOnDisk(this.port, e.document, e.annotations.map((a) => a.annotation));

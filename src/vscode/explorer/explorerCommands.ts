@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { NO_AUTHOR, type ExplorerFilter, type GroupMode, type IndexedAnnotation, type WorkspaceIndex } from '../../core/workspaceIndex';
+import { authorOf, codesOf, NO_AUTHOR, type ExplorerFilter, type GroupMode, type IndexedAnnotation, type WorkspaceIndex } from '../../core/workspaceIndex';
 import type { AnnotationStore } from '../annotations/annotationStore';
 import { CommandId } from '../commandIds';
 import { showWarning } from '../errors';
@@ -102,7 +102,7 @@ export function registerExplorerCommands(deps: ExplorerCommandDeps): vscode.Disp
         return text === undefined ? undefined : setFilter({ ...current, text });
       }
       const counts = new Map<string, number>();
-      for (const a of all) for (const key of choice.what === 'code' ? a.annotation.codes : [a.annotation.author ?? NO_AUTHOR]) counts.set(key, (counts.get(key) ?? 0) + 1);
+      for (const a of all) for (const key of choice.what === 'code' ? codesOf(a) : [authorOf(a) ?? NO_AUTHOR]) counts.set(key, (counts.get(key) ?? 0) + 1);
       const items = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([label, n]) => ({ label, description: String(n), picked: choice.what === 'code' ? current.codes?.includes(label) : current.author === label }));
       if (choice.what === 'code') {
         const picked = await vscode.window.showQuickPick(items, { title: 'Filter annotations: codes', canPickMany: true });
