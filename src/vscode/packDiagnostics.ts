@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { problemDiagnostic } from './convert';
 import type { Problem } from '../core/data/problem';
 
 /** Problems of the workspace knowledge packs in the Problems panel, on the pack files themselves. */
@@ -16,9 +17,7 @@ export class PackDiagnostics implements vscode.Disposable {
       if (!location) continue;
       const line = texts.get(p.file)?.split('\n', p.line + 1)[p.line] ?? '';
       const word = /^\S+/.exec(line.slice(p.character))?.[0].length ?? 1;
-      const range = new vscode.Range(p.line, p.character, p.line, p.character + Math.max(1, word));
-      const d = new vscode.Diagnostic(range, p.field ? `${p.message} (${p.field})` : p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-      d.source = 'Policy Lens';
+      const d = problemDiagnostic(p, word);
       let list = byFile.get(location);
       if (!list) byFile.set(location, (list = []));
       list.push(d);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { problemDiagnostic } from '../convert';
 import { setting } from '../settings';
 import type { AnchorStatus, OffsetRange, TextEdit } from '../../core/anchoring';
 import { formatProblem, type Problem } from '../../core/data/problem';
@@ -214,11 +215,7 @@ export class AnnotationStore implements vscode.Disposable {
   private showProblems(sidecar: vscode.Uri, problems: readonly Problem[]): void {
     this.sidecarProblems.set(
       sidecar,
-      problems.map((p) => {
-        const d = new vscode.Diagnostic(new vscode.Range(p.line, p.character, p.line, p.character + 1), p.field ? `${p.message} (${p.field})` : p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-        d.source = 'Policy Lens';
-        return d;
-      }),
+      problems.map((p) => problemDiagnostic(p)),
     );
     for (const p of problems) this.log.warn(formatProblem(p));
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { allCodes, CODEBOOK_PATH, NEW_CODEBOOK, parseCodebook, type Code, type Codebook } from '../../core/codebook/codebook';
 import { mergeCodebookText } from '../../core/interchange/codebookMerge';
+import { problemDiagnostic } from '../convert';
 import type { KnowledgePackService } from '../knowledgePackService';
 
 /** The workspace codebook (.policy-lens/codebook.yaml) beside the knowledge pack's themes. */
@@ -43,7 +44,7 @@ export class CodebookService implements vscode.Disposable {
     const book = parseCodebook(vscode.workspace.asRelativePath(uri), text);
     this.problems.set(
       uri,
-      book.problems.map((p) => new vscode.Diagnostic(new vscode.Range(p.line, p.character, p.line, p.character + 1), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning)),
+      book.problems.map((p) => problemDiagnostic(p)),
     );
     return book;
   }

@@ -3,6 +3,7 @@ import type { FileSystemPort } from '../../core/fs/fileSystem';
 import { readBytes } from '../../core/fs/readBytes';
 import { formatProblem, type Problem } from '../../core/data/problem';
 import { addDismissed, DISMISSED_SUGGESTIONS_FILE, DismissedSet, parseDismissed, type DismissedPair } from '../../core/suggest/dismissed';
+import { problemDiagnostic } from '../convert';
 import { logWarning } from '../logger';
 
 /** A dismissed list is a few lines; anything much larger is not ours. */
@@ -103,11 +104,7 @@ export class DismissedStore implements vscode.Disposable {
   private show(uri: vscode.Uri, problems: readonly Problem[]): void {
     this.problems.set(
       uri,
-      problems.map((p) => {
-        const d = new vscode.Diagnostic(new vscode.Range(p.line, p.character, p.line, p.character + 1), p.field ? `${p.message} (${p.field})` : p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-        d.source = 'Policy Lens';
-        return d;
-      }),
+      problems.map((p) => problemDiagnostic(p)),
     );
     for (const p of problems) logWarning(formatProblem(p));
   }
