@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
 import type { AnnotationView, LinkedPassage } from '../../core/annotations/annotationCard';
-import { linkDocumentProblem } from '../../core/annotations/linkTarget';
 import { readBytes } from '../../core/fs/readBytes';
 import { parseSidecar } from '../../core/sidecar/api';
 import { setting } from '../settings';
 import { WorkspaceFileSystem } from '../workspaceFileSystem';
-import { folderInWorkspace, insideWorkspace } from '../workspaceScope';
 import type { AnnotationStore } from './annotationStore';
-import { resolveFromSidecar, sidecarUriFor } from './sidecarPaths';
+import { linkTarget } from './openAnnotation';
+import { sidecarUriFor } from './sidecarPaths';
 
 /** A hover reads at most this many other sidecars to label its links (a card with more names the files). */
 const MAX_LINKED_SIDECARS = 5;
@@ -26,10 +25,9 @@ export async function linkedPassages(store: AnnotationStore, views: readonly Ann
   for (const v of views) {
     for (const l of v.annotation.links ?? []) {
       if (!l.document || !l.annotation) continue;
-      const from = sidecarUriFor(vscode.Uri.parse(v.documentUri));
-      if (linkDocumentProblem(l.document, folderInWorkspace(from) ?? '')) continue;
-      const target = resolveFromSidecar(from, l.document);
-      if (!insideWorkspace(target)) continue;
+      const resolved = linkTarget(vscode.Uri.parse(v.documentUri), l.document);
+      if ('why' in resolved) continue;
+      const { target } = resolved;
       let quotes = sidecars.get(target.toString());
       if (!quotes) {
         if (sidecars.size >= MAX_LINKED_SIDECARS) continue;

@@ -13,19 +13,29 @@ function isArgs(v: unknown): v is OpenAnnotationArgs {
 }
 
 /**
+ * Where a sidecar's link to another document points, or why it is not followed: the link comes from a file
+ * anyone may have written, so a target outside the workspace folders is refused. The one check for the
+ * command that follows links and for the hover that labels them.
+ */
+export function linkTarget(fromDocument: vscode.Uri, document: string): { readonly target: vscode.Uri } | { readonly why: string } {
+  const sidecar = sidecarUriFor(fromDocument);
+  const sidecarFolder = folderInWorkspace(sidecar);
+  const why = linkDocumentProblem(document, sidecarFolder ?? '');
+  if (why) return { why };
+  const target = resolveFromSidecar(sidecar, document);
+  return sidecarFolder === undefined || !insideWorkspace(target) ? { why: 'it is outside the workspace folders' } : { target };
+}
+
+/**
  * Follows a link to an annotation in another document (hover links pass the arguments). The link comes from
  * a sidecar anyone may have written: a target outside the workspace folders is refused, never opened.
  */
 export function registerOpenAnnotation(store: AnnotationStore): vscode.Disposable {
   return vscode.commands.registerCommand(CommandId.openAnnotation, async (args?: unknown) => {
     if (!isArgs(args)) return undefined;
-    const sidecar = sidecarUriFor(vscode.Uri.parse(args.fromDocument));
-    const sidecarFolder = folderInWorkspace(sidecar);
-    const why = linkDocumentProblem(args.document, sidecarFolder ?? '');
-    const target = why ? undefined : resolveFromSidecar(sidecar, args.document);
-    if (!target || sidecarFolder === undefined || !insideWorkspace(target)) {
-      return void showWarning(`Policy Lens: the link to '${args.document}' is not followed: ${why ?? 'it is outside the workspace folders'}.`);
-    }
+    const resolved = linkTarget(vscode.Uri.parse(args.fromDocument), args.document);
+    if ('why' in resolved) return void showWarning(`Policy Lens: the link to '${args.document}' is not followed: ${resolved.why}.`);
+    const { target } = resolved;
     let doc: vscode.TextDocument;
     try {
       doc = await vscode.workspace.openTextDocument(target);
