@@ -116,7 +116,7 @@ export const teamFigure: Figure = {
     const [base, ours, theirs] = mergeInputs(ctx, count);
     const [hBase, hOurs, hTheirs] = mergeInputs(ctx, count / 2);
     const merged = mergeSidecarBytes(base, ours, theirs, 'bench.annotations.yaml', MAX);
-    if (!merged.result || merged.result.conflicts.length || merged.result.sidecar.annotations.length < count) throw new Error('the benchmark merge is not clean');
+    if (!merged.result || merged.result.conflicts.length || merged.result.annotations < count) throw new Error('the benchmark merge is not clean');
     const parseAll = (x: Uint8Array[]) => x.map((b) => parseSidecar('bench.annotations.yaml', b, { maxBytes: MAX }));
     const merge = compare(
       reps,
@@ -153,7 +153,7 @@ export const teamFigure: Figure = {
         goal: '< 300 ms',
         verdict: verdict(merge.ours < 300),
         values: { oursMs: merge.ours, parsesMs: merge.baseline, ratio: merge.ratio, bytes: ours.length },
-        note: `${merged.result.sidecar.annotations.length} annotations merged, ${merged.result.kept.length} kept (deleted/changed)`,
+        note: `${merged.result.annotations} annotations merged, ${merged.result.kept.length} kept (deleted/changed)`,
       },
       {
         figure: FIG,

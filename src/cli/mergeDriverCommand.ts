@@ -2,8 +2,7 @@ import { promises as fs } from 'fs';
 import { FileSystemError } from '../core/fs/fileSystem';
 import { readBytes } from '../core/fs/readBytes';
 import { DEFAULT_SIDECAR_MAX_BYTES } from '../core/limits';
-import { mergeSidecarBytes, MergeInputError } from '../core/merge/mergeTexts';
-import type { ThreeWayMerge } from '../core/merge/threeWayMerge';
+import { mergeSidecarBytes, MergeInputError, type MergeReport } from '../core/merge/mergeTexts';
 import { CliError } from './cliError';
 import type { Output } from './commands';
 import { nodeFs } from './documents';
@@ -33,7 +32,7 @@ export async function mergeDriverCommand(baseFile: string, oursFile: string, the
     throw err;
   }
   if (!merged.result || merged.text === undefined) return { json: { clean: true, annotations: 0, conflicts: [], kept: [], documentConflict: null }, text: `${shown}: nothing to merge (no side has annotations)` };
-  if (merged.text !== new TextDecoder().decode(ours)) {
+  if (!merged.unchanged) {
     const tmp = `${oursFile}.${process.pid}.merge.tmp`;
     await fs.writeFile(tmp, merged.text, 'utf8');
     await fs.rename(tmp, oursFile);
@@ -41,7 +40,7 @@ export async function mergeDriverCommand(baseFile: string, oursFile: string, the
   return report(shown, merged.result);
 }
 
-function report(shown: string, r: ThreeWayMerge): Output {
+function report(shown: string, r: MergeReport): Output {
   const lines: string[] = [];
   for (const c of r.conflicts) {
     lines.push(`${shown}: CONFLICT: annotation '${c.id}': ${c.fields.join(', ')} changed differently on both sides; ours is kept in '${c.id}', theirs in '${c.copyId}' — keep one, delete the other, then git add ${shown}`);
@@ -49,7 +48,7 @@ function report(shown: string, r: ThreeWayMerge): Output {
   if (r.documentConflict) lines.push(`${shown}: CONFLICT: document: is '${r.documentConflict.ours}' on our side and '${r.documentConflict.theirs}' on theirs; ours is kept`);
   for (const k of r.kept) lines.push(`${shown}: kept annotation '${k.id}': deleted on ${k.changedBy === 'ours' ? 'their' : 'our'} side, changed on ${k.changedBy === 'ours' ? 'ours' : 'theirs'} (delete it again if it should go)`);
   const clean = r.conflicts.length === 0 && !r.documentConflict;
-  if (clean) lines.unshift(`${shown}: merged by annotation id (${r.sidecar.annotations.length} annotations)`);
-  const json = { clean, annotations: r.sidecar.annotations.length, conflicts: r.conflicts, kept: r.kept, documentConflict: r.documentConflict ?? null };
+  if (clean) lines.unshift(`${shown}: merged by annotation id (${r.annotations} annotations)`);
+  const json = { clean, annotations: r.annotations, conflicts: r.conflicts, kept: r.kept, documentConflict: r.documentConflict ?? null };
   return { json, text: lines.join('\n'), failed: !clean };
 }

@@ -1,5 +1,6 @@
 import type { Annotation, Sidecar } from '../sidecar/model';
 import { fastAnalyse, lfText, type FastAnalysis } from '../sidecar/parse';
+import { blockEnd, cutBlocks, TOP_LEVEL_LINE, withBlocks } from './sidecarBlocks';
 
 /**
  * Their side of a merge read against ours. Two branches of one sidecar share nearly all of their annotation
@@ -12,9 +13,6 @@ import { fastAnalyse, lfText, type FastAnalysis } from '../sidecar/parse';
  */
 
 const ITEM = '  - id: ';
-const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-/** A line at column 0 (a top-level key) inside a piece of the list: not a layout cut here. */
-const TOP_LEVEL_LINE = /\n[^ \t#\n]/;
 
 /** Our blocks by id, cut as theirs are cut: from an item's dash line to the next one (the last to the end). */
 function ourBlocks(ours: FastAnalysis): Map<string, string> | undefined {
@@ -38,43 +36,27 @@ function ourBlocks(ours: FastAnalysis): Map<string, string> | undefined {
 export function readAgainstOurs(file: string, theirs: string, ours: FastAnalysis): Sidecar | undefined {
   const mine = ourBlocks(ours);
   const text = lfText(theirs);
-  if (!mine || text === undefined || !text.endsWith('\n')) return undefined;
-  const key = /^annotations:[ \t]*\n/m.exec(text);
-  if (!key) return undefined;
-  const bodyStart = key.index + key[0].length;
-  // Every dash at the list's column starts an item `  - id: ID` on a line of its own.
-  const starts: number[] = [];
-  const ids: string[] = [];
-  for (let i = text.indexOf('\n  -', bodyStart - 1); i !== -1; i = text.indexOf('\n  -', i + 1)) {
-    const s = i + 1;
-    const lineEnd = text.indexOf('\n', s);
-    const id = text.startsWith(ITEM, s) ? text.slice(s + ITEM.length, lineEnd) : '';
-    if (!ID.test(id)) return undefined;
-    starts.push(s);
-    ids.push(id);
-  }
-  const lead = text.slice(bodyStart, starts[0] ?? text.length);
-  if (TOP_LEVEL_LINE.test(`\n${lead}`) || new Set(ids).size !== ids.length) return undefined; // a duplicate id: the full reader reports it
+  const cut = mine && text !== undefined ? cutBlocks(text) : undefined;
+  if (!mine || !cut) return undefined;
   const fresh: string[] = [];
   const slots: (Annotation | undefined)[] = [];
   const oursById = new Map(ours.result.annotations.map((a) => [a.id, a]));
-  for (let k = 0; k < starts.length; k++) {
-    const s = starts[k]!;
-    const e = k + 1 < starts.length ? starts[k + 1]! : text.length;
-    const block = mine.get(ids[k]!);
+  for (let k = 0; k < cut.starts.length; k++) {
+    const s = cut.starts[k]!;
+    const e = blockEnd(cut, k);
+    const block = mine.get(cut.ids[k]!);
     // Equal lengths first; then one comparison of two flat strings (String.prototype.startsWith compares slower).
-    if (block !== undefined && block.length === e - s && text.slice(s, e) === block) {
-      slots.push(oursById.get(ids[k]!));
+    if (block !== undefined && block.length === e - s && cut.text.slice(s, e) === block) {
+      slots.push(oursById.get(cut.ids[k]!));
       continue;
     }
-    const piece = text.slice(s, e);
+    const piece = cut.text.slice(s, e);
     if (TOP_LEVEL_LINE.test(piece)) return undefined;
     fresh.push(piece);
     slots.push(undefined);
   }
-  // Nothing new: the head alone (`annotations:` with no item under it would read as null).
-  const list = fresh.length ? `annotations:\n${lead}${fresh.join('')}` : 'annotations: []\n';
-  const read = fastAnalyse(file, `${text.slice(0, key.index)}${list}`, {});
+  const lead = cut.text.slice(cut.bodyStart, cut.starts[0] ?? cut.text.length);
+  const read = fastAnalyse(file, withBlocks(cut, fresh.length ? [lead, ...fresh] : []), {});
   if (!read || read.result.annotations.length !== fresh.length) return undefined;
   let next = 0;
   const annotations = slots.map((a) => a ?? read.result.annotations[next++]!);
