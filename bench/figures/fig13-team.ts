@@ -5,8 +5,9 @@
  *
  * Merge: base, ours and theirs of 10,000 annotations (~6.5 MB each) as figure 6 makes them; ours edits 100
  * notes and adds 50, theirs edits the codes of 100 others, adds 50 and deletes 20. Timed: what the driver
- * runs (mergeSidecarBytes: three parses, the merge, our text edited in place). Baseline in the same run:
- * the three parses alone, the floor of any merge that validates its inputs.
+ * runs (mergeSidecarBytes: the three files decoded and cut into blocks, the blocks the sides hold differently
+ * read and merged, our text written with them; blockMerge.ts). Baseline in the same run: the three full
+ * parses, what a merge that read every annotation of every side would start with.
  *
  * Agreement: two coders with 5,000 annotations each on a 1 MB document, half of their passages shared
  * (shifted a little), the rest their own. Timed: re-anchoring both sets and the per-code report. Baseline:
