@@ -15,6 +15,8 @@ export interface FakeEntry {
   kind: FileKind;
   /** The size stat reports (a sparse or huge file), when not the bytes' length. */
   size?: number;
+  /** The modification time stat reports (0 unless set). */
+  mtime?: number;
 }
 
 /** Shared by every FakeFileSystem made on it: the files, the lock holders, the log of writes and events. */
@@ -111,7 +113,7 @@ export class FakeFileSystem implements FileSystemPort {
     this.failRead(location);
     const e = this.disk.files.get(location);
     if (!e) return undefined;
-    return { kind: e.kind, size: e.size ?? e.bytes?.length ?? 0, mtime: 0 };
+    return { kind: e.kind, size: e.size ?? e.bytes?.length ?? 0, mtime: e.mtime ?? 0 };
   }
 
   async readFile(location: string): Promise<Uint8Array> {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AnnotationView, LinkedPassage } from '../../core/annotations/annotationCard';
-import { readBytes } from '../../core/fs/readBytes';
+import { StatKeyedCache } from '../../core/fs/statKeyedCache';
 import { parseSidecar } from '../../core/sidecar/api';
 import { setting } from '../settings';
 import { WorkspaceFileSystem } from '../workspaceFileSystem';
@@ -10,6 +10,8 @@ import { sidecarUriFor } from './sidecarPaths';
 
 /** A hover reads at most this many other sidecars to label its links (a card with more names the files). */
 const MAX_LINKED_SIDECARS = 5;
+/** Sidecars read for labels, kept while unchanged on disk: hovering again only stats them. */
+const readQuotes = new StatKeyedCache<ReadonlyMap<string, string>>(32);
 
 const key = (documentUri: string, document: string, annotation: string): string => `${documentUri}\n${document}\n${annotation}`;
 
@@ -47,10 +49,10 @@ async function quotesOf(store: AnnotationStore, port: WorkspaceFileSystem, docum
   try {
     const maxBytes = setting('sidecarMaxBytes');
     const sidecar = sidecarUriFor(document);
-    const got = await readBytes(port, sidecar.toString(), maxBytes);
-    if (!got) return undefined;
-    const parsed = parseSidecar(vscode.workspace.asRelativePath(sidecar), got.bytes, { maxBytes });
-    return new Map(parsed.annotations.map((a) => [a.id, a.target.quote.exact]));
+    return await readQuotes.get(port, sidecar.toString(), maxBytes, (bytes) => {
+      const parsed = parseSidecar(vscode.workspace.asRelativePath(sidecar), bytes, { maxBytes });
+      return new Map(parsed.annotations.map((a) => [a.id, a.target.quote.exact]));
+    });
   } catch {
     return undefined; // unreadable: the link keeps its file name
   }
