@@ -1,0 +1,61 @@
+// ui-shots.js - screenshots.js configs for the parts of Policy Lens a daily user meets besides the colours: the theme
+// legend, the code picker, the walkthrough, a counterpart to the side and in a peek, sidecars nested in the Explorer.
+// Each picture is checked by what the widget shows (ui-steps.js); scripts/theme-screenshots.js runs them on its
+// annotated copy of samples/ (the US plan has a sidecar) and the pictures land in test-output/screenshots/ui-*/.
+'use strict';
+
+const US = 'plans/us-ai-action-plan-2025.policy.md';
+const CN = 'cn-global-ai-governance-2025.txt';
+const base = { file: US, themes: ['Default Dark Modern'], scroll: false, settleMs: 3000, expectLanguage: 'Policy Markdown' };
+
+module.exports = [
+  {
+    // Pickers are long (16 themes with their descriptions): a tall window shows them whole.
+    sub: 'ui-pickers',
+    config: { ...base, viewport: { width: 1400, height: 2100 }, settings: { 'policyLens.themes.hidden': ['sovereignty'] },
+      steps: [
+        { command: 'Policy Lens: Show Themes' },
+        { shot: 'theme-legend', of: 'quickInput', expect: ['Policy Lens: themes (checked ones are highlighted)', 'Science and research'],
+          checked: ['International cooperation', 'Science and research'], unchecked: ['Sovereignty and self-reliance'] },
+        { keys: ['Escape'] },
+        // No selection: the sentence under the cursor is coded; us-2.6's themes start ticked.
+        { goto: 'stand to gain from AI-enabled' },
+        { command: 'Policy Lens: Annotate Selection' },
+        { shot: 'annotate-codes', of: 'quickInput', expect: ['Annotate selection: codes', 'New code…'],
+          checked: ['Safety and security', 'Infrastructure and compute'], unchecked: ['International cooperation', 'New code…'] },
+        { keys: ['Escape'] },
+      ] },
+  },
+  {
+    sub: 'ui-walkthrough',
+    config: { ...base, viewport: { width: 1400, height: 900 },
+      steps: [
+        { command: 'View: Close Primary Side Bar' }, // the page's columns get the room
+        { command: 'Welcome: Open Walkthrough' },
+        { type: 'Policy Lens' }, { wait: 800 }, { keys: ['Enter'] },
+        { shot: 'walkthrough', of: '.part.editor', margin: 0, settleMs: 3000,
+          expect: ['Compare policy documents with Policy Lens', 'Open the sample plans', 'Hover a provision', 'Jump to the counterpart', 'Annotate a passage', 'Export your coding'] },
+      ] },
+  },
+  {
+    sub: 'ui-side',
+    config: { ...base, viewport: { width: 1400, height: 900 },
+      steps: [
+        // The lens above us-1.3 peeks its one counterpart, cn-5, with the relation on the lens.
+        { goto: 'Models that anyone may download' },
+        { click: '.contentWidgets .codelens-decoration a', text: 'cn-5' },
+        { shot: 'peek-counterpart', of: '.editor-group-container.active', margin: 0, expect: ['aligned', 'Building a pluralistic and open innovation ecosystem', CN] },
+        { keys: ['Escape'] },
+        // Sidecars nest under their document (the workspace turns nesting on; the pattern is the extension's default).
+        { command: 'File: Reveal Active File in Explorer View' },
+        { keys: ['ArrowRight'] },
+        { shot: 'file-nesting', of: '.part.sidebar', margin: 0, height: 240,
+          nested: [['us-ai-action-plan-2025.policy.md.annotations.yaml', 'us-ai-action-plan-2025.policy.md']] },
+        { goto: 'Models that anyone may download' },
+        { command: 'Policy Lens: Open Counterpart to the Side' },
+        { wait: 2000 },
+        { shot: 'counterpart-to-side', of: 'page',
+          editors: [{ tab: 'us-ai-action-plan-2025.policy.md', text: 'Encourage Open-Source and Open-Weight AI' }, { tab: CN, text: 'Building a pluralistic and open innovation ecosystem' }] },
+      ] },
+  },
+];
