@@ -49,7 +49,9 @@ if (status === 0 && !only) {
   status = run({ file: 'plans/us-ai-action-plan-2025.policy.md', themes: ['Default Dark Modern'], settleMs: 5000, expectLanguage: 'Policy Markdown', hover: { word: 'Biosecurity', expect: 'us-3.7' } }, 'sample');
 }
 // The legend, the code picker, the walkthrough, peek, side by side, nesting: each a checked picture (e2e/ui-shots.js).
-for (const { sub, config } of require('./e2e/ui-shots')) if (status === 0 && (!only || only === sub)) status = run(config, sub);
+const ui = require('./e2e/ui-shots');
+ui.prepare(workspace, path.join(repo, 'dist', 'cli.js'));
+for (const { sub, config } of ui.shots) if (status === 0 && (!only || only === sub)) status = run(config, sub);
 fs.rmSync(workspace, { recursive: true, force: true });
 console.log(status === 0 ? `theme colours: ${themes.length} themes, distinct in every colour theme; screenshots in ${path.relative(repo, out)}` : 'theme screenshots FAILED');
 process.exit(status ?? 1);

@@ -3,12 +3,29 @@
 // Each picture is checked by what the widget shows (ui-steps.js); scripts/theme-screenshots.js runs them on its
 // annotated copy of samples/ (the US plan has a sidecar) and the pictures land in test-output/screenshots/ui-*/.
 'use strict';
+const fs = require('fs');
+const path = require('path');
+const { spawnSync } = require('child_process');
 
 const US = 'plans/us-ai-action-plan-2025.policy.md';
 const CN = 'cn-global-ai-governance-2025.txt';
 const base = { file: US, themes: ['Default Dark Modern'], scroll: false, settleMs: 3000, expectLanguage: 'Policy Markdown' };
 
-module.exports = [
+const BRIEF = 'notes/briefing.policy.md';
+const GONE = 'This sentence was coded and then deleted.';
+
+/** A document with an orphaned annotation, for the Quick Fix: annotated with the CLI, then the passage removed. */
+function prepare(workspace, cli) {
+  const doc = path.join(workspace, BRIEF);
+  const keep = 'The US plan treats open-weight models as a strategic asset; the CN plan backs open-source communities. Neither says much about export controls here.';
+  fs.mkdirSync(path.dirname(doc), { recursive: true });
+  fs.writeFileSync(doc, `# Briefing notes\n\n${GONE}\n\n${keep}\n`);
+  const r = spawnSync(process.execPath, [cli, 'annotate', doc, `2:0-2:${GONE.length}`, '--code', 'open-source', '--note', 'To compare with CN action 5.'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`annotate failed: ${r.stderr}`);
+  fs.writeFileSync(doc, `# Briefing notes\n\n${keep}\n`);
+}
+
+const shots = [
   {
     // Pickers are long (16 themes with their descriptions): a tall window shows them whole.
     sub: 'ui-pickers',
@@ -58,4 +75,19 @@ module.exports = [
           editors: [{ tab: 'us-ai-action-plan-2025.policy.md', text: 'Encourage Open-Source and Open-Weight AI' }, { tab: CN, text: 'Building a pluralistic and open innovation ecosystem' }] },
       ] },
   },
+  {
+    sub: 'ui-quickfix',
+    config: { ...base, file: BRIEF, viewport: { width: 1300, height: 560 },
+      steps: [
+        { waitFor: '[id="status.problems"]', text: '1' }, // the orphan's warning
+        { keys: ['Control+Shift+M'] }, // the Problems panel, for the warning's text
+        { goto: 'The US plan treats' },
+        { keys: ['Control+.'] },
+        { shot: 'quick-fix-orphan', of: '.part.editor', with: '.part.panel', margin: 0, height: 420,
+          expect: ['Orphaned annotation (open-source)', 'Re-attach the annotation…', 'Delete the annotation'] },
+        { keys: ['Escape'] },
+      ] },
+  },
 ];
+
+module.exports = { shots, prepare };

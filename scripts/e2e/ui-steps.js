@@ -7,8 +7,9 @@
 //   {"goto": "text", "offset": 0}  cursor at the first occurrence of the text in the opened file (Go to Line line:col)
 //   {"command": "Label"}           command palette: type the label, Enter once the first row shows it
 //   {"click": "<css selector>", "text": "..."}   click the first visible match containing the text (a code lens)
+//   {"waitFor": "<css selector>", "text": "...", "timeout": ms}   until a match with the text is visible
 //   {"keys": ["Escape", ...]}      key presses;  {"type": "text"}  typing;  {"wait": ms}
-//   {"shot": "name", "of": "quickInput" | "peek" | "page" | "<css selector>", "margin": 20, "height": <max px>,
+//   {"shot": "name", "of": "quickInput" | "peek" | "page" | "<css selector>", "with": "<css selector>", "margin": 20, "height": <max px>,
 //    "expect": ["text", ...],       substrings of the part's text (innerText)
 //    "checked": ["row label", ...], "unchecked": [...]   picker rows wholly in view, their checkbox on / off
 //    "editors": [{"tab": "file name", "text": "visible text"}, ...]   editor groups, left to right
@@ -131,6 +132,14 @@ async function shot(page, step, file) {
     await page.screenshot({ path: file });
     return { ok: false, problems: [`${step.of || 'page'} (${sel}) not visible`] };
   }
+  if (step.with) {
+    // A widget outside the part (the Quick Fix menu floats over the workbench): in the picture and the checks too.
+    const w = await page.locator(step.with).filter({ visible: true }).first().evaluate((e) => ({ text: e.innerText, b: e.getBoundingClientRect().toJSON() })).catch(() => null);
+    if (!w) return { ok: false, problems: [`${step.with} not visible`] };
+    const [x0, y0] = [Math.min(seen.box.x, w.b.x), Math.min(seen.box.y, w.b.y)];
+    seen.box = { x: x0, y: y0, width: Math.max(seen.box.x + seen.box.width, w.b.x + w.b.width) - x0, height: Math.max(seen.box.y + seen.box.height, w.b.y + w.b.height) - y0 };
+    seen.text += `\n${w.text}`;
+  }
   const problems = check(step, seen);
   const m = step.margin ?? 20;
   const vp = page.viewportSize();
@@ -156,6 +165,9 @@ async function runSteps(page, steps, { outDir, suffix, target, log }) {
       if (!first) problem = `command "${step.command}" not in the palette`;
       else await page.keyboard.press('Enter');
       await c.sleep(1000);
+    } else if (step.waitFor) {
+      const ok = await page.locator(step.waitFor).filter({ hasText: step.text || /\S/ }).first().waitFor({ state: 'visible', timeout: step.timeout || 60000 }).then(() => true, () => false);
+      if (!ok) problem = `${step.waitFor} with "${step.text}" never shown`;
     } else if (step.click) problem = await clickText(page, step.click, step.text);
     else if (step.keys) for (const k of step.keys) { await page.keyboard.press(k); await c.sleep(300); }
     else if (step.type) await page.keyboard.type(step.type);
