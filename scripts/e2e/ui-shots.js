@@ -61,17 +61,19 @@ const shots = [
         // The lens above us-1.3 peeks its one counterpart, cn-5, with the relation on the lens.
         { goto: 'Models that anyone may download' },
         { click: '.contentWidgets .codelens-decoration a', text: 'cn-5' },
-        { shot: 'peek-counterpart', of: '.editor-group-container.active', margin: 0, expect: ['aligned', 'Building a pluralistic and open innovation ecosystem', CN] },
+        { shot: 'peek-counterpart', of: 'peek', with: '.contentWidgets .codelens-decoration', withText: 'cn-5', margin: 8, expect: ['aligned', 'Building a pluralistic and open innovation ecosystem', CN] },
         { keys: ['Escape'] },
         // Sidecars nest under their document (the workspace turns nesting on; the pattern is the extension's default).
+        { widen: '.part.sidebar', by: 110 }, // room for the sidecar's whole name
         { command: 'File: Reveal Active File in Explorer View' },
         { keys: ['ArrowRight'] },
         { shot: 'file-nesting', of: '.part.sidebar', margin: 0, height: 240,
           nested: [['us-ai-action-plan-2025.policy.md.annotations.yaml', 'us-ai-action-plan-2025.policy.md']] },
+        { command: 'View: Close Primary Side Bar' },
         { goto: 'Models that anyone may download' },
         { command: 'Policy Lens: Open Counterpart to the Side' },
         { wait: 2000 },
-        { shot: 'counterpart-to-side', of: 'page',
+        { shot: 'counterpart-to-side', of: '.part.editor', margin: 0, height: 640,
           editors: [{ tab: 'us-ai-action-plan-2025.policy.md', text: 'Encourage Open-Source and Open-Weight AI' }, { tab: CN, text: 'Building a pluralistic and open innovation ecosystem' }] },
       ] },
   },
@@ -82,7 +84,7 @@ const shots = [
         { waitFor: '[id="status.problems"]', text: '1' }, // the orphan's warning
         { keys: ['Control+Shift+M'] }, // the Problems panel, for the warning's text
         { goto: 'The US plan treats' },
-        { keys: ['Control+.'] },
+        { keys: ['Control+.'], until: '.action-widget' },
         { shot: 'quick-fix-orphan', of: '.part.editor', with: '.part.panel', margin: 0, height: 420,
           expect: ['Orphaned annotation (open-source)', 'Re-attach the annotation…', 'Delete the annotation'] },
         { keys: ['Escape'] },

@@ -8,13 +8,17 @@
 //   {"command": "Label"}           command palette: type the label, Enter once the first row shows it
 //   {"click": "<css selector>", "text": "..."}   click the first visible match containing the text (a code lens)
 //   {"waitFor": "<css selector>", "text": "...", "timeout": ms}   until a match with the text is visible
-//   {"keys": ["Escape", ...]}      key presses;  {"type": "text"}  typing;  {"wait": ms}
-//   {"shot": "name", "of": "quickInput" | "peek" | "page" | "<css selector>", "with": "<css selector>", "margin": 20, "height": <max px>,
+//   {"widen": "<css selector>", "by": px}   drag the sash on the part's right edge (the side bar)
+//   {"keys": ["Escape", ...], "until": "<css selector>", "tries": 3}   key presses (again until the widget shows)
+//   {"type": "text"}  typing;  {"wait": ms}
+//   {"shot": "name", "of": "quickInput" | "peek" | "page" | "<css selector>", "margin": 20, "height": <max px>,
+//    "with": "<css selector>", "withText": "...",   another widget in the picture (and the checks), e.g. a menu
 //    "expect": ["text", ...],       substrings of the part's text (innerText)
 //    "checked": ["row label", ...], "unchecked": [...]   picker rows wholly in view, their checkbox on / off
 //    "editors": [{"tab": "file name", "text": "visible text"}, ...]   editor groups, left to right
 //    "nested": [["child row", "parent row"], ...]   explorer rows: parent expanded, child right after it, indented}
-// A shot writes <out>/<name>-<theme slug>.png; its report entry has the part's text and the problems found.
+// A shot waits (up to "timeout" ms, 10 s) until its checks pass, then writes <out>/<name>-<theme slug>.png; its
+// report entry has the part's text and the problems found.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -122,25 +126,38 @@ function check(step, seen) {
   return problems.filter(Boolean);
 }
 
+/** The part (and the `with` widget) as seen now, and what its checks find wrong. */
+async function look(page, step, sel) {
+  const seen = await inspect(page, sel);
+  if (!seen) return { problems: [`${step.of || 'page'} (${sel}) not visible`] };
+  if (step.with) {
+    // A widget outside the part (the Quick Fix menu floats over the workbench): in the picture and the checks too.
+    const w = await page.locator(step.with).filter({ visible: true, ...(step.withText ? { hasText: step.withText } : {}) }).first()
+      .evaluate((e) => ({ text: e.innerText, b: e.getBoundingClientRect().toJSON() }), null, { timeout: 2000 }).catch(() => null);
+    if (!w) return { problems: [`${step.with} not visible`] };
+    const [x0, y0] = [Math.min(seen.box.x, w.b.x), Math.min(seen.box.y, w.b.y)];
+    seen.box = { x: x0, y: y0, width: Math.max(seen.box.x + seen.box.width, w.b.x + w.b.width) - x0, height: Math.max(seen.box.y + seen.box.height, w.b.y + w.b.height) - y0 };
+    seen.text += `\n${w.text}`;
+  }
+  return { seen, problems: check(step, seen) };
+}
+
 async function shot(page, step, file) {
   const sel = PARTS[step.of || 'page'] || step.of;
   await page.waitForSelector(sel, { state: 'visible', timeout: 15000 }).catch(() => {});
   if ((step.of || 'page') === 'page') await page.mouse.move(170, Math.round(page.viewportSize().height * 0.6)); // no tooltip
   await c.sleep(step.settleMs || 800); // icons, late rows, webview media
-  const seen = await inspect(page, sel);
-  if (!seen) {
+  const t0 = Date.now();
+  let r = await look(page, step, sel);
+  while (r.problems.length && Date.now() - t0 < (step.timeout || 10000)) {
+    await c.sleep(500);
+    r = await look(page, step, sel);
+  }
+  if (!r.seen) {
     await page.screenshot({ path: file });
-    return { ok: false, problems: [`${step.of || 'page'} (${sel}) not visible`] };
+    return { ok: false, problems: r.problems };
   }
-  if (step.with) {
-    // A widget outside the part (the Quick Fix menu floats over the workbench): in the picture and the checks too.
-    const w = await page.locator(step.with).filter({ visible: true }).first().evaluate((e) => ({ text: e.innerText, b: e.getBoundingClientRect().toJSON() })).catch(() => null);
-    if (!w) return { ok: false, problems: [`${step.with} not visible`] };
-    const [x0, y0] = [Math.min(seen.box.x, w.b.x), Math.min(seen.box.y, w.b.y)];
-    seen.box = { x: x0, y: y0, width: Math.max(seen.box.x + seen.box.width, w.b.x + w.b.width) - x0, height: Math.max(seen.box.y + seen.box.height, w.b.y + w.b.height) - y0 };
-    seen.text += `\n${w.text}`;
-  }
-  const problems = check(step, seen);
+  const { seen, problems } = r;
   const m = step.margin ?? 20;
   const vp = page.viewportSize();
   const x = Math.max(0, seen.box.x - m); const y = Math.max(0, seen.box.y - m);
@@ -168,8 +185,26 @@ async function runSteps(page, steps, { outDir, suffix, target, log }) {
     } else if (step.waitFor) {
       const ok = await page.locator(step.waitFor).filter({ hasText: step.text || /\S/ }).first().waitFor({ state: 'visible', timeout: step.timeout || 60000 }).then(() => true, () => false);
       if (!ok) problem = `${step.waitFor} with "${step.text}" never shown`;
+    } else if (step.widen) {
+      // Drag the sash on the part's right edge (the side bar's width has no setting).
+      const b = await page.locator(step.widen).first().boundingBox().catch(() => null);
+      if (!b) problem = `${step.widen} not shown`;
+      else {
+        const [x, y] = [b.x + b.width, b.y + b.height / 2];
+        await page.mouse.move(x, y); await page.mouse.down(); await page.mouse.move(x + step.by, y, { steps: 8 }); await page.mouse.up();
+        await c.sleep(500);
+      }
     } else if (step.click) problem = await clickText(page, step.click, step.text);
-    else if (step.keys) for (const k of step.keys) { await page.keyboard.press(k); await c.sleep(300); }
+    else if (step.keys) {
+      // With "until": press again (up to "tries" times) until that widget shows: providers may not be ready at once.
+      for (let i = 0; i < (step.until ? step.tries || 3 : 1); i++) {
+        for (const k of step.keys) { await page.keyboard.press(k); await c.sleep(300); }
+        if (!step.until) break;
+        if (await page.locator(step.until).filter({ visible: true }).first().waitFor({ timeout: 5000 }).then(() => true, () => false)) break;
+        if (i === (step.tries || 3) - 1) problem = `${step.until} not shown after ${step.keys.join(' ')}`;
+        else await page.keyboard.press('Escape');
+      }
+    }
     else if (step.type) await page.keyboard.type(step.type);
     else if (step.wait) await c.sleep(step.wait);
     else if (step.shot) {
