@@ -127,11 +127,14 @@ async function collectAll(page, cfg) {
     await page.keyboard.press('Control+Home');
     await waitStable(page, 300);
     let last = -1;
+    let still = 0;
     for (let i = 0; i < 2000; i++) {
       const vis = await visibleLines(page);
       add(vis);
       const max = Math.max(-1, ...vis.map((l) => l.n)); // last line in the viewport: stops moving at the end
-      if (max === last || max >= cfg.maxLines) break;
+      still = max === last ? still + 1 : 0; // on a busy machine one PageDown may not have moved yet: try thrice
+      if (still >= 3 || max >= cfg.maxLines) break;
+      if (still) await c.sleep(1000);
       last = max;
       await page.keyboard.press('PageDown');
       await waitStable(page, 300);

