@@ -3,7 +3,7 @@
 // High Contrast with default settings: writes a gallery document (one line per theme, its first phrases), opens it
 // with scripts/e2e/screenshots.js, and requires 16 groups with 16 distinct colours per colour theme. Also opens the
 // US sample and hovers a phrase, then takes the checked pictures of e2e/ui-shots.js (legend, code picker, walkthrough,
-// peek, side by side, nesting). Screenshots and colour tables land in test-output/screenshots/.
+// peek, side by side, nesting, Quick Fix). Screenshots and colour tables land in test-output/screenshots/.
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -48,7 +48,7 @@ let status = only ? 0 : run({ file: 'gallery.policy.md', expect, distinct: true,
 if (status === 0 && !only) {
   status = run({ file: 'plans/us-ai-action-plan-2025.policy.md', themes: ['Default Dark Modern'], settleMs: 5000, expectLanguage: 'Policy Markdown', hover: { word: 'Biosecurity', expect: 'us-3.7' } }, 'sample');
 }
-// The legend, the code picker, the walkthrough, peek, side by side, nesting: each a checked picture (e2e/ui-shots.js).
+// The legend, the code picker, the walkthrough, peek, side by side, nesting, Quick Fix: checked pictures (e2e/ui-shots.js).
 const ui = require('./e2e/ui-shots');
 ui.prepare(workspace, path.join(repo, 'dist', 'cli.js'));
 for (const { sub, config } of ui.shots) if (status === 0 && (!only || only === sub)) status = run(config, sub);

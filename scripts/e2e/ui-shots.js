@@ -1,6 +1,6 @@
 // ui-shots.js - screenshots.js configs for the parts of Policy Lens a daily user meets besides the colours: the theme
-// legend, the code picker, the walkthrough, a counterpart to the side and in a peek, sidecars nested in the Explorer.
-// Each picture is checked by what the widget shows (ui-steps.js); scripts/theme-screenshots.js runs them on its
+// legend, the code picker, the walkthrough, a counterpart to the side and in a peek, sidecars nested in the Explorer,
+// the Quick Fix on an orphaned annotation. Each picture is checked by what the widget shows (ui-steps.js); scripts/theme-screenshots.js runs them on its
 // annotated copy of samples/ (the US plan has a sidecar) and the pictures land in test-output/screenshots/ui-*/.
 'use strict';
 const fs = require('fs');
