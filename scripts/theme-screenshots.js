@@ -2,7 +2,8 @@
 // Proves in real VS Code that every theme of the lexicon gets its own colour in Dark Modern, Light Modern and
 // High Contrast with default settings: writes a gallery document (one line per theme, its first phrases), opens it
 // with scripts/e2e/screenshots.js, and requires 16 groups with 16 distinct colours per colour theme. Also opens the
-// US sample and hovers a phrase. Screenshots and colour tables land in test-output/screenshots/.
+// US sample and hovers a phrase, then takes the checked pictures of e2e/ui-shots.js (legend, code picker, walkthrough,
+// peek, side by side, nesting, Quick Fix). Screenshots and colour tables land in test-output/screenshots/.
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -41,10 +42,16 @@ const annotate = (phrase, codes, note) => {
 annotate('contest for worldwide leadership', ['international-cooperation'], 'Race framing: compare the CN preamble (AI as a global public good).');
 annotate('Invest in Biosecurity', ['safety-security'], 'Check whether CN item 10 covers biological risks at all.');
 
-let status = run({ file: 'gallery.policy.md', expect, distinct: true, expectGroups: themes.length, expectLanguage: 'Policy Markdown' }, 'themes');
-if (status === 0) {
+// POLICY_LENS_SHOTS_ONLY=<sub> (e.g. ui-side) runs that one config: for working on a picture.
+const only = process.env.POLICY_LENS_SHOTS_ONLY;
+let status = only ? 0 : run({ file: 'gallery.policy.md', expect, distinct: true, expectGroups: themes.length, expectLanguage: 'Policy Markdown' }, 'themes');
+if (status === 0 && !only) {
   status = run({ file: 'plans/us-ai-action-plan-2025.policy.md', themes: ['Default Dark Modern'], settleMs: 5000, expectLanguage: 'Policy Markdown', hover: { word: 'Biosecurity', expect: 'us-3.7' } }, 'sample');
 }
+// The legend, the code picker, the walkthrough, peek, side by side, nesting, Quick Fix: checked pictures (e2e/ui-shots.js).
+const ui = require('./e2e/ui-shots');
+ui.prepare(workspace, path.join(repo, 'dist', 'cli.js'));
+for (const { sub, config } of ui.shots) if (status === 0 && (!only || only === sub)) status = run(config, sub);
 fs.rmSync(workspace, { recursive: true, force: true });
 console.log(status === 0 ? `theme colours: ${themes.length} themes, distinct in every colour theme; screenshots in ${path.relative(repo, out)}` : 'theme screenshots FAILED');
 process.exit(status ?? 1);

@@ -30,11 +30,13 @@
 //     settings           extra user settings; viewport {width, height} (default 1600x1000); settleMs (default 1500);
 //     scroll             collect tokens of the whole file (default true; false = visible part only); maxLines (5000)
 //     commands           command palette entries run before the screenshot, e.g. ["Focus on Annotations View"]
+//     steps              after the checks above: actions and checked pictures of widgets (ui-steps.js)
 // env: POLICY_LENS_E2E_CACHE, CHROME_PATH, POLICY_LENS_E2E_KEEP=1.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const c = require('./common');
+const { runSteps } = require('./ui-steps');
 
 const log = c.makeLogger('screenshots');
 // settings for calm, comparable pictures (no occurrence/selection highlights, no blinking cursor); config.settings wins
@@ -125,11 +127,14 @@ async function collectAll(page, cfg) {
     await page.keyboard.press('Control+Home');
     await waitStable(page, 300);
     let last = -1;
+    let still = 0;
     for (let i = 0; i < 2000; i++) {
       const vis = await visibleLines(page);
       add(vis);
       const max = Math.max(-1, ...vis.map((l) => l.n)); // last line in the viewport: stops moving at the end
-      if (max === last || max >= cfg.maxLines) break;
+      still = max === last ? still + 1 : 0; // on a busy machine one PageDown may not have moved yet: try thrice
+      if (still >= 3 || max >= cfg.maxLines) break;
+      if (still) await c.sleep(1000);
       last = max;
       await page.keyboard.press('PageDown');
       await waitStable(page, 300);
@@ -317,8 +322,10 @@ async function main() {
       if (!hover.ok) problems.push(hover.problem);
       else log(`  hover on line ${hover.line}: ${JSON.stringify(hover.text.slice(0, 160))}`);
     }
+    const steps = cfg.steps ? await runSteps(page, cfg.steps, { outDir, suffix: s, target, log }) : undefined;
+    if (steps) problems.push(...steps.problems);
     report.themes[theme] = { slug: s, language: language.trim(), notifications, lines: lines.length, distinctColors: distinct,
-      groups: exp.groups, phrases: exp.phrases, hover, problems };
+      groups: exp.groups, phrases: exp.phrases, hover, shots: steps && steps.shots, problems };
     log(`  ${lines.length} lines, ${distinct} distinct token colours, language "${language.trim()}"` +
       (cfg.expect ? `, ${Object.keys(exp.groups).length} groups / ${exp.distinctColors} group colours` : ''));
     for (const p of problems) log('  FAIL ' + p);
