@@ -32,4 +32,10 @@ describe('the walkthrough (issue 12)', () => {
       for (const c of commands) if (c.startsWith('policyLens.')) assert.ok(ours.has(c), `${s.id}: ${c} is not a Policy Lens command`);
     }
   });
+
+  // Regression: the first step waited for `onLanguage:…`, which is no completion event, so it never showed as done.
+  it('every completion event is of a kind VS Code knows', () => {
+    const kinds = /^(onCommand|onLink|onView|onSettingChanged|onContext|extensionInstalled):.+$|^onStepSelected$/;
+    for (const s of steps) for (const e of s.completionEvents ?? []) assert.match(e, kinds, `${s.id}: ${e}`);
+  });
 });
