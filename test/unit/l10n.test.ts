@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { getL10nJson } from '@vscode/l10n-dev';
 import { manifestStrings } from '../manifest';
+import { nlsKeys } from '../nlsKeys';
 import { REPO } from '../paths';
 
 /** Every .ts file under a folder of the repo, relative paths. */
@@ -12,22 +13,12 @@ function sources(dir: string): string[] {
     .map((e) => path.relative(REPO, path.join(e.parentPath, e.name)));
 }
 
-/** Every `%key%` value in a JSON value. */
-function keysIn(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') {
-    const m = /^%([^%]+)%$/.exec(value);
-    if (m) out.push(m[1]!);
-  } else if (Array.isArray(value)) for (const v of value) keysIn(v, out);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) keysIn(v, out);
-  return out;
-}
-
 /** Issue 12: a translation is a file (package.nls.<lang>.json, l10n/bundle.l10n.<lang>.json), not a code change. */
 describe('localisation: package.nls.json and l10n/bundle.l10n.json', () => {
   const manifest = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { l10n?: string; contributes: { commands: { title: string; category?: string }[] } };
 
   it('every %key% of package.json is in package.nls.json, and package.nls.json has no other key', () => {
-    const used = new Set(keysIn(manifest));
+    const used = new Set(nlsKeys(manifest));
     const strings = manifestStrings();
     for (const k of used) assert.ok(typeof strings[k] === 'string' && strings[k].trim(), `package.nls.json has no English for %${k}%`);
     assert.deepStrictEqual(Object.keys(strings).filter((k) => !used.has(k)), [], 'keys of package.nls.json that package.json does not use');
