@@ -51,8 +51,8 @@ async function setUp(paths: Paths, folder: vscode.Uri): Promise<DriverSetup> {
 
 function describeFailure(err: unknown, folder: vscode.Uri): Error {
   const e = err as Error & { stderr?: string; code?: string | number };
-  if (e.code === 'ENOENT' && !e.stderr) return new Error('git is not installed (or not on PATH)');
-  return new Error(`${folder.fsPath}: ${(e.stderr ?? e.message).trim() || 'not a git work tree'}`);
+  if (e.code === 'ENOENT' && !e.stderr) return new Error(vscode.l10n.t('git is not installed (or not on PATH)'));
+  return new Error(`${folder.fsPath}: ${(e.stderr ?? e.message).trim() || vscode.l10n.t('not a git work tree')}`);
 }
 
 /** The command: what `policy-lens git-setup` does, for a folder's clone. Returns the result (tests use it). */

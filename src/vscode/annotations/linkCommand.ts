@@ -96,7 +96,7 @@ async function addReverseLink(store: AnnotationStore, otherDoc: vscode.Uri, anno
   const other = await vscode.workspace.openTextDocument(otherDoc);
   const state = await store.get(other);
   const a = state?.annotations.get(annotationId);
-  if (!state || !a) throw new Error(`the annotation ${annotationId} in ${vscode.workspace.asRelativePath(otherDoc)} is gone; the link was stored on this side only.`);
+  if (!state || !a) throw new Error(vscode.l10n.t('the annotation {0} in {1} is gone; the link was stored on this side only.', annotationId, vscode.workspace.asRelativePath(otherDoc)));
   const reverse: AnnotationLink = { ...link, document: relativeFromSidecar(state.sidecar, myDoc) };
   await store.put(other, [{ ...a, links: [...(a.links ?? []), reverse], modified: new Date().toISOString() }], rangeOf(store, other, a.id));
 }

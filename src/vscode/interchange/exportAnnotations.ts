@@ -36,7 +36,7 @@ export function registerExportAnnotations(packs: KnowledgePackService, files: Fi
   return vscode.commands.registerCommand(CommandId.exportAnnotations, async (args?: unknown): Promise<ExportResult | undefined> => {
     try {
       const folder = await pickWorkspaceFolder(uriArg(args, 'folder'), vscode.l10n.t('Export the annotations of which folder?'));
-      if (!folder) return reportError(new Error('open a folder to export its annotations'));
+      if (!folder) return reportError(new Error(vscode.l10n.t('open a folder to export its annotations')));
       const given = (args as { format?: unknown } | undefined)?.format;
       const format = typeof given === 'string' && isExportFormat(given) ? given : (await vscode.window.showQuickPick(formats(), { title: vscode.l10n.t('Export Annotations: format') }))?.format;
       if (!format) return undefined;

@@ -50,7 +50,7 @@ export function registerImportAnnotations(packs: KnowledgePackService, codebook:
       const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing {0}…', fileName) }, async (progress) => {
         const port = files;
         const read = await readBytes(port, file.toString(), MAX_IMPORT_BYTES);
-        if (!read) throw new Error(`${fileName}: no such file`);
+        if (!read) throw new Error(vscode.l10n.t('{0}: no such file', fileName));
         const [{ pack }, codes] = await Promise.all([packs.get(), codebook.codes()]);
         progress.report({ message: vscode.l10n.t('reading') });
         const result = importBytes(fileName, read.bytes, { knownCodeIds: codes.map((c) => c.id) });
