@@ -141,7 +141,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerElement>, v
   }
 
   private groupItem(node: GroupNode): vscode.TreeItem {
-    const t = new vscode.TreeItem(node.kind === 'orphans' ? vscode.l10n.t('Orphaned') : node.label, node.kind === 'orphans' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    const t = new vscode.TreeItem(groupLabel(node), node.kind === 'orphans' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     t.id = node.key;
     t.description = String(node.count);
     t.contextValue = `policyLens.group.${node.kind}`;
@@ -187,4 +187,10 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerElement>, v
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/** The group names the core gives in English that are our words, not data: translated here. */
+function groupLabel(node: GroupNode): string {
+  if (node.kind === 'orphans') return vscode.l10n.t('Orphaned');
+  return node.kind === 'author' && node.author === undefined ? vscode.l10n.t('(no author)') : node.label;
 }
