@@ -40,7 +40,7 @@ async function chooseFolder(arg: unknown): Promise<vscode.Uri | undefined> {
   const active = vscode.window.activeTextEditor?.document.uri;
   const owner = active && vscode.workspace.getWorkspaceFolder(active);
   if (owner && owner.uri.scheme === 'file') return owner.uri;
-  const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Set up the Policy Lens merge driver in which folder’s git clone?' });
+  const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Set up the Policy Lens merge driver in which folder’s git clone?') });
   return picked?.uri;
 }
 
@@ -51,15 +51,15 @@ async function setUp(paths: Paths, folder: vscode.Uri): Promise<DriverSetup> {
 
 function describeFailure(err: unknown, folder: vscode.Uri): Error {
   const e = err as Error & { stderr?: string; code?: string | number };
-  if (e.code === 'ENOENT' && !e.stderr) return new Error('git is not installed (or not on PATH)');
-  return new Error(`${folder.fsPath}: ${(e.stderr ?? e.message).trim() || 'not a git work tree'}`);
+  if (e.code === 'ENOENT' && !e.stderr) return new Error(vscode.l10n.t('git is not installed (or not on PATH)'));
+  return new Error(`${folder.fsPath}: ${(e.stderr ?? e.message).trim() || vscode.l10n.t('not a git work tree')}`);
 }
 
 /** The command: what `policy-lens git-setup` does, for a folder's clone. Returns the result (tests use it). */
 async function setUpCommand(paths: Paths, arg: unknown): Promise<DriverSetup | undefined> {
   if (!vscode.workspace.isTrusted) {
-    const manage = 'Manage Workspace Trust';
-    const answer = await vscode.window.showWarningMessage('Policy Lens: setting up the git merge driver runs git, which only happens in a trusted workspace.', manage);
+    const manage = vscode.l10n.t('Manage Workspace Trust');
+    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Policy Lens: setting up the git merge driver runs git, which only happens in a trusted workspace.'), manage);
     if (answer === manage) await vscode.commands.executeCommand('workbench.trust.manage');
     return undefined;
   }
@@ -67,8 +67,12 @@ async function setUpCommand(paths: Paths, arg: unknown): Promise<DriverSetup | u
   if (!folder) return undefined;
   try {
     const r = await setUp(paths, folder);
-    const attributes = r.attributesChanged ? `added '*.annotations.yaml merge=policy-lens' to ${path.basename(r.attributesFile)} (commit it)` : `${path.basename(r.attributesFile)} already names it`;
-    showInformation(`Policy Lens: git merge driver set up in ${r.root}: ${attributes}; this clone's git config ${r.configChanged ? 'now runs' : 'already ran'} it. Sidecars now merge by annotation id.`);
+    const attributes = r.attributesChanged ? vscode.l10n.t("added '*.annotations.yaml merge=policy-lens' to {0} (commit it)", path.basename(r.attributesFile)) : vscode.l10n.t('{0} already names it', path.basename(r.attributesFile));
+    showInformation(
+      r.configChanged
+        ? vscode.l10n.t("Policy Lens: git merge driver set up in {0}: {1}; this clone's git config now runs it. Sidecars now merge by annotation id.", r.root, attributes)
+        : vscode.l10n.t("Policy Lens: git merge driver set up in {0}: {1}; this clone's git config already ran it. Sidecars now merge by annotation id.", r.root, attributes),
+    );
     return r;
   } catch (err) {
     return reportError(describeFailure(err, folder));
@@ -83,9 +87,9 @@ async function checkFolder(paths: Paths, folder: vscode.WorkspaceFolder, memory:
   const status = await mergeDriverStatus(folder.uri.fsPath).catch(() => undefined); // not a clone, or no git
   if (!status?.named || status.configured) return;
   await memory.update(WARNED_KEY, [...warned, folder.uri.toString()]);
-  const action = 'Set Up Merge Driver';
+  const action = vscode.l10n.t('Set Up Merge Driver');
   const answer = await vscode.window.showWarningMessage(
-    `Policy Lens: ${folder.name}'s .gitattributes sends annotation sidecars to the policy-lens merge driver, but this clone has not configured it, so git falls back, silently, to a text merge of them.`,
+    vscode.l10n.t("Policy Lens: {0}'s .gitattributes sends annotation sidecars to the policy-lens merge driver, but this clone has not configured it, so git falls back, silently, to a text merge of them.", folder.name),
     action,
   );
   if (answer === action) await setUpCommand(paths, folder.uri);

@@ -40,7 +40,7 @@ export function registerCounterpartLenses(analysis: DocumentAnalysis, locator: P
             lenses.push(
               new vscode.CodeLens(range, {
                 title: `${RELATION_MARK[c.link.relation]} ${c.link.relation} · ${c.provision.id} ${heading}`,
-                tooltip: `${c.link.summary} (${c.link.confidence} confidence): peek it here`,
+                tooltip: vscode.l10n.t('{0} ({1} confidence): peek it here', c.link.summary, c.link.confidence),
                 command: CommandId.peekCounterpart,
                 arguments: [args],
               }),
@@ -52,7 +52,7 @@ export function registerCounterpartLenses(analysis: DocumentAnalysis, locator: P
     }),
     vscode.commands.registerCommand(CommandId.peekCounterpart, async (args: PeekCounterpartArgs) => {
       const target = await locator.locate(args.planId, args.provisionId);
-      if (!target) return showWarning(`Policy Lens: could not find ${args.provisionId} in any document.`);
+      if (!target) return showWarning(vscode.l10n.t('Policy Lens: could not find {0} in any document.', args.provisionId));
       const at = new vscode.Position(args.line, 0);
       await vscode.commands.executeCommand('editor.action.peekLocations', vscode.Uri.parse(args.uri), at, [new vscode.Location(target.uri, target.headingRange)], 'peek');
     }),

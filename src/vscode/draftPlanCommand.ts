@@ -23,12 +23,12 @@ export function registerDraftPlanCommand(packs: KnowledgePackService): vscode.Di
     try {
       const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (!document) {
-        showInformation('Policy Lens: open the document to draft a plan from first.');
+        showInformation(vscode.l10n.t('Policy Lens: open the document to draft a plan from first.'));
         return undefined;
       }
       const folder = vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.workspace.workspaceFolders?.[0];
       if (!folder) {
-        showInformation('Policy Lens: open a folder first; the draft is written into its .policy-lens/pack.');
+        showInformation(vscode.l10n.t('Policy Lens: open a folder first; the draft is written into its .policy-lens/pack.'));
         return undefined;
       }
       const { pack } = await packs.get();
@@ -37,8 +37,8 @@ export function registerDraftPlanCommand(packs: KnowledgePackService): vscode.Di
         typeof presetId === 'string'
           ? presetId
           : await vscode.window.showInputBox({
-              title: 'Policy Lens: Draft Plan from This Document',
-              prompt: 'Id of the new plan (its file: .policy-lens/pack/plans/<id>.yaml)',
+              title: vscode.l10n.t('Policy Lens: Draft Plan from This Document'),
+              prompt: vscode.l10n.t('Id of the new plan (its file: .policy-lens/pack/plans/<id>.yaml)'),
               value: suggestedPlanId(fileName),
               validateInput: (value) => planIdProblem(value.trim(), pack),
             });
@@ -48,7 +48,7 @@ export function registerDraftPlanCommand(packs: KnowledgePackService): vscode.Di
       const markdown = document.languageId === 'markdown' || document.languageId === POLICY_MARKDOWN;
       const draft = draftPlan(document.getText(), pack, { id: id.trim(), markdown, source: fileName });
       const target = vscode.Uri.joinPath(workspacePackUri(folder), PACK_PLANS_DIR, `${id.trim()}.yaml`);
-      if (await port.stat(target.toString())) throw new Error(`${vscode.workspace.asRelativePath(target)} exists already; pick another id`);
+      if (await port.stat(target.toString())) throw new Error(vscode.l10n.t('{0} exists already; pick another id', vscode.workspace.asRelativePath(target)));
       await port.writeFileAtomic(target.toString(), new TextEncoder().encode(draft.yaml));
       await packs.reloadNow();
       // As for any plain-text document recognised as a plan (policyLens.autoDetect); Markdown stays Markdown.
@@ -56,7 +56,7 @@ export function registerDraftPlanCommand(packs: KnowledgePackService): vscode.Di
         await vscode.commands.executeCommand(CommandId.treatAsPolicyDocument, document.uri);
       }
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { viewColumn: vscode.ViewColumn.Beside, preview: false });
-      showInformation(`Policy Lens: drafted plan ${id.trim()} (${draft.provisions} provisions); summaries marked DRAFT are yours to write.`);
+      showInformation(vscode.l10n.t('Policy Lens: drafted plan {0} ({1} provisions); summaries marked DRAFT are yours to write.', id.trim(), draft.provisions));
       return target;
     } catch (err) {
       return reportError(err);

@@ -5,7 +5,7 @@ import { logError, logFailure } from './logger';
 export function reportError(err: unknown): undefined {
   const message = err instanceof Error ? err.message : String(err);
   logError('command failed', err);
-  showError(`Policy Lens: ${message}`);
+  showError(vscode.l10n.t('Policy Lens: {0}', message));
   return undefined;
 }
 

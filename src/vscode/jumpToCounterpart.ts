@@ -34,7 +34,7 @@ export function registerJumpToCounterpart(analysis: DocumentAnalysis, locator: P
   const jump = (toSide: (editor: vscode.TextEditor) => boolean) => async (): Promise<vscode.TextEditor | undefined> => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !isReadingLanguage(editor.document.languageId)) {
-      showInformation('Policy Lens: open a policy, Markdown or plain-text document to jump between counterpart provisions.');
+      showInformation(vscode.l10n.t('Policy Lens: open a policy, Markdown or plain-text document to jump between counterpart provisions.'));
       return undefined;
     }
     const { analysis: a, located } = await analysis.provisionAt(editor.document, editor.selection.active);
@@ -43,26 +43,25 @@ export function registerJumpToCounterpart(analysis: DocumentAnalysis, locator: P
     if (!located && userLinks.length === 0) {
       const mentioned = await jumpToMentioned(editor, mentions, locator, toSide(editor));
       if (mentioned !== null) return mentioned;
-      const why = a.recognition.plan ? `the cursor is not inside a provision of ${a.recognition.plan.shortTitle}` : 'this document is not recognised as a known plan, and the cursor is on no mention of a provision';
-      showInformation(`Policy Lens: ${why}.`);
+      showInformation(a.recognition.plan ? vscode.l10n.t('Policy Lens: the cursor is not inside a provision of {0}.', a.recognition.plan.shortTitle) : vscode.l10n.t('Policy Lens: this document is not recognised as a known plan, and the cursor is on no mention of a provision.'));
       return undefined;
     }
     const choices: Choice[] = [...userLinks, ...(located ? a.pack.counterpartsOf(located.provision.id).map((counterpart) => ({ counterpart })) : [])];
     // Suggestions come after the curated links, in the picker only: one curated link is still followed at once.
     const suggested: Choice[] = located && choices.length !== 1 ? (await suggestions.shown(a.pack, located.provision.id)).map((suggestion) => ({ suggestion })) : [];
     if (choices.length === 0 && suggested.length === 0) {
-      showInformation(`Policy Lens: ${located!.provision.id} "${located!.provision.heading}" has no counterpart provision.`);
+      showInformation(vscode.l10n.t('Policy Lens: {0} "{1}" has no counterpart provision.', located!.provision.id, located!.provision.heading));
       return undefined;
     }
     const from = { id: located?.provision.id, document: editor.document.uri.toString() };
-    const chosen = choices.length === 1 ? choices[0] : await pickChoice(located?.provision.heading ?? 'this annotation', [...choices, ...suggested], a.pack, from);
+    const chosen = choices.length === 1 ? choices[0] : await pickChoice(located?.provision.heading ?? vscode.l10n.t('this annotation'), [...choices, ...suggested], a.pack, from);
     if (!chosen) return undefined;
     const side = toSide(editor);
     if ('link' in chosen) return followUserLink(chosen.link, chosen.from, locator, a.pack, side);
     const { plan, provision } = 'counterpart' in chosen ? chosen.counterpart : chosen.suggestion;
     const target = await locator.locate(plan.id, provision.id);
     if (!target) {
-      showWarning(`Policy Lens: could not find ${provision.id} in any document.`);
+      showWarning(vscode.l10n.t('Policy Lens: could not find {0} in any document.', provision.id));
       return undefined;
     }
     return revealProvision(target, side);
@@ -90,13 +89,13 @@ async function pickChoice(fromHeading: string, choices: readonly Choice[], pack:
   const items: ChoiceItem[] = [];
   for (const choice of choices) {
     if ('suggestion' in choice) {
-      if (!items.some((i) => i.kind === vscode.QuickPickItemKind.Separator)) items.push({ label: 'Suggested', kind: vscode.QuickPickItemKind.Separator });
+      if (!items.some((i) => i.kind === vscode.QuickPickItemKind.Separator)) items.push({ label: vscode.l10n.t('Suggested'), kind: vscode.QuickPickItemKind.Separator });
       items.push({ ...suggestionItem(pack, choice.suggestion), choice });
     } else items.push({ ...choiceItem(choice, pack), choice });
   }
   const qp = vscode.window.createQuickPick<ChoiceItem>();
-  qp.title = `Counterparts of "${fromHeading}"`;
-  qp.placeholder = 'Type to filter by heading, relation or summary';
+  qp.title = vscode.l10n.t('Counterparts of "{0}"', fromHeading);
+  qp.placeholder = vscode.l10n.t('Type to filter by heading, relation or summary');
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
   qp.items = items;
@@ -118,13 +117,13 @@ async function pickChoice(fromHeading: string, choices: readonly Choice[], pack:
 function choiceItem(choice: Exclude<Choice, { suggestion: SuggestedCounterpart }>, pack: KnowledgePack): vscode.QuickPickItem {
   if ('counterpart' in choice) {
     const c = choice.counterpart;
-    return { label: `${RELATION_MARK[c.link.relation]} ${c.provision.heading}`, description: `${c.link.relation} · ${c.provision.id} · ${c.link.confidence} confidence`, detail: c.link.summary };
+    return { label: `${RELATION_MARK[c.link.relation]} ${c.provision.heading}`, description: vscode.l10n.t('{0} · {1} · {2} confidence', c.link.relation, c.provision.id, c.link.confidence), detail: c.link.summary };
   }
   const l = choice.link;
   const provision = l.provision ? pack.provision(l.provision) : undefined;
   const mark = l.relation in RELATION_MARK ? RELATION_MARK[l.relation as keyof typeof RELATION_MARK] : '→';
   // The link comes from a sidecar: its reordering and invisible characters are shown, never applied.
   const label = `${mark} ${provision?.heading ?? revealInvisibles(l.document ?? l.provision ?? '?')}`;
-  const description = `${revealInvisibles(l.relation)} · your link${provision ? ` · ${provision.id}` : ''}`;
+  const description = provision ? vscode.l10n.t('{0} · your link · {1}', revealInvisibles(l.relation), provision.id) : vscode.l10n.t('{0} · your link', revealInvisibles(l.relation));
   return { label, description, detail: l.note === undefined ? undefined : revealInvisibles(l.note) };
 }

@@ -177,7 +177,7 @@ export class KnowledgePackService implements vscode.Disposable {
     const all: Problem[] = [...bundled.problems, ...workspace.flatMap((w) => w.problems), ...problems];
     const bundledProblems = all.filter((p) => bundledNames.has(p.file));
     for (const p of bundledProblems) this.log.error(formatProblem(p));
-    if (bundledProblems.length) showError(`Policy Lens: the knowledge pack has ${bundledProblems.length} problem(s); see the Policy Lens output.`);
+    if (bundledProblems.length) showError(vscode.l10n.t('Policy Lens: the knowledge pack has {0} problem(s); see the Policy Lens output.', bundledProblems.length));
     const workspaceProblems = all.filter((p) => !bundledNames.has(p.file));
     const texts = new Map(workspace.flatMap((w) => [w.sources.themes, w.sources.counterparts, ...w.sources.plans]).flatMap((s) => (s ? [[s.file, s.text] as const] : [])));
     // A slower, older read must not overwrite the problems of a newer one.

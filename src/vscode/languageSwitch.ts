@@ -42,7 +42,7 @@ export function registerLanguageSwitch(analysis: DocumentAnalysis): vscode.Dispo
   const command = vscode.commands.registerCommand(CommandId.treatAsPolicyDocument, async (uri?: vscode.Uri) => {
     const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     if (!document) {
-      showInformation('Policy Lens: open a document first.');
+      showInformation(vscode.l10n.t('Policy Lens: open a document first.'));
       return undefined;
     }
     if (isPolicyLanguage(document.languageId)) return document;

@@ -24,17 +24,17 @@ export function registerOpenProvision(packs: KnowledgePackService, locator: Plan
       const items = pack.plans.flatMap((plan) =>
         plan.provisions.map((p: Provision) => ({ label: p.heading, description: `${p.id} · ${plan.shortTitle}`, detail: p.summary, p })),
       );
-      const picked = await vscode.window.showQuickPick(items, { title: 'Open Provision', matchOnDescription: true, matchOnDetail: true });
+      const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Open Provision'), matchOnDescription: true, matchOnDetail: true });
       if (!picked) return undefined;
       target = { planId: picked.p.planId, provisionId: picked.p.id };
     }
     if (!pack.provision(target.provisionId)) {
-      showWarning(`Policy Lens: unknown provision '${target.provisionId}'.`);
+      showWarning(vscode.l10n.t("Policy Lens: unknown provision '{0}'.", target.provisionId));
       return undefined;
     }
     const location = await locator.locate(target.planId, target.provisionId);
     if (!location) {
-      showWarning(`Policy Lens: could not find ${target.provisionId} in any document.`);
+      showWarning(vscode.l10n.t('Policy Lens: could not find {0} in any document.', target.provisionId));
       return undefined;
     }
     return revealProvision(location);

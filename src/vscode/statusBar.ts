@@ -12,7 +12,7 @@ const DELAY_MS = 120;
 /** The provision under the cursor, its counterpart count and the user's own links there; a click jumps. */
 export function registerStatusBar(analysis: DocumentAnalysis, store: AnnotationStore): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('policyLens.provision', vscode.StatusBarAlignment.Right, 100);
-  item.name = 'Policy Lens: provision';
+  item.name = vscode.l10n.t('Policy Lens: provision');
   item.command = CommandId.jumpToCounterpart;
   let timer: NodeJS.Timeout | undefined;
   let generation = 0;

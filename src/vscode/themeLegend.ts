@@ -38,8 +38,8 @@ export function registerThemeLegend(packs: KnowledgePackService): vscode.Disposa
       const hidden = new Set(setting('themes.hidden'));
       const picked = await vscode.window.showQuickPick(themeItems(pack.themes, hidden), {
         canPickMany: true,
-        title: 'Policy Lens: themes (checked ones are highlighted)',
-        placeHolder: 'Uncheck a theme to stop highlighting it; the box at the top checks or unchecks all',
+        title: vscode.l10n.t('Policy Lens: themes (checked ones are highlighted)'),
+        placeHolder: vscode.l10n.t('Uncheck a theme to stop highlighting it; the box at the top checks or unchecks all'),
         matchOnDescription: true,
       });
       if (!picked) return undefined;

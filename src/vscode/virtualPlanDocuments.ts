@@ -26,7 +26,7 @@ export function registerVirtualPlanDocuments(packs: KnowledgePackService): vscod
       const planId = planIdOfRenderingPath(uri.path);
       const { pack } = await packs.get();
       const plan = planId ? pack.plan(planId) : undefined;
-      if (!plan) throw new Error(`Policy Lens has no plan '${planId ?? uri.path}'`);
+      if (!plan) throw new Error(vscode.l10n.t("Policy Lens has no plan '{0}'", planId ?? uri.path));
       return renderPlanDocument(pack, plan);
     },
   };

@@ -120,7 +120,8 @@ describe('annotations in YAML sidecars', () => {
     await vscode.commands.executeCommand('policyLens.linkSelectionAsCounterpart', { target: { planId: 'cn-global-ai-governance-2025', provisionId: 'cn-11' }, relation: 'contrasting', note: 'my reading' });
     const s = await readSidecar(US_SAMPLE());
     assert.deepStrictEqual(s.annotations[0]!.links, [{ plan: 'cn-global-ai-governance-2025', provision: 'cn-11', relation: 'contrasting', note: 'my reading' }]);
-    const inside = editor.selection.start.translate(0, 1);
+    // From the sidecar, not editor.selection: a late selection update from the workbench can still undo ours.
+    const inside = editor.document.positionAt(s.annotations[0]!.target.position.start + 1);
     assert.match(await hoverAt(editor.document, inside), /≠ \*\*contrasting\*\* .*`cn-11`/);
     editor.selection = new vscode.Selection(inside, inside);
     const jump = vscode.commands.executeCommand<vscode.TextEditor | undefined>('policyLens.jumpToCounterpart');

@@ -3,6 +3,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { CommandId, DESKTOP_ONLY_COMMANDS, DESKTOP_ONLY_WHEN } from '../../src/vscode/commandIds';
 import { SETTING_DEFAULTS, SETTINGS_SECTION } from '../../src/vscode/settingDefaults';
+import { localizedManifest } from '../manifest';
 import { REPO } from '../paths';
 
 interface Manifest {
@@ -16,7 +17,7 @@ interface Manifest {
 
 /** package.json's contributions and the code agree: one list of command ids, one typed settings accessor. */
 describe('package.json contributions match the code', () => {
-  const manifest = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as Manifest;
+  const manifest = localizedManifest<Manifest>();
   const ids = Object.values(CommandId) as string[];
 
   it('every contributed command is in CommandId, and every CommandId is contributed', () => {

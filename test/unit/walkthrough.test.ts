@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { CommandId } from '../../src/vscode/commandIds';
+import { localizedManifest } from '../manifest';
 import { REPO } from '../paths';
 
 interface Step {
@@ -10,7 +11,7 @@ interface Step {
   media: { markdown?: string; image?: string };
   completionEvents?: string[];
 }
-const manifest = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { contributes: { walkthroughs: { steps: Step[] }[] } };
+const manifest = localizedManifest<{ contributes: { walkthroughs: { steps: Step[] }[] } }>();
 /** Built on another branch (issue 12, exports); the walkthrough names it already. */
 const ELSEWHERE = ['policyLens.exportAnnotations'];
 

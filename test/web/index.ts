@@ -3,6 +3,7 @@
 import './extension.webtest';
 import './annotations.webtest';
 import './explorer.webtest';
+import './l10n.webtest';
 import { runAll } from './runner';
 
 export function run(): Promise<void> {

@@ -30,9 +30,9 @@ const NEW_CODE = '';
 /** The codes to put on a passage; ticking "New code…" asks for it and adds it to the workspace codebook. */
 async function pickCodes(codebook: CodebookService, selected: readonly string[], title: string): Promise<string[] | undefined> {
   const codes = await codebook.codes();
-  const items = codes.map((c) => ({ label: c.label, description: c.source === 'theme' ? `theme · ${c.id}` : `codebook · ${c.id}${c.parent ? ` · under ${c.parent}` : ''}`, detail: c.description, picked: selected.includes(c.id), id: c.id }));
-  const create = { label: '$(add) New code…', description: 'add a code of your own to the workspace codebook', alwaysShow: true, picked: false, id: NEW_CODE };
-  const picked = await vscode.window.showQuickPick([...items, create], { title, canPickMany: true, matchOnDescription: true, matchOnDetail: true, placeHolder: 'Pick one or more codes, or add a new one' });
+  const items = codes.map((c) => ({ label: c.label, description: c.source === 'theme' ? vscode.l10n.t('theme · {0}', c.id) : c.parent ? vscode.l10n.t('codebook · {0} · under {1}', c.id, c.parent) : vscode.l10n.t('codebook · {0}', c.id), detail: c.description, picked: selected.includes(c.id), id: c.id }));
+  const create = { label: `$(add) ${vscode.l10n.t('New code…')}`, description: vscode.l10n.t('add a code of your own to the workspace codebook'), alwaysShow: true, picked: false, id: NEW_CODE };
+  const picked = await vscode.window.showQuickPick([...items, create], { title, canPickMany: true, matchOnDescription: true, matchOnDetail: true, placeHolder: vscode.l10n.t('Pick one or more codes, or add a new one') });
   if (!picked) return undefined;
   const ids = picked.filter((p) => p.id !== NEW_CODE).map((p) => p.id);
   if (!picked.some((p) => p.id === NEW_CODE)) return ids;
@@ -47,10 +47,10 @@ type NoteAnswer = { readonly note: string } | 'several' | undefined;
 function askNote(title: string, value = ''): Promise<NoteAnswer> {
   return new Promise((resolve) => {
     const box = vscode.window.createInputBox();
-    const several = { iconPath: new vscode.ThemeIcon('edit'), tooltip: 'Write a note of several lines in an editor (saved into the sidecar with Ctrl+S)' };
+    const several = { iconPath: new vscode.ThemeIcon('edit'), tooltip: vscode.l10n.t('Write a note of several lines in an editor (saved into the sidecar with Ctrl+S)') };
     box.title = title;
     box.value = value;
-    box.prompt = 'A note in plain text; for several lines use the button above';
+    box.prompt = vscode.l10n.t('A note in plain text; for several lines use the button above');
     box.buttons = [several];
     let answer: NoteAnswer;
     box.onDidTriggerButton(() => {
@@ -78,7 +78,7 @@ export async function annotationUnderCursor(store: AnnotationStore, editor: vsco
   if (here.length <= 1) return here[0];
   const picked = await vscode.window.showQuickPick(
     here.map((a) => ({ label: a.target.quote.exact.slice(0, 80), description: a.codes.join(', '), detail: a.note, a })),
-    { title: 'Which annotation?' },
+    { title: vscode.l10n.t('Which annotation?') },
   );
   return picked?.a;
 }
@@ -92,15 +92,15 @@ export function registerAnnotateCommands(store: AnnotationStore, codebook: Codeb
       // No selection: the sentence under the cursor, selected so the user sees what is coded.
       const doc = editor.document;
       const sentence = sentenceAt(doc.getText(), doc.offsetAt(editor.selection.active));
-      if (!sentence) return void vscode.window.showInformationMessage('Policy Lens: the cursor is not in a sentence (blank line); select the passage to annotate.');
+      if (!sentence) return void vscode.window.showInformationMessage(vscode.l10n.t('Policy Lens: the cursor is not in a sentence (blank line); select the passage to annotate.'));
       editor.selection = new vscode.Selection(doc.positionAt(sentence.start), doc.positionAt(sentence.end));
     }
     await codebook.ensureExists();
     // The provision's own themes start ticked: the usual code is one of them (a failed look-up just ticks none).
     const ticked = args?.codes ? [] : await provisionThemes(editor.document, editor.selection.start).catch(() => []);
-    const codes = args?.codes ? [...args.codes] : await pickCodes(codebook, ticked, 'Annotate selection: codes');
+    const codes = args?.codes ? [...args.codes] : await pickCodes(codebook, ticked, vscode.l10n.t('Annotate selection: codes'));
     if (!codes || codes.length === 0) return undefined;
-    const answer: NoteAnswer = args ? { note: args.note ?? '' } : await askNote('Annotate selection: note (optional)');
+    const answer: NoteAnswer = args ? { note: args.note ?? '' } : await askNote(vscode.l10n.t('Annotate selection: note (optional)'));
     if (answer === undefined) return undefined;
     const note = answer === 'several' ? undefined : answer.note || undefined;
     const doc = editor.document;
@@ -116,10 +116,10 @@ export function registerAnnotateCommands(store: AnnotationStore, codebook: Codeb
 
   const edit = withEditor(CommandId.editAnnotation, async (editor, args?: AnnotateArgs) => {
     const a = await annotationUnderCursor(store, editor, args?.id);
-    if (!a) return void vscode.window.showInformationMessage('Policy Lens: no annotation under the cursor.');
-    const codes = args?.codes ? [...args.codes] : await pickCodes(codebook, a.codes, 'Edit annotation: codes');
+    if (!a) return void vscode.window.showInformationMessage(vscode.l10n.t('Policy Lens: no annotation under the cursor.'));
+    const codes = args?.codes ? [...args.codes] : await pickCodes(codebook, a.codes, vscode.l10n.t('Edit annotation: codes'));
     if (!codes || codes.length === 0) return undefined;
-    const answer: NoteAnswer = args && 'note' in args ? { note: args.note ?? '' } : await askNote('Edit annotation: note', a.note ?? '');
+    const answer: NoteAnswer = args && 'note' in args ? { note: args.note ?? '' } : await askNote(vscode.l10n.t('Edit annotation: note'), a.note ?? '');
     if (answer === undefined) return undefined;
     if (answer === 'several') {
       // The codes now, the note in its editor (it holds the note as it is, line breaks and all).
@@ -145,10 +145,11 @@ export function registerAnnotateCommands(store: AnnotationStore, codebook: Codeb
 
   const remove = withEditor(CommandId.deleteAnnotation, async (editor, args?: { id?: string; confirm?: boolean }) => {
     const a = await annotationUnderCursor(store, editor, args?.id);
-    if (!a) return void vscode.window.showInformationMessage('Policy Lens: no annotation under the cursor.');
+    if (!a) return void vscode.window.showInformationMessage(vscode.l10n.t('Policy Lens: no annotation under the cursor.'));
     if (args?.confirm !== false) {
-      const ok = await vscode.window.showWarningMessage(`Delete the annotation on "${a.target.quote.exact.slice(0, 60)}"?`, { modal: true }, 'Delete');
-      if (ok !== 'Delete') return undefined;
+      const del = vscode.l10n.t('Delete');
+      const ok = await vscode.window.showWarningMessage(vscode.l10n.t('Delete the annotation on "{0}"?', a.target.quote.exact.slice(0, 60)), { modal: true }, del);
+      if (ok !== del) return undefined;
     }
     try {
       await store.remove(editor.document, a.id);
@@ -168,7 +169,7 @@ export function registerAnnotateCommands(store: AnnotationStore, codebook: Codeb
 export function withEditor<A>(id: string, run: (editor: vscode.TextEditor, args?: A) => Promise<unknown>): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (args?: A) => {
     const editor = vscode.window.activeTextEditor;
-    if (!editor) return void vscode.window.showInformationMessage('Policy Lens: open a policy document first.');
+    if (!editor) return void vscode.window.showInformationMessage(vscode.l10n.t('Policy Lens: open a policy document first.'));
     return run(editor, args);
   });
 }

@@ -23,13 +23,13 @@ export function registerAnnotationQuickFixes(store: AnnotationStore): vscode.Dis
         const id = d.code;
         const status = state.status.get(id);
         if (status === 'fuzzy') {
-          const accept = fix('Accept the annotation’s new place', d, CommandId.acceptAnnotationPlace, { id });
+          const accept = fix(vscode.l10n.t('Accept the annotation’s new place'), d, CommandId.acceptAnnotationPlace, { id });
           accept.isPreferred = true;
           out.push(accept);
         }
         if (status === 'orphaned' || status === 'fuzzy') {
-          out.push(fix('Re-attach the annotation…', d, CommandId.reattachOrphan, { id }));
-          out.push(fix('Delete the annotation', d, CommandId.deleteAnnotation, { id }));
+          out.push(fix(vscode.l10n.t('Re-attach the annotation…'), d, CommandId.reattachOrphan, { id }));
+          out.push(fix(vscode.l10n.t('Delete the annotation'), d, CommandId.deleteAnnotation, { id }));
         }
       }
       return out;
@@ -40,7 +40,7 @@ export function registerAnnotationQuickFixes(store: AnnotationStore): vscode.Dis
     const state = await store.get(doc);
     const a = args?.id ? state?.annotations.get(args.id) : undefined;
     const r = a ? state?.ranges.get(a.id) : undefined;
-    if (!a || !r || r === 'orphaned') return void vscode.window.showInformationMessage('Policy Lens: that annotation is not attached anywhere; re-attach it instead.');
+    if (!a || !r || r === 'orphaned') return void vscode.window.showInformationMessage(vscode.l10n.t('Policy Lens: that annotation is not attached anywhere; re-attach it instead.'));
     // Fresh selectors from the span it is shown on: the match becomes exact and the diagnostic goes.
     const next = { ...withFreshSelectors(doc.getText(), a, r.start, r.end), modified: new Date().toISOString() };
     try {

@@ -196,18 +196,19 @@ export class AnnotationStore implements vscode.Disposable {
     return {
       changed: () => this.changed.fire(entry.document),
       problems: (problems) => this.showProblems(entry.sidecar, problems),
-      readOnly: (reason) => showWarning(`Policy Lens: ${name} ${reason}. Its annotations are shown read-only and the file will not be overwritten until it is fixed.`),
-      conflicts: (n) => showWarning(`Policy Lens: ${n} annotation(s) in ${name} changed both here and on disk; your version is kept.`),
+      readOnly: (reason) => showWarning(vscode.l10n.t('Policy Lens: {0} {1}. Its annotations are shown read-only and the file will not be overwritten until it is fixed.', name, reason)),
+      conflicts: (n) => showWarning(vscode.l10n.t('Policy Lens: {0} annotation(s) in {1} changed both here and on disk; your version is kept.', n, name)),
       notWritten: () => {
         this.log.warn(`${name}: not written (workspace not trusted); the annotations are kept in the editor`);
         if (this.toldNotWritten) return;
         this.toldNotWritten = true;
-        showInformation('Policy Lens: this workspace is not trusted, so annotation files are not written. Your annotations are kept in the editor until the window closes; trust the workspace to write them.');
+        showInformation(vscode.l10n.t('Policy Lens: this workspace is not trusted, so annotation files are not written. Your annotations are kept in the editor until the window closes; trust the workspace to write them.'));
       },
       log: (m) => this.log.info(m),
       offerRestore: async (count) => {
-        const choice = await vscode.window.showWarningMessage(`Policy Lens: ${name} was deleted; its ${count} annotation(s) are no longer shown.`, 'Restore');
-        return choice === 'Restore' ? 'restore' : undefined;
+        const restore = vscode.l10n.t('Restore');
+        const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Policy Lens: {0} was deleted; its {1} annotation(s) are no longer shown.', name, count), restore);
+        return choice === restore ? 'restore' : undefined;
       },
     };
   }
@@ -255,7 +256,7 @@ export class AnnotationStore implements vscode.Disposable {
   /** Adds or replaces annotations (user actions): written at once, through the trust gate. */
   async put(document: vscode.TextDocument, annotations: readonly Annotation[], ranges?: ReadonlyMap<string, OffsetRange>): Promise<void> {
     const entry = await this.load(document);
-    if (!entry) throw new Error('Policy Lens does not annotate this kind of document.');
+    if (!entry) throw new Error(vscode.l10n.t('Policy Lens does not annotate this kind of document.'));
     await entry.session.put(annotations, ranges);
   }
 
@@ -272,11 +273,11 @@ export class AnnotationStore implements vscode.Disposable {
 
 /** The trust question, asked once per workspace (TrustGate); a notification, so nothing waits on a modal. */
 async function askToWrite(): Promise<boolean | undefined> {
-  const write = 'Write Annotation Files';
+  const write = vscode.l10n.t('Write Annotation Files');
   const choice = await vscode.window.showWarningMessage(
-    'Policy Lens: this workspace is not trusted. Write annotation files (*.annotations.yaml) in it when you annotate or save? Asked once for this workspace.',
+    vscode.l10n.t('Policy Lens: this workspace is not trusted. Write annotation files (*.annotations.yaml) in it when you annotate or save? Asked once for this workspace.'),
     write,
-    'Not in This Workspace',
+    vscode.l10n.t('Not in This Workspace'),
   );
   return choice === undefined ? undefined : choice === write;
 }

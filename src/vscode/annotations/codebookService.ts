@@ -74,8 +74,8 @@ export class CodebookService implements vscode.Disposable {
    */
   async addCode(code: Code): Promise<void> {
     const uri = this.uri();
-    if (!uri) throw new Error('open a folder first: codes are kept in its .policy-lens/codebook.yaml');
-    if (!this.writesAllowed()) throw new Error('this workspace is in Restricted Mode: trust it to add codes');
+    if (!uri) throw new Error(vscode.l10n.t('open a folder first: codes are kept in its .policy-lens/codebook.yaml'));
+    if (!this.writesAllowed()) throw new Error(vscode.l10n.t('this workspace is in Restricted Mode: trust it to add codes'));
     let existing: string | undefined;
     try {
       existing = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -84,7 +84,7 @@ export class CodebookService implements vscode.Disposable {
       if (c !== 'FileNotFound' && c !== 'EntryNotFound') throw err;
     }
     const merged = mergeCodebookText(existing ?? NEW_CODEBOOK, [code]);
-    if (merged.added.length === 0) throw new Error(`the codebook already has a code '${code.id}'`);
+    if (merged.added.length === 0) throw new Error(vscode.l10n.t("the codebook already has a code '{0}'", code.id));
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(merged.text));
     this.cached = undefined;
     this.changed.fire();

@@ -47,8 +47,8 @@ async function pickTarget(packs: KnowledgePackService, port: FileSystemPort, her
   const byRecord = new Map(items.map((i) => [i.record, i]));
   const index = new PickerIndex(items.map((i) => i.record));
   const qp = vscode.window.createQuickPick<TargetItem>();
-  qp.title = 'Link selection as counterpart of…';
-  qp.placeholder = 'Type to search provisions of every plan and annotations in other documents';
+  qp.title = vscode.l10n.t('Link selection as counterpart of…');
+  qp.placeholder = vscode.l10n.t('Type to search provisions of every plan and annotations in other documents');
   qp.matchOnDescription = false;
   qp.items = items;
   const sub = qp.onDidChangeValue((v) => (qp.items = v.trim() ? index.search(v, 50).map((r) => byRecord.get(r)!) : items));
@@ -70,12 +70,12 @@ export function registerLinkCommand(store: AnnotationStore, codebook: CodebookSe
   return withEditor(CommandId.linkSelectionAsCounterpart, async (editor, args?: LinkArgs) => {
     const doc = editor.document;
     const existing = editor.selection.isEmpty ? await annotationUnderCursor(store, editor) : undefined;
-    if (editor.selection.isEmpty && !existing) return void vscode.window.showInformationMessage('Policy Lens: select a passage (or put the cursor in an annotation) to link it.');
+    if (editor.selection.isEmpty && !existing) return void vscode.window.showInformationMessage(vscode.l10n.t('Policy Lens: select a passage (or put the cursor in an annotation) to link it.'));
     const target = args?.target ?? (await pickTarget(packs, platform.fileSystem, doc.uri));
     if (!target) return undefined;
-    const relation = args?.relation ?? (await vscode.window.showQuickPick(await codebook.relations(), { title: 'Relation' }));
+    const relation = args?.relation ?? (await vscode.window.showQuickPick(await codebook.relations(), { title: vscode.l10n.t('Relation') }));
     if (!relation) return undefined;
-    const note = args ? args.note : await vscode.window.showInputBox({ title: 'Link note (optional)' });
+    const note = args ? args.note : await vscode.window.showInputBox({ title: vscode.l10n.t('Link note (optional)') });
     if (note === undefined && !args) return undefined;
     const mySidecar = sidecarUriFor(doc.uri);
     const link: AnnotationLink = 'planId' in target ? { plan: target.planId, provision: target.provisionId, relation } : { document: relativeFromSidecar(mySidecar, vscode.Uri.parse(target.document)), annotation: target.annotationId, relation };
@@ -96,7 +96,7 @@ async function addReverseLink(store: AnnotationStore, otherDoc: vscode.Uri, anno
   const other = await vscode.workspace.openTextDocument(otherDoc);
   const state = await store.get(other);
   const a = state?.annotations.get(annotationId);
-  if (!state || !a) throw new Error(`the annotation ${annotationId} in ${vscode.workspace.asRelativePath(otherDoc)} is gone; the link was stored on this side only.`);
+  if (!state || !a) throw new Error(vscode.l10n.t('the annotation {0} in {1} is gone; the link was stored on this side only.', annotationId, vscode.workspace.asRelativePath(otherDoc)));
   const reverse: AnnotationLink = { ...link, document: relativeFromSidecar(state.sidecar, myDoc) };
   await store.put(other, [{ ...a, links: [...(a.links ?? []), reverse], modified: new Date().toISOString() }], rangeOf(store, other, a.id));
 }

@@ -16,19 +16,19 @@ export interface NewCodeArgs {
  */
 export async function createCode(codebook: CodebookService, args?: NewCodeArgs): Promise<string | undefined> {
   const codes = await codebook.codes();
-  const label = args ? args.label : await vscode.window.showInputBox({ title: 'New code: label', prompt: 'A short name, e.g. "Needs legal review"; the id is made from it', validateInput: newCodeLabelProblem });
+  const label = args ? args.label : await vscode.window.showInputBox({ title: vscode.l10n.t('New code: label'), prompt: vscode.l10n.t('A short name, e.g. "Needs legal review"; the id is made from it'), validateInput: newCodeLabelProblem });
   if (label === undefined) return undefined;
   const problem = newCodeLabelProblem(label);
-  if (problem) return void vscode.window.showErrorMessage(`Policy Lens: ${problem}`);
+  if (problem) return void vscode.window.showErrorMessage(vscode.l10n.t('Policy Lens: {0}', problem));
   let parent = args?.parent;
   const own = codes.filter((c) => c.source === 'codebook');
   if (!args && own.length > 0) {
-    const none = { label: '$(dash) No parent', description: 'a top-level code', id: '' };
-    const picked = await vscode.window.showQuickPick([none, ...own.map((c) => ({ label: c.label, description: c.id, id: c.id }))], { title: `New code "${label.trim()}": under which code?` });
+    const none = { label: `$(dash) ${vscode.l10n.t('No parent')}`, description: vscode.l10n.t('a top-level code'), id: '' };
+    const picked = await vscode.window.showQuickPick([none, ...own.map((c) => ({ label: c.label, description: c.id, id: c.id }))], { title: vscode.l10n.t('New code "{0}": under which code?', label.trim()) });
     if (!picked) return undefined;
     parent = picked.id || undefined;
   }
-  if (parent && !codes.some((c) => c.id === parent)) return void vscode.window.showErrorMessage(`Policy Lens: there is no code '${parent}' to put the new code under.`);
+  if (parent && !codes.some((c) => c.id === parent)) return void vscode.window.showErrorMessage(vscode.l10n.t("Policy Lens: there is no code '{0}' to put the new code under.", parent));
   const code = newCode(label, codes, parent);
   try {
     await codebook.addCode(code);

@@ -85,9 +85,9 @@ export function registerNoteEditor(store: AnnotationStore, annotationUnderCursor
     vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, new NoteFileSystem(store), { isCaseSensitive: true }),
     vscode.commands.registerCommand(CommandId.editNote, async (args?: { id?: string }) => {
       const editor = vscode.window.activeTextEditor;
-      if (!editor) return void vscode.window.showInformationMessage('Policy Lens: open a policy document first.');
+      if (!editor) return void vscode.window.showInformationMessage(vscode.l10n.t('Policy Lens: open a policy document first.'));
       const a = await annotationUnderCursor(editor, args?.id);
-      if (!a) return void vscode.window.showInformationMessage('Policy Lens: no annotation under the cursor.');
+      if (!a) return void vscode.window.showInformationMessage(vscode.l10n.t('Policy Lens: no annotation under the cursor.'));
       try {
         return await openNoteEditor(editor.document.uri, a.id);
       } catch (err) {

@@ -34,13 +34,13 @@ export function registerOpenAnnotation(store: AnnotationStore): vscode.Disposabl
   return vscode.commands.registerCommand(CommandId.openAnnotation, async (args?: unknown) => {
     if (!isArgs(args)) return undefined;
     const resolved = linkTarget(vscode.Uri.parse(args.fromDocument), args.document);
-    if ('why' in resolved) return void showWarning(`Policy Lens: the link to '${args.document}' is not followed: ${resolved.why}.`);
+    if ('why' in resolved) return void showWarning(vscode.l10n.t("Policy Lens: the link to '{0}' is not followed: {1}.", args.document, resolved.why));
     const { target } = resolved;
     let doc: vscode.TextDocument;
     try {
       doc = await vscode.workspace.openTextDocument(target);
     } catch {
-      return void showWarning(`Policy Lens: the linked document ${vscode.workspace.asRelativePath(target)} does not exist.`);
+      return void showWarning(vscode.l10n.t('Policy Lens: the linked document {0} does not exist.', vscode.workspace.asRelativePath(target)));
     }
     const state = await store.get(doc);
     const r = args.annotationId ? state?.ranges.get(args.annotationId) : undefined;

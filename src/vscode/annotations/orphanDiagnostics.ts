@@ -18,14 +18,14 @@ export function registerOrphanDiagnostics(store: AnnotationStore): vscode.Dispos
       if (status === 'orphaned') {
         // Point at where the passage used to be, clamped into the document.
         const at = document.positionAt(Math.min(a.target.position.start, document.getText().length));
-        const d = new vscode.Diagnostic(new vscode.Range(at, at), `Orphaned annotation (${a.codes.join(', ') || 'no code'}): "${quote}" is no longer in the document. Re-attach or delete it (Quick Fix).`, vscode.DiagnosticSeverity.Warning);
+        const d = new vscode.Diagnostic(new vscode.Range(at, at), vscode.l10n.t('Orphaned annotation ({0}): "{1}" is no longer in the document. Re-attach or delete it (Quick Fix).', a.codes.join(', ') || vscode.l10n.t('no code'), quote), vscode.DiagnosticSeverity.Warning);
         d.source = ANNOTATION_DIAGNOSTIC_SOURCE;
         d.code = id;
         out.push(d);
       } else if (status === 'fuzzy') {
         const r = state.ranges.get(id);
         if (r && r !== 'orphaned') {
-          const d = new vscode.Diagnostic(new vscode.Range(document.positionAt(r.start), document.positionAt(r.end)), `Annotation re-attached by a fuzzy match to changed text; check it ("${quote}"): accept the new place, re-attach or delete it (Quick Fix).`, vscode.DiagnosticSeverity.Information);
+          const d = new vscode.Diagnostic(new vscode.Range(document.positionAt(r.start), document.positionAt(r.end)), vscode.l10n.t('Annotation re-attached by a fuzzy match to changed text; check it ("{0}"): accept the new place, re-attach or delete it (Quick Fix).', quote), vscode.DiagnosticSeverity.Information);
           d.source = ANNOTATION_DIAGNOSTIC_SOURCE;
           d.code = id;
           out.push(d);

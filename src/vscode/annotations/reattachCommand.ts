@@ -17,7 +17,7 @@ export function registerReattachCommand(store: AnnotationStore): vscode.Disposab
     // A fuzzily attached annotation can be moved too when it is named (its Quick Fix).
     const movable = (id: string): boolean => state?.status.get(id) === 'orphaned' || (id === args?.id && state?.status.get(id) === 'fuzzy');
     const orphans = state ? [...state.annotations.values()].filter((a) => movable(a.id)) : [];
-    if (!state || orphans.length === 0) return void vscode.window.showInformationMessage('Policy Lens: this document has no orphaned annotations.');
+    if (!state || orphans.length === 0) return void vscode.window.showInformationMessage(vscode.l10n.t('Policy Lens: this document has no orphaned annotations.'));
     let choice = args?.start !== undefined && args.end !== undefined ? { id: args.id, start: args.start, end: args.end } : undefined;
     if (!choice) {
       const given = orphans.find((a) => a.id === args?.id);
@@ -25,7 +25,7 @@ export function registerReattachCommand(store: AnnotationStore): vscode.Disposab
         ? { a: given }
         : await vscode.window.showQuickPick(
             orphans.map((a) => ({ label: a.target.quote.exact.replace(/\s+/g, ' ').slice(0, 80), description: a.codes.join(', '), detail: a.note, a })),
-            { title: 'Re-attach which orphaned annotation?' },
+            { title: vscode.l10n.t('Re-attach which orphaned annotation?') },
           );
       if (!orphan) return undefined;
       const text = doc.getText();
@@ -34,11 +34,11 @@ export function registerReattachCommand(store: AnnotationStore): vscode.Disposab
       const matches = anchorCandidates(text, orphan.a.target, { limit: MAX_CANDIDATES, minScore: 0 });
       const items: (vscode.QuickPickItem & { start: number; end: number })[] = matches.map((m) => {
         const pos = doc.positionAt(m.start);
-        return { label: text.slice(m.start, m.end).replace(/\s+/g, ' ').slice(0, 100), description: `line ${pos.line + 1} · score ${m.score.toFixed(2)}`, start: m.start, end: m.end };
+        return { label: text.slice(m.start, m.end).replace(/\s+/g, ' ').slice(0, 100), description: vscode.l10n.t('line {0} · score {1}', pos.line + 1, m.score.toFixed(2)), start: m.start, end: m.end };
       });
-      if (!editor.selection.isEmpty) items.unshift({ label: '$(selection) The current selection', description: doc.getText(editor.selection).slice(0, 60), start: doc.offsetAt(editor.selection.start), end: doc.offsetAt(editor.selection.end) });
-      if (items.length === 0) return void vscode.window.showInformationMessage('Policy Lens: no similar passage found; select the new passage and run the command again.');
-      const picked = await vscode.window.showQuickPick(items, { title: `Attach "${quote.slice(0, 50)}" to…` });
+      if (!editor.selection.isEmpty) items.unshift({ label: `$(selection) ${vscode.l10n.t('The current selection')}`, description: doc.getText(editor.selection).slice(0, 60), start: doc.offsetAt(editor.selection.start), end: doc.offsetAt(editor.selection.end) });
+      if (items.length === 0) return void vscode.window.showInformationMessage(vscode.l10n.t('Policy Lens: no similar passage found; select the new passage and run the command again.'));
+      const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Attach "{0}" to…', quote.slice(0, 50)) });
       if (!picked) return undefined;
       choice = { id: orphan.a.id, start: picked.start, end: picked.end };
     }

@@ -58,12 +58,12 @@ async function chooseDocument(store: AnnotationStore, arg: vscode.Uri | undefine
     if (w.annotation.author) e.authors.add(w.annotation.author);
     byDoc.set(key, e);
   }
-  if (byDoc.size === 0) return void showInformation('Policy Lens: no document of this workspace has annotations yet.');
+  if (byDoc.size === 0) return void showInformation(vscode.l10n.t('Policy Lens: no document of this workspace has annotations yet.'));
   // The active editor's sidecar counts even before the store has loaded it (a sidecar written meanwhile).
   if (active && byDoc.has(active.uri.toString())) return active;
   const picked = await vscode.window.showQuickPick(
-    [...byDoc.values()].map((e) => ({ label: vscode.workspace.asRelativePath(e.uri), description: `${e.count} annotations · ${[...e.authors].sort().join(', ') || 'no authors'}`, uri: e.uri })),
-    { title: 'Compare coders of which document?' },
+    [...byDoc.values()].map((e) => ({ label: vscode.workspace.asRelativePath(e.uri), description: vscode.l10n.t('{0} annotations · {1}', e.count, [...e.authors].sort().join(', ') || vscode.l10n.t('no authors')), uri: e.uri })),
+    { title: vscode.l10n.t('Compare coders of which document?') },
   );
   return picked && vscode.workspace.openTextDocument(picked.uri);
 }
@@ -71,9 +71,9 @@ async function chooseDocument(store: AnnotationStore, arg: vscode.Uri | undefine
 async function chooseCoders(authors: readonly string[], given: readonly [string, string] | undefined): Promise<readonly [string, string] | undefined> {
   if (given) return given;
   if (authors.length === 2) return [authors[0]!, authors[1]!];
-  const first = await vscode.window.showQuickPick(authors, { title: 'Compare Coders: first coder' });
+  const first = await vscode.window.showQuickPick(authors, { title: vscode.l10n.t('Compare Coders: first coder') });
   if (!first) return undefined;
-  const second = await vscode.window.showQuickPick(authors.filter((a) => a !== first), { title: `Compare Coders: ${first} and…` });
+  const second = await vscode.window.showQuickPick(authors.filter((a) => a !== first), { title: vscode.l10n.t('Compare Coders: {0} and…', first) });
   return second ? [first, second] : undefined;
 }
 
@@ -105,10 +105,10 @@ export function registerCompareCoders(store: AnnotationStore): vscode.Disposable
     if (!doc) return undefined;
     const coding = await codingOf(store, doc);
     const authors = coding ? authorsOf(coding) : [];
-    if (!coding || authors.length < 2) return void showInformation(`Policy Lens: ${vscode.workspace.asRelativePath(doc.uri)} has ${authors.length ? `annotations by ${authors[0]} only` : 'no annotations with an author'}; comparing needs two coders.`);
+    if (!coding || authors.length < 2) return void showInformation(authors.length ? vscode.l10n.t('Policy Lens: {0} has annotations by {1} only; comparing needs two coders.', vscode.workspace.asRelativePath(doc.uri), authors[0]!) : vscode.l10n.t('Policy Lens: {0} has no annotations with an author; comparing needs two coders.', vscode.workspace.asRelativePath(doc.uri)));
     const coders = await chooseCoders(authors, args?.coders);
     if (!coders) return undefined;
-    const panel = session?.panel ?? vscode.window.createWebviewPanel(VIEW_TYPE, 'Compare Coders', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false, localResourceRoots: [] });
+    const panel = session?.panel ?? vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Compare Coders'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false, localResourceRoots: [] });
     if (!session) {
       panel.onDidDispose(() => {
         session = undefined;
@@ -126,10 +126,10 @@ export function registerCompareCoders(store: AnnotationStore): vscode.Disposable
   /** Selects the next (or previous) disagreement in the document's editor; returns it. */
   const step = async (direction: 1 | -1): Promise<(Disagreement & { index: number }) | undefined> => {
     const s = session;
-    if (!s) return void showInformation('Policy Lens: run Compare Coders… first.');
+    if (!s) return void showInformation(vscode.l10n.t('Policy Lens: run Compare Coders… first.'));
     const doc = await vscode.workspace.openTextDocument(s.document);
     if (doc.version !== s.version) await refresh(s, doc);
-    if (s.list.length === 0) return void showInformation(`Policy Lens: ${s.coders[0]} and ${s.coders[1]} agree everywhere on this document.`);
+    if (s.list.length === 0) return void showInformation(vscode.l10n.t('Policy Lens: {0} and {1} agree everywhere on this document.', s.coders[0], s.coders[1]));
     const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === s.document.toString());
     const editor = await vscode.window.showTextDocument(doc, { viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
     const sel = editor.selection;

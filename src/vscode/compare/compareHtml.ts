@@ -26,7 +26,7 @@ export function newNonce(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const HEADINGS: Record<ChartId, string> = { themes: 'Theme frequencies per plan', codes: 'Codes per document', cooccurrence: 'Code co-occurrence' };
+const HEADINGS = (): Record<ChartId, string> => ({ themes: vscode.l10n.t('Theme frequencies per plan'), codes: vscode.l10n.t('Codes per document'), cooccurrence: vscode.l10n.t('Code co-occurrence') });
 
 export interface PageAssets {
   readonly cspSource: string;
@@ -43,42 +43,49 @@ export interface PageAssets {
  * table, and a list for the passages behind what is activated. All text in it is escaped.
  */
 export function compareHtml(c: WorkspaceComparison | undefined, scheme: ColourScheme, a: PageAssets): string {
-  const plans = c?.data.frequencies.plans ?? [];
-  const summary = !c
-    ? 'Reading the workspace…'
-    : `${formatNumber(c.documents)} document${c.documents === 1 ? '' : 's'} read${c.truncated ? ' (the first ones only)' : ''}; ${plans.length ? `plans: ${plans.map((p) => p.shortTitle).join(', ')}` : 'no known plan'}.`;
+  const summary = c ? readSummary(c) : vscode.l10n.t('Reading the workspace…');
+  const headings = HEADINGS();
   const sections = c
     ? CHART_IDS.map((id) => {
         const table = chartTable(c.data, id);
         return `<section class="chart-section" aria-labelledby="h-${id}">
-<h2 id="h-${id}">${esc(HEADINGS[id])}</h2>
+<h2 id="h-${id}">${esc(headings[id])}</h2>
 <div class="chart">${renderChart(c.data, id, scheme)}</div>
-${table ? `<details><summary>The numbers as a table</summary>${table}</details>` : ''}
+${table ? `<details><summary>${esc(vscode.l10n.t('The numbers as a table'))}</summary>${table}</details>` : ''}
 </section>`;
       }).join('\n')
     : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
-${webviewHead({ title: 'Compare Plans', allow: [`img-src ${a.cspSource}`, `style-src ${a.cspSource}`, `script-src 'nonce-${a.nonce}'`] })}
+${webviewHead({ title: vscode.l10n.t('Compare Plans'), allow: [`img-src ${a.cspSource}`, `style-src ${a.cspSource}`, `script-src 'nonce-${a.nonce}'`] })}
 <link rel="stylesheet" href="${esc(a.style.toString())}">
 </head>
 <body${a.testHooks ? ' data-test-hooks="1"' : ''}>
 <header>
-<h1>Compare Plans</h1>
+<h1>${esc(vscode.l10n.t('Compare Plans'))}</h1>
 <p id="summary">${esc(summary)}</p>
-<p class="hint">Click a bar, a cell or a number — or focus it with Tab and press Enter or Space — to list its passages.</p>
-<button type="button" id="refresh">Refresh</button>
+<p class="hint">${esc(vscode.l10n.t('Click a bar, a cell or a number — or focus it with Tab and press Enter or Space — to list its passages.'))}</p>
+<button type="button" id="refresh">${esc(vscode.l10n.t('Refresh'))}</button>
 </header>
 <main>
 ${sections}
 <section id="passages" class="passages" aria-labelledby="h-passages" tabindex="-1">
-<h2 id="h-passages">Passages</h2>
-<p id="passages-title" aria-live="polite">Nothing chosen yet.</p>
+<h2 id="h-passages">${esc(vscode.l10n.t('Passages'))}</h2>
+<p id="passages-title" aria-live="polite">${esc(vscode.l10n.t('Nothing chosen yet.'))}</p>
 <ol id="passages-list"></ol>
 </section>
 </main>
 <script nonce="${a.nonce}" src="${esc(a.script.toString())}"></script>
 </body>
 </html>`;
+}
+
+/** How much was read: documents, whether only the first ones, the plans found. */
+function readSummary(c: WorkspaceComparison): string {
+  const plans = c.data.frequencies.plans;
+  const read = c.documents === 1 ? vscode.l10n.t('{0} document read', formatNumber(c.documents)) : vscode.l10n.t('{0} documents read', formatNumber(c.documents));
+  const first = c.truncated ? ` ${vscode.l10n.t('(the first ones only)')}` : '';
+  const known = plans.length ? vscode.l10n.t('plans: {0}', plans.map((p) => p.shortTitle).join(', ')) : vscode.l10n.t('no known plan');
+  return `${read}${first}; ${known}.`;
 }

@@ -87,7 +87,7 @@ export class ComparePanel implements vscode.Disposable {
 
   static create(extensionUri: vscode.Uri, compute: ComparePanel['compute'], testHooks: boolean): ComparePanel {
     const media = vscode.Uri.joinPath(extensionUri, 'media');
-    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, 'Compare Plans', vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, vscode.l10n.t('Compare Plans'), vscode.ViewColumn.Active, {
       enableScripts: true,
       enableCommandUris: [CommandId.openPassage],
       localResourceRoots: [media],
@@ -111,7 +111,7 @@ export class ComparePanel implements vscode.Disposable {
     this.running?.dispose();
     const source = (this.running = new vscode.CancellationTokenSource());
     try {
-      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Policy Lens: comparing plans' }, () => this.compute(source.token));
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Policy Lens: comparing plans') }, () => this.compute(source.token));
       if (!result || this.disposed || source.token.isCancellationRequested) return;
       this.comparison = result;
       this.texts = new Map([...result.texts].map(([k, v]) => [k, new LineIndex(v)]));

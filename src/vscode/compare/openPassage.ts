@@ -33,12 +33,12 @@ export function registerOpenPassage(): vscode.Disposable {
     } catch {
       return undefined;
     }
-    if (!insideWorkspace(target)) return void showWarning(`Policy Lens: ${target.toString(true)} is outside the workspace folders; not opened.`);
+    if (!insideWorkspace(target)) return void showWarning(vscode.l10n.t('Policy Lens: {0} is outside the workspace folders; not opened.', target.toString(true)));
     let doc: vscode.TextDocument;
     try {
       doc = await vscode.workspace.openTextDocument(target);
     } catch {
-      return void showWarning(`Policy Lens: ${vscode.workspace.asRelativePath(target)} cannot be opened (deleted or moved since the chart was drawn?).`);
+      return void showWarning(vscode.l10n.t('Policy Lens: {0} cannot be opened (deleted or moved since the chart was drawn?).', vscode.workspace.asRelativePath(target)));
     }
     const end = Math.min(args.end, doc.getText().length);
     const selection = new vscode.Selection(doc.positionAt(Math.min(args.start, end)), doc.positionAt(end));

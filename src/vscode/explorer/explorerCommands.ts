@@ -32,12 +32,12 @@ const extraArgs = (v: unknown): Record<string, unknown> => (v && typeof v === 'o
  */
 async function reveal(store: AnnotationStore, item: IndexedAnnotation): Promise<{ editor: vscode.TextEditor; revealed: Revealed } | undefined> {
   const uri = vscode.Uri.parse(item.document);
-  if (!insideWorkspace(uri)) return void showWarning(`Policy Lens: ${uri.toString(true)} is outside the workspace folders; not opened.`);
+  if (!insideWorkspace(uri)) return void showWarning(vscode.l10n.t('Policy Lens: {0} is outside the workspace folders; not opened.', uri.toString(true)));
   let doc: vscode.TextDocument;
   try {
     doc = await vscode.workspace.openTextDocument(uri);
   } catch {
-    return void showWarning(`Policy Lens: the document ${vscode.workspace.asRelativePath(uri)} does not exist; its sidecar is ${vscode.workspace.asRelativePath(vscode.Uri.parse(item.sidecar))}.`);
+    return void showWarning(vscode.l10n.t('Policy Lens: the document {0} does not exist; its sidecar is {1}.', vscode.workspace.asRelativePath(uri), vscode.workspace.asRelativePath(vscode.Uri.parse(item.sidecar))));
   }
   const a = item.annotation;
   const live = (await store.get(doc))?.ranges.get(a.id);
@@ -74,11 +74,11 @@ export function registerExplorerCommands(deps: ExplorerCommandDeps): vscode.Disp
     vscode.commands.registerCommand(CommandId.explorerClearFilter, () => setFilter({})),
     vscode.commands.registerCommand(CommandId.explorerGroupBy, async (mode?: GroupMode) => {
       const modes: { label: string; mode: GroupMode }[] = [
-        { label: '$(tag) By Code', mode: 'code' },
-        { label: '$(file) By Document and Provision', mode: 'document' },
-        { label: '$(person) By Author', mode: 'author' },
+        { label: `$(tag) ${vscode.l10n.t('By Code')}`, mode: 'code' },
+        { label: `$(file) ${vscode.l10n.t('By Document and Provision')}`, mode: 'document' },
+        { label: `$(person) ${vscode.l10n.t('By Author')}`, mode: 'author' },
       ];
-      const chosen = mode ?? (await vscode.window.showQuickPick(modes, { title: 'Group annotations' }))?.mode;
+      const chosen = mode ?? (await vscode.window.showQuickPick(modes, { title: vscode.l10n.t('Group annotations') }))?.mode;
       if (chosen) tree.setMode(chosen);
     }),
     vscode.commands.registerCommand(CommandId.explorerFilter, async (filter?: ExplorerFilter) => {
@@ -87,28 +87,28 @@ export function registerExplorerCommands(deps: ExplorerCommandDeps): vscode.Disp
       const current = tree.activeFilter;
       const choice = await vscode.window.showQuickPick(
         [
-          { label: '$(tag) Code…', what: 'code' as const, description: current.codes?.join(', ') },
-          { label: '$(person) Author…', what: 'author' as const, description: current.author },
-          { label: '$(search) Text…', what: 'text' as const, description: current.text },
-          { label: '$(clear-all) Clear Filter', what: 'clear' as const },
+          { label: `$(tag) ${vscode.l10n.t('Code…')}`, what: 'code' as const, description: current.codes?.join(', ') },
+          { label: `$(person) ${vscode.l10n.t('Author…')}`, what: 'author' as const, description: current.author },
+          { label: `$(search) ${vscode.l10n.t('Text…')}`, what: 'text' as const, description: current.text },
+          { label: `$(clear-all) ${vscode.l10n.t('Clear Filter')}`, what: 'clear' as const },
         ],
-        { title: 'Filter annotations' },
+        { title: vscode.l10n.t('Filter annotations') },
       );
       if (!choice) return undefined;
       const all = index.annotations();
       if (choice.what === 'clear') return setFilter({});
       if (choice.what === 'text') {
-        const text = await vscode.window.showInputBox({ title: 'Filter annotations: text in the quote, note or codes', value: current.text ?? '' });
+        const text = await vscode.window.showInputBox({ title: vscode.l10n.t('Filter annotations: text in the quote, note or codes'), value: current.text ?? '' });
         return text === undefined ? undefined : setFilter({ ...current, text });
       }
       const counts = new Map<string, number>();
       for (const a of all) for (const key of choice.what === 'code' ? codesOf(a) : [authorOf(a) ?? NO_AUTHOR]) counts.set(key, (counts.get(key) ?? 0) + 1);
       const items = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([label, n]) => ({ label, description: String(n), picked: choice.what === 'code' ? current.codes?.includes(label) : current.author === label }));
       if (choice.what === 'code') {
-        const picked = await vscode.window.showQuickPick(items, { title: 'Filter annotations: codes', canPickMany: true });
+        const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Filter annotations: codes'), canPickMany: true });
         return picked ? setFilter({ ...current, codes: picked.map((p) => p.label) }) : undefined;
       }
-      const picked = await vscode.window.showQuickPick(items, { title: 'Filter annotations: author' });
+      const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Filter annotations: author') });
       return picked ? setFilter({ ...current, author: picked.label }) : undefined;
     }),
   );

@@ -118,9 +118,9 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerElement>, v
 
   getTreeItem(element: ExplorerElement): vscode.TreeItem {
     if (element.type === 'more') {
-      const t = new vscode.TreeItem(`… ${element.hidden} more`, vscode.TreeItemCollapsibleState.None);
-      t.tooltip = 'Filter the explorer (by code, author or text) to see them.';
-      t.command = { command: CommandId.explorerFilter, title: 'Filter' };
+      const t = new vscode.TreeItem(vscode.l10n.t('… {0} more', element.hidden), vscode.TreeItemCollapsibleState.None);
+      t.tooltip = vscode.l10n.t('Filter the explorer (by code, author or text) to see them.');
+      t.command = { command: CommandId.explorerFilter, title: vscode.l10n.t('Filter') };
       return t;
     }
     return element.type === 'group' ? this.groupItem(element.node) : this.annotationItem(element);
@@ -141,14 +141,14 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerElement>, v
   }
 
   private groupItem(node: GroupNode): vscode.TreeItem {
-    const t = new vscode.TreeItem(node.label, node.kind === 'orphans' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    const t = new vscode.TreeItem(groupLabel(node), node.kind === 'orphans' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     t.id = node.key;
     t.description = String(node.count);
     t.contextValue = `policyLens.group.${node.kind}`;
     switch (node.kind) {
       case 'code':
         t.iconPath = node.code?.source === 'theme' ? new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(themeColourId(node.code.id))) : new vscode.ThemeIcon(node.unknownCode ? 'question' : 'tag');
-        t.tooltip = node.unknownCode ? `${node.label}: not a code of the knowledge pack or the codebook` : `${node.label} (${node.code?.source === 'theme' ? 'theme' : 'codebook'} · ${node.code?.id})${node.code?.description ? `\n${node.code.description}` : ''}`;
+        t.tooltip = node.unknownCode ? vscode.l10n.t('{0}: not a code of the knowledge pack or the codebook', node.label) : `${node.label} (${node.code?.source === 'theme' ? vscode.l10n.t('theme') : vscode.l10n.t('codebook')} · ${node.code?.id})${node.code?.description ? `\n${node.code.description}` : ''}`;
         break;
       case 'document':
         t.iconPath = vscode.ThemeIcon.File;
@@ -162,7 +162,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerElement>, v
         break;
       case 'orphans':
         t.iconPath = new vscode.ThemeIcon('warning');
-        t.tooltip = 'Annotations whose passage is no longer in their document: Re-attach from the context menu.';
+        t.tooltip = vscode.l10n.t('Annotations whose passage is no longer in their document: Re-attach from the context menu.');
         break;
     }
     return t;
@@ -175,16 +175,22 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerElement>, v
     const where = vscode.workspace.asRelativePath(vscode.Uri.parse(document));
     t.description = this.mode === 'document' ? a.codes.join(', ') : `${where} · ${a.codes.join(', ')}`;
     // Plain text: notes come from anyone's sidecar and are never rendered as Markdown.
-    t.tooltip = [`“${oneLine(a.target.quote.exact, 300)}”`, `codes: ${a.codes.join(', ')}`, a.note ? `note: ${a.note}` : '', a.author ? `author: ${a.author}` : '', `created: ${a.created}`, element.status === 'orphaned' ? 'orphaned: its passage is no longer in the document' : '', where]
+    t.tooltip = [`“${oneLine(a.target.quote.exact, 300)}”`, vscode.l10n.t('codes: {0}', a.codes.join(', ')), a.note ? vscode.l10n.t('note: {0}', a.note) : '', a.author ? vscode.l10n.t('author: {0}', a.author) : '', vscode.l10n.t('created: {0}', a.created), element.status === 'orphaned' ? vscode.l10n.t('orphaned: its passage is no longer in the document') : '', where]
       .filter(Boolean)
       .join('\n');
     t.iconPath = new vscode.ThemeIcon(element.status === 'orphaned' ? 'warning' : element.status === 'fuzzy' ? 'question' : 'note');
     t.contextValue = element.status === 'orphaned' ? 'policyLens.annotation.orphaned' : 'policyLens.annotation';
-    t.command = { command: CommandId.explorerReveal, title: 'Reveal in Editor', arguments: [element] };
+    t.command = { command: CommandId.explorerReveal, title: vscode.l10n.t('Reveal in Editor'), arguments: [element] };
     return t;
   }
 
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/** The group names the core gives in English that are our words, not data: translated here. */
+function groupLabel(node: GroupNode): string {
+  if (node.kind === 'orphans') return vscode.l10n.t('Orphaned');
+  return node.kind === 'author' && node.author === undefined ? vscode.l10n.t('(no author)') : node.label;
 }

@@ -56,12 +56,12 @@ export function registerExplorer(store: AnnotationStore, codebook: CodebookServi
   };
   const showFilter = (): void => {
     const f = tree.activeFilter;
-    view.description = isEmptyFilter(f) ? undefined : `filter: ${describeFilter(f)}`;
+    view.description = isEmptyFilter(f) ? undefined : vscode.l10n.t('filter: {0}', describeFilter(f));
     quietly(Promise.resolve(vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, !isEmptyFilter(f))));
   };
   // With no annotation at all the welcome view says what to do first; a filter that hides all says so here.
   function showEmpty(groups: number): void {
-    view.message = groups === 0 && !isEmptyFilter(tree.activeFilter) ? 'No annotation matches the filter.' : undefined;
+    view.message = groups === 0 && !isEmptyFilter(tree.activeFilter) ? vscode.l10n.t('No annotation matches the filter.') : undefined;
   }
 
   const sidecars = vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml');

@@ -13,11 +13,11 @@ interface FormatItem extends vscode.QuickPickItem {
   readonly format: ExportFormat;
 }
 
-const FORMATS: readonly FormatItem[] = [
-  { format: 'qdpx', label: 'REFI-QDA project (.qdpx)', description: 'MAXQDA, ATLAS.ti, NVivo, QDA Miner', detail: 'Documents, codebook, annotations, notes and links' },
-  { format: 'qdc', label: 'REFI-QDA codebook (.qdc)', detail: 'The themes and the workspace codebook alone' },
-  { format: 'w3c', label: 'W3C Web Annotation (.json)', description: 'JSON-LD', detail: 'Quote and position selectors, codes as tags, notes as comments' },
-  { format: 'csv', label: 'CSV for spreadsheets (.csv)', description: 'Excel, LibreOffice', detail: 'One row per annotation' },
+const formats = (): readonly FormatItem[] => [
+  { format: 'qdpx', label: vscode.l10n.t('REFI-QDA project (.qdpx)'), description: 'MAXQDA, ATLAS.ti, NVivo, QDA Miner', detail: vscode.l10n.t('Documents, codebook, annotations, notes and links') },
+  { format: 'qdc', label: vscode.l10n.t('REFI-QDA codebook (.qdc)'), detail: vscode.l10n.t('The themes and the workspace codebook alone') },
+  { format: 'w3c', label: 'W3C Web Annotation (.json)', description: 'JSON-LD', detail: vscode.l10n.t('Quote and position selectors, codes as tags, notes as comments') },
+  { format: 'csv', label: vscode.l10n.t('CSV for spreadsheets (.csv)'), description: 'Excel, LibreOffice', detail: vscode.l10n.t('One row per annotation') },
 ];
 
 export interface ExportResult {
@@ -35,29 +35,29 @@ export interface ExportResult {
 export function registerExportAnnotations(packs: KnowledgePackService, files: FileSystemPort): vscode.Disposable {
   return vscode.commands.registerCommand(CommandId.exportAnnotations, async (args?: unknown): Promise<ExportResult | undefined> => {
     try {
-      const folder = await pickWorkspaceFolder(uriArg(args, 'folder'), 'Export the annotations of which folder?');
-      if (!folder) return reportError(new Error('open a folder to export its annotations'));
+      const folder = await pickWorkspaceFolder(uriArg(args, 'folder'), vscode.l10n.t('Export the annotations of which folder?'));
+      if (!folder) return reportError(new Error(vscode.l10n.t('open a folder to export its annotations')));
       const given = (args as { format?: unknown } | undefined)?.format;
-      const format = typeof given === 'string' && isExportFormat(given) ? given : (await vscode.window.showQuickPick(FORMATS, { title: 'Export Annotations: format' }))?.format;
+      const format = typeof given === 'string' && isExportFormat(given) ? given : (await vscode.window.showQuickPick(formats(), { title: vscode.l10n.t('Export Annotations: format') }))?.format;
       if (!format) return undefined;
       const name = folder.path.split('/').filter(Boolean).pop() ?? 'annotations';
       const target =
         uriArg(args, 'target') ??
-        (await vscode.window.showSaveDialog({ title: 'Export Annotations', defaultUri: vscode.Uri.joinPath(folder, `${name}${FORMAT_EXTENSIONS[format]}`), filters: { [FORMATS.find((f) => f.format === format)!.label]: [FORMAT_EXTENSIONS[format].slice(1)] } }));
+        (await vscode.window.showSaveDialog({ title: vscode.l10n.t('Export Annotations'), defaultUri: vscode.Uri.joinPath(folder, `${name}${FORMAT_EXTENSIONS[format]}`), filters: { [formats().find((f) => f.format === format)!.label]: [FORMAT_EXTENSIONS[format].slice(1)] } }));
       if (!target) return undefined;
-      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting annotations as ${format.toUpperCase()}…` }, async (progress) => {
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting annotations as {0}…', format.toUpperCase()) }, async (progress) => {
         const port = files;
         const { pack } = await packs.get();
-        progress.report({ message: 'reading documents and sidecars' });
+        progress.report({ message: vscode.l10n.t('reading documents and sidecars') });
         const collected = await collectProject(port, [folder.toString()], { pack, root: folder.toString(), name, sidecarFor: (d) => sidecarUriFor(vscode.Uri.parse(d)).toString() });
-        progress.report({ message: 'writing' });
+        progress.report({ message: vscode.l10n.t('writing') });
         await port.writeFileAtomic(target.toString(), exportProject(collected.project, format));
         const annotations = collected.project.documents.reduce((n, d) => n + d.annotations.length, 0);
         return { file: target.toString(), format, documents: collected.project.documents.length, annotations, warnings: collected.warnings };
       });
       for (const w of result.warnings) logWarning(`export: ${w}`);
-      const warned = result.warnings.length ? ` ${result.warnings.length} warning(s) in the Policy Lens log.` : '';
-      showInformation(`Policy Lens: exported ${result.annotations} annotation(s) of ${result.documents} document(s) to ${vscode.workspace.asRelativePath(target)} (${format.toUpperCase()}).${warned}`);
+      const warned = result.warnings.length ? ` ${vscode.l10n.t('{0} warning(s) in the Policy Lens log.', result.warnings.length)}` : '';
+      showInformation(vscode.l10n.t('Policy Lens: exported {0} annotation(s) of {1} document(s) to {2} ({3}).', result.annotations, result.documents, vscode.workspace.asRelativePath(target), format.toUpperCase()) + warned);
       return result;
     } catch (err) {
       return reportError(err);

@@ -78,12 +78,12 @@ export async function mentionSymbols(document: vscode.TextDocument, pack: Knowle
     const children = plan.provisions.map((p) => {
       const first = mentionRange(document, p.mentions[0]!);
       const n = p.mentions.length;
-      return new vscode.DocumentSymbol(p.heading, `${p.provision} · mentioned ${n === 1 ? 'once' : `${n} times`}`, vscode.SymbolKind.Struct, first, first);
+      return new vscode.DocumentSymbol(p.heading, n === 1 ? vscode.l10n.t('{0} · mentioned once', p.provision) : vscode.l10n.t('{0} · mentioned {1} times', p.provision, n), vscode.SymbolKind.Struct, first, first);
     });
     // The plan's symbol spans its provisions' first mentions, so each child lies inside it.
     const start = children.reduce((s, c) => (c.range.start.isBefore(s) ? c.range.start : s), children[0]!.range.start);
     const end = children.reduce((e, c) => (c.range.end.isAfter(e) ? c.range.end : e), children[0]!.range.end);
-    const symbol = new vscode.DocumentSymbol(plan.title, `${plan.plan} · ${children.length} provision${children.length === 1 ? '' : 's'} mentioned`, vscode.SymbolKind.Namespace, new vscode.Range(start, end), children[0]!.range);
+    const symbol = new vscode.DocumentSymbol(plan.title, children.length === 1 ? vscode.l10n.t('{0} · 1 provision mentioned', plan.plan) : vscode.l10n.t('{0} · {1} provisions mentioned', plan.plan, children.length), vscode.SymbolKind.Namespace, new vscode.Range(start, end), children[0]!.range);
     symbol.children = children;
     return symbol;
   });

@@ -16,10 +16,10 @@ import { pickSuggestionHere } from './pickSuggestion';
 import type { SuggestionService } from './suggestionService';
 
 /** The relations a counterparts.yaml link may have (its schema), in the order the picker offers them. */
-const RELATIONS: readonly { label: Relation; detail: string }[] = [
-  { label: 'aligned', detail: 'both plans push the same way on the topic' },
-  { label: 'partial', detail: 'overlapping topic or goal, with a different scope, mechanism or emphasis' },
-  { label: 'contrasting', detail: 'same topic, but opposite or competing positions' },
+const relations = (): readonly { label: Relation; detail: string }[] => [
+  { label: 'aligned', detail: vscode.l10n.t('both plans push the same way on the topic') },
+  { label: 'partial', detail: vscode.l10n.t('overlapping topic or goal, with a different scope, mechanism or emphasis') },
+  { label: 'contrasting', detail: vscode.l10n.t('same topic, but opposite or competing positions') },
 ];
 
 /**
@@ -40,7 +40,7 @@ function folderFor(args: SuggestionArgs): vscode.WorkspaceFolder | undefined {
 /** Restricted Mode writes nothing; the user is told why and how to change that. */
 function restricted(what: string): boolean {
   if (vscode.workspace.isTrusted) return false;
-  showInformation(`Policy Lens: this workspace is in Restricted Mode, so ${what}. Trust the workspace (Manage Workspace Trust) to write it.`);
+  showInformation(vscode.l10n.t('Policy Lens: this workspace is in Restricted Mode, so {0}. Trust the workspace (Manage Workspace Trust) to write it.', what));
   return true;
 }
 
@@ -56,7 +56,7 @@ export function registerSuggestionCommands(packs: KnowledgePackService, suggesti
     if (raw === undefined) return pickSuggestionHere(analysis, suggestions, title);
     const checked = checkSuggestionArgs(raw, pack);
     if (typeof checked === 'string') {
-      showWarning(`Policy Lens: ${title}: ${checked}.`);
+      showWarning(vscode.l10n.t('Policy Lens: {0}: {1}.', title, checked));
       return undefined;
     }
     return checked;
@@ -65,15 +65,15 @@ export function registerSuggestionCommands(packs: KnowledgePackService, suggesti
   const accept = async (raw?: unknown): Promise<CounterpartLink | undefined> => {
     try {
       const { pack } = await packs.get();
-      const args = await argsFrom(raw, pack, 'Accept Suggestion');
+      const args = await argsFrom(raw, pack, vscode.l10n.t('Accept Suggestion'));
       if (!args) return undefined;
       const folder = folderFor(args);
-      if (!folder) return void showInformation('Policy Lens: open a folder first; accepted links are written into its .policy-lens/pack.');
-      if (restricted(`accepting a suggestion writes nothing into ${PACK_COUNTERPARTS} of its knowledge pack`)) return undefined;
-      if (pack.counterpartsOf(args.from).some((c) => c.provision.id === args.to)) return void showInformation(`Policy Lens: ${args.from} and ${args.to} are linked already.`);
-      const relation = await vscode.window.showQuickPick(RELATIONS, { title: `Accept ${args.from} → ${args.to}: relation`, placeHolder: 'How do the two provisions relate?' });
+      if (!folder) return void showInformation(vscode.l10n.t('Policy Lens: open a folder first; accepted links are written into its .policy-lens/pack.'));
+      if (restricted(vscode.l10n.t('accepting a suggestion writes nothing into {0} of its knowledge pack', PACK_COUNTERPARTS))) return undefined;
+      if (pack.counterpartsOf(args.from).some((c) => c.provision.id === args.to)) return void showInformation(vscode.l10n.t('Policy Lens: {0} and {1} are linked already.', args.from, args.to));
+      const relation = await vscode.window.showQuickPick(relations(), { title: vscode.l10n.t('Accept {0} → {1}: relation', args.from, args.to), placeHolder: vscode.l10n.t('How do the two provisions relate?') });
       if (!relation) return undefined;
-      const note = await vscode.window.showInputBox({ title: `Accept ${args.from} → ${args.to}: note (optional)`, prompt: 'One sentence on how they relate; leave empty to record why it was suggested' });
+      const note = await vscode.window.showInputBox({ title: vscode.l10n.t('Accept {0} → {1}: note (optional)', args.from, args.to), prompt: vscode.l10n.t('One sentence on how they relate; leave empty to record why it was suggested') });
       if (note === undefined) return undefined;
       const ranked = suggestions.rankingFor(pack).ranked(args.from).find((c) => c.provision.id === args.to);
       const why = ranked ? evidenceLine(pack, ranked.evidence) : '';
@@ -94,7 +94,7 @@ export function registerSuggestionCommands(packs: KnowledgePackService, suggesti
       };
       await (port.withLock ? port.withLock(location, write) : write());
       await packs.reloadNow();
-      showInformation(`Policy Lens: linked ${args.from} and ${args.to} (${link.relation}) in ${vscode.workspace.asRelativePath(target)}.`);
+      showInformation(vscode.l10n.t('Policy Lens: linked {0} and {1} ({2}) in {3}.', args.from, args.to, link.relation, vscode.workspace.asRelativePath(target)));
       return link;
     } catch (err) {
       return reportError(err);
@@ -104,11 +104,11 @@ export function registerSuggestionCommands(packs: KnowledgePackService, suggesti
   const dismiss = async (raw?: unknown): Promise<SuggestionArgs | undefined> => {
     try {
       const { pack } = await packs.get();
-      const args = await argsFrom(raw, pack, 'Dismiss Suggestion');
+      const args = await argsFrom(raw, pack, vscode.l10n.t('Dismiss Suggestion'));
       if (!args) return undefined;
       const folder = folderFor(args);
       const pair = { from: args.from, to: args.to };
-      if (!folder || restricted(`the dismissal is not written to ${DISMISSED_SUGGESTIONS_FILE}; the suggestion is hidden until the window closes`)) {
+      if (!folder || restricted(vscode.l10n.t('the dismissal is not written to {0}; the suggestion is hidden until the window closes', DISMISSED_SUGGESTIONS_FILE))) {
         suggestions.dismissed.keepInSession(pair);
         return args;
       }

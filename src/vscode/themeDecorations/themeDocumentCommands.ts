@@ -15,11 +15,11 @@ export function registerThemeDocumentCommands(choices: DocumentThemeChoices, dec
     try {
       const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (!document) {
-        showInformation('Policy Lens: open a Markdown or plain-text document first.');
+        showInformation(vscode.l10n.t('Policy Lens: open a Markdown or plain-text document first.'));
         return undefined;
       }
       if (!isDecoratedLanguage(document.languageId)) {
-        showInformation('Policy Lens: this document is in a policy language, whose grammar colours the themes; Policy Lens: Show Themes… picks which.');
+        showInformation(vscode.l10n.t('Policy Lens: this document is in a policy language, whose grammar colours the themes; Policy Lens: Show Themes… picks which.'));
         return undefined;
       }
       await choices.set(document.uri, choice);
