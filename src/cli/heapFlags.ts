@@ -10,6 +10,8 @@ import { setFlagsFromString } from 'v8';
  *   became 82/96/99 MB.
  * - `--optimize-for-size`: the old generation grows in smaller steps: 50 MB inputs 295/230/309 MB became
  *   267/222/276 MB, and with the first flag 235/220/244 MB.
+ * The price is more collections: identify and report on 50 MB take about a fifth more CPU time (measured
+ * with and without the flags on one build, on a shared machine: 9.4 → 11.4 s and 17 → 22 s).
  */
 export function setCliHeapFlags(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
