@@ -45,12 +45,11 @@ async function main() {
     esbuild.build({ ...web, entryPoints: ['src/webExtension.ts'], outfile: 'dist/web/extension.js' }),
     // The web suite (scripts/e2e/web.js), bundled as the extension is; not shipped (.vscodeignore).
     esbuild.build({ ...web, metafile: false, plugins: [], entryPoints: ['test/web/index.ts'], outfile: 'dist/web/test/index.js' }),
-    esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', external: ['vscode-oniguruma/release/onig.wasm'], banner: { js: '#!/usr/bin/env node' } }),
+    esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
     esbuild.build({ ...common, minify: false, sourcemap: false, entryPoints: ['src/tools/generate.ts'], outfile: 'out/tools/generate.js' }),
   ]);
   checkWebInputs(webBuild.metafile);
   fs.writeFileSync(path.join(root, 'dist', 'web', 'meta.json'), JSON.stringify(webBuild.metafile));
-  fs.copyFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'), path.join(root, 'dist', 'onig.wasm'));
   fs.chmodSync(path.join(root, 'dist', 'cli.js'), 0o755);
 }
 

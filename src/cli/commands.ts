@@ -1,11 +1,9 @@
 import type { KnowledgePack } from '../core/data/model';
-import { POLICY_MARKDOWN_SCOPE, POLICY_TEXT_SCOPE } from '../core/lexicon/grammar';
 import { ThemeMatcher } from '../core/lexicon/themeMatcher';
 import { provisionAt } from '../core/recognition/recognise';
 import { checkPositionShape, parsePosition } from './cliError';
-import { isMarkdownPath, openDocument, readDocument } from './documents';
+import { openDocument, readDocument } from './documents';
 import { jsonArrayPieces, linePieces } from './streamedOutput';
-import { loadGrammar } from './textmate';
 import { eachThemeOccurrence } from './themeOccurrences';
 
 /** Output of a command: JSON for --json, text otherwise; `failed` makes the exit code 1 (e.g. files with errors). */
@@ -47,12 +45,14 @@ export async function identifyCommand(pack: KnowledgePack, file: string): Promis
   return { json, text };
 }
 
-/** Themed phrases need the text alone: no recognition, and the occurrences are printed as they are found. */
+/**
+ * Themed phrases need the text alone: no recognition, and the occurrences are printed as they are found. The
+ * core's matcher finds them, as the editor colours Markdown and plain text (README, CLI).
+ */
 export async function themesCommand(pack: KnowledgePack, file: string): Promise<StreamedOutput> {
   const text = await readDocument(file);
-  const grammar = await loadGrammar(isMarkdownPath(file) ? POLICY_MARKDOWN_SCOPE : POLICY_TEXT_SCOPE);
   const matcher = new ThemeMatcher(pack.themes);
-  const occurrences = () => eachThemeOccurrence(text, grammar, matcher);
+  const occurrences = () => eachThemeOccurrence(text, matcher);
   return {
     stream: (json) =>
       json

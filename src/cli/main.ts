@@ -1,18 +1,7 @@
 import { parseArgs } from 'util';
-import { agreementCommand } from './agreementCommand';
-import { annotateCommand, annotationsCommand } from './annotationCommands';
-import { checkCommand } from './checkCommand';
-import { draftPlanCommand, outlineCommand } from './draftCommands';
 import { CliError } from './cliError';
-import { counterpartsCommand, identifyCommand, themesCommand, type CommandOutput } from './commands';
-import { gitSetupCommand } from './gitSetupCommand';
-import { hoverCommand } from './hoverCommand';
-import { exportCommand, importCommand } from './interchangeCommands';
-import { mentionsCommand } from './mentionsCommand';
-import { loadCliPack } from './nodePack';
-import { mergeDriverCommand } from './mergeDriverCommand';
-import { reportCommand } from './reportCommand';
-import { parseTop, suggestCommand } from './suggestCommand';
+import { setCliHeapFlags } from './heapFlags';
+import type { CommandOutput } from './commands';
 import { writePieces } from './streamedOutput';
 
 const USAGE = `usage: policy-lens <command> [options]
@@ -96,64 +85,68 @@ export async function main(argv: readonly string[]): Promise<number> {
   const values = { ...parsed.values, note: parsed.values.note === undefined ? undefined : restore(parsed.values.note), code: parsed.values.code?.map(restore) };
   const [command, ...rest] = positionals;
   // The bundled pack, plus the workspace pack found from FILE (or DIR) upwards and every --pack DIR.
-  const loadPack = () => loadCliPack(rest[0], (parsed.values.pack ?? []).map(restore), (line) => process.stderr.write(line));
+  const loadPack = async () => (await import('./nodePack')).loadCliPack(rest[0], (parsed.values.pack ?? []).map(restore), (line) => process.stderr.write(line));
   if (values.help || !command) {
     process.stdout.write(`${USAGE}\n`);
     return command || values.help ? 0 : 2;
   }
+  // Each command's modules are imported when it runs: the bundle initialises only what it needs (--help,
+  // `annotations` and git's merge driver, run once per conflicted file, skip the pack, YAML schemas, recognition).
   let out: CommandOutput;
   switch (command) {
     case 'identify':
-      out = await identifyCommand(await loadPack(), need(rest[0], 'FILE'));
+      out = await (await import('./commands')).identifyCommand(await loadPack(), need(rest[0], 'FILE'));
       break;
     case 'themes':
-      out = await themesCommand(await loadPack(), need(rest[0], 'FILE'));
+      out = await (await import('./commands')).themesCommand(await loadPack(), need(rest[0], 'FILE'));
       break;
     case 'counterparts':
-      out = await counterpartsCommand(await loadPack(), need(rest[0], 'FILE'), need(rest[1], 'LINE:CHAR'));
+      out = await (await import('./commands')).counterpartsCommand(await loadPack(), need(rest[0], 'FILE'), need(rest[1], 'LINE:CHAR'));
       break;
     case 'hover':
-      out = await hoverCommand(await loadPack(), need(rest[0], 'FILE'), need(rest[1], 'LINE:CHAR'), parsed.values.detail);
+      out = await (await import('./hoverCommand')).hoverCommand(await loadPack(), need(rest[0], 'FILE'), need(rest[1], 'LINE:CHAR'), parsed.values.detail);
       break;
     case 'check':
       if (parsed.values.format !== undefined && parsed.values.format !== 'github' && parsed.values.format !== 'text') throw new CliError(`--format must be github or text, got '${parsed.values.format}'`, 2);
-      out = await checkCommand(rest, (parsed.values.pack ?? []).map(restore), parsed.values.format);
+      out = await (await import('./checkCommand')).checkCommand(rest, (parsed.values.pack ?? []).map(restore), parsed.values.format);
       break;
     case 'annotate':
-      out = await annotateCommand(await loadPack(), need(rest[0], 'FILE'), need(rest[1], 'LINE:CHAR-LINE:CHAR'), values.code ?? [], values.note, values.author);
+      out = await (await import('./annotationCommands')).annotateCommand(await loadPack(), need(rest[0], 'FILE'), need(rest[1], 'LINE:CHAR-LINE:CHAR'), values.code ?? [], values.note, values.author);
       break;
     case 'annotations':
-      out = await annotationsCommand(need(rest[0], 'FILE'));
+      out = await (await import('./annotationCommands')).annotationsCommand(need(rest[0], 'FILE'));
       break;
     case 'report':
-      out = await reportCommand(await loadPack(), need(rest[0], 'DIR'), values.chart === undefined ? undefined : restore(values.chart));
+      out = await (await import('./reportCommand')).reportCommand(await loadPack(), need(rest[0], 'DIR'), values.chart === undefined ? undefined : restore(values.chart));
       break;
     case 'mentions':
-      out = await mentionsCommand(await loadPack(), need(rest[0], 'FILE'));
+      out = await (await import('./mentionsCommand')).mentionsCommand(await loadPack(), need(rest[0], 'FILE'));
       break;
     case 'outline':
-      out = await outlineCommand(need(rest[0], 'FILE'));
+      out = await (await import('./draftCommands')).outlineCommand(need(rest[0], 'FILE'));
       break;
     case 'draft-plan':
-      out = await draftPlanCommand(await loadPack(), need(rest[0], 'FILE'), parsed.values.id, parsed.values.title === undefined ? undefined : restore(parsed.values.title), parsed.values.out);
+      out = await (await import('./draftCommands')).draftPlanCommand(await loadPack(), need(rest[0], 'FILE'), parsed.values.id, parsed.values.title === undefined ? undefined : restore(parsed.values.title), parsed.values.out);
       break;
-    case 'suggest':
+    case 'suggest': {
+      const { parseTop, suggestCommand } = await import('./suggestCommand');
       out = suggestCommand(await loadPack(), need(rest[0], 'PLAN'), need(rest[1], 'PLAN'), parseTop(values.top));
       break;
+    }
     case 'merge-driver':
-      out = await mergeDriverCommand(need(rest[0], 'BASE'), need(rest[1], 'OURS'), need(rest[2], 'THEIRS'), rest[3]);
+      out = await (await import('./mergeDriverCommand')).mergeDriverCommand(need(rest[0], 'BASE'), need(rest[1], 'OURS'), need(rest[2], 'THEIRS'), rest[3]);
       break;
     case 'agreement':
-      out = await agreementCommand(need(rest[0], 'FILE'), { coders: values.coders, refs: values.ref });
+      out = await (await import('./agreementCommand')).agreementCommand(need(rest[0], 'FILE'), { coders: values.coders, refs: values.ref });
       break;
     case 'git-setup':
-      out = await gitSetupCommand(rest[0], values.check);
+      out = await (await import('./gitSetupCommand')).gitSetupCommand(rest[0], values.check);
       break;
     case 'export':
-      out = await exportCommand(await loadPack(), rest, parsed.values.format, parsed.values.out);
+      out = await (await import('./interchangeCommands')).exportCommand(await loadPack(), rest, parsed.values.format, parsed.values.out);
       break;
     case 'import':
-      out = await importCommand(await loadCliPack(parsed.values.into, (parsed.values.pack ?? []).map(restore), (line) => process.stderr.write(line)), need(rest[0], 'FILE'), parsed.values.into);
+      out = await (await import('./interchangeCommands')).importCommand(await (await import('./nodePack')).loadCliPack(parsed.values.into, (parsed.values.pack ?? []).map(restore), (line) => process.stderr.write(line)), need(rest[0], 'FILE'), parsed.values.into);
       break;
     default:
       throw new CliError(`unknown command '${command}' (see policy-lens --help)`, 2);
@@ -164,6 +157,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  setCliHeapFlags();
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (err: unknown) => {

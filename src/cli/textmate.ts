@@ -7,16 +7,15 @@ import { MARKDOWN_SCOPE, POLICY_MARKDOWN_SCOPE, POLICY_TEXT_SCOPE } from '../cor
 import { MAX_TOKENIZATION_LINE_LENGTH } from '../core/limits';
 
 /**
- * Tokenising with the engine VS Code uses (vscode-textmate + Oniguruma), for the CLI, the grammar tests and
- * the benchmarks. VS Code's Markdown grammar comes from the tm-grammars package.
+ * Tokenising with the engine VS Code uses (vscode-textmate + Oniguruma), for the grammar tests and the
+ * benchmarks; the CLI's `themes` uses the matcher (no WASM engine of 50 MB, issue 13). VS Code's Markdown
+ * grammar comes from the tm-grammars package.
  */
 
 let onig: Promise<void> | undefined;
 function loadOniguruma(): Promise<void> {
   if (!onig) {
-    const beside = path.join(__dirname, 'onig.wasm');
-    const wasmPath = existsSync(beside) ? beside : require.resolve('vscode-oniguruma/release/onig.wasm');
-    const bytes = readFileSync(wasmPath);
+    const bytes = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
     onig = oniguruma.loadWASM(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   }
   return onig;
@@ -85,4 +84,36 @@ export function* tokenizeLines(grammar: IGrammar, lines: readonly string[], maxL
 
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
+}
+
+export interface ThemeToken {
+  readonly theme: string;
+  readonly text: string;
+  readonly line: number;
+  readonly character: number;
+  readonly length: number;
+}
+
+const THEME_SCOPE = /^entity\.other\.policy-theme\.([a-z0-9-]+)/;
+
+/**
+ * The themed phrases the grammar colours, line by line (adjacent tokens of one phrase, e.g. around an inline
+ * Markdown scope, joined): what the grammar tests and benchmarks hold the matcher to. The CLI uses the matcher.
+ */
+export function* grammarThemeTokens(text: string, grammar: IGrammar): Generator<ThemeToken> {
+  const lines = splitLines(text);
+  let pending: ThemeToken | undefined;
+  for (const t of tokenizeLines(grammar, lines)) {
+    let theme: string | undefined;
+    for (const s of t.scopes) theme = THEME_SCOPE.exec(s)?.[1] ?? theme;
+    if (!theme) continue;
+    const piece = lines[t.line]!.slice(t.startIndex, t.endIndex);
+    if (pending && pending.theme === theme && pending.line === t.line && pending.character + pending.length === t.startIndex) {
+      pending = { ...pending, length: pending.length + piece.length, text: pending.text + piece };
+      continue;
+    }
+    if (pending) yield pending;
+    pending = { theme, text: piece, line: t.line, character: t.startIndex, length: piece.length };
+  }
+  if (pending) yield pending;
 }

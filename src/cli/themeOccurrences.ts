@@ -1,7 +1,5 @@
-import type { IGrammar } from 'vscode-textmate';
 import type { ThemeMatch, ThemeMatcher } from '../core/lexicon/themeMatcher';
-import { LineIndex } from '../core/text/lineIndex';
-import { tokenizeLines, splitLines } from './textmate';
+import { MAX_TOKENIZATION_LINE_LENGTH } from '../core/limits';
 
 export interface ThemeOccurrence {
   readonly theme: string;
@@ -12,64 +10,87 @@ export interface ThemeOccurrence {
   readonly wrapped?: true;
 }
 
-const THEME_SCOPE = /^entity\.other\.policy-theme\.([a-z0-9-]+)/;
+/** Characters matched at a time: only one piece's matches are held (50 MB has millions). */
+const PIECE = 1 << 16;
 
 /**
- * Themed phrases exactly as the editor colours them (grammar tokens), plus the phrases broken across a
- * line break that the grammar cannot see (from the matcher, marked wrapped). A grammar token inside a
- * wrapped phrase is dropped so that nothing is counted twice. In document order.
+ * Themed phrases as the editor colours a Markdown or plain-text document (vscode/themeDecorations): the
+ * core's matcher over each run of lines VS Code tokenises (shorter than MAX_TOKENIZATION_LINE_LENGTH), phrases
+ * broken across a line break included and marked wrapped. On policy text this is what the generated grammar
+ * and the wrapped-phrase decorations show together (test/unit/themeSeparators.test.ts); the matcher needs
+ * no Oniguruma (about 50 MB, issue 13). In document order, one at a time, as they are found.
  */
-export function themeOccurrences(text: string, grammar: IGrammar, matcher: ThemeMatcher): ThemeOccurrence[] {
-  return [...eachThemeOccurrence(text, grammar, matcher)];
-}
-
-/**
- * themeOccurrences one at a time, as the tokeniser finds them: `themes` on 50 MB prints them as they come
- * instead of holding millions of them (and their output) at once (issue 13).
- */
-export function* eachThemeOccurrence(text: string, grammar: IGrammar, matcher: ThemeMatcher): Generator<ThemeOccurrence> {
-  const wrapped = matcher.matchWrapped(text);
-  const tokens = grammarOccurrences(splitLines(text), grammar);
-  if (wrapped.length === 0) yield* tokens;
-  else yield* mergeWrapped(tokens, wrapped, new LineIndex(text));
-}
-
-function* grammarOccurrences(lines: readonly string[], grammar: IGrammar): Generator<ThemeOccurrence> {
-  let pending: ThemeOccurrence | undefined;
-  for (const t of tokenizeLines(grammar, lines)) {
-    let theme: string | undefined;
-    for (const s of t.scopes) theme = THEME_SCOPE.exec(s)?.[1] ?? theme;
-    if (!theme) continue;
-    const piece = lines[t.line]!.slice(t.startIndex, t.endIndex);
-    // One phrase can come back as adjacent tokens (e.g. around an inline Markdown scope): join them.
-    if (pending && pending.theme === theme && pending.line === t.line && pending.character + pending.length === t.startIndex) {
-      pending = { ...pending, length: pending.length + piece.length, text: pending.text + piece };
-      continue;
+export function* eachThemeOccurrence(text: string, matcher: ThemeMatcher, maxLineLength = MAX_TOKENIZATION_LINE_LENGTH): Generator<ThemeOccurrence> {
+  const positions = new Positions(text);
+  for (const run of tokenisedRuns(text, maxLineLength)) {
+    const part = text.slice(run.start, run.end);
+    const found: ThemeMatch[] = [];
+    for (let from = 0; from < part.length; found.length = 0) {
+      from = matcher.eachMatchInPart(part, from, Math.min(part.length, from + PIECE), (m) => found.push(m));
+      for (const m of found) {
+        const { line, character } = positions.at(run.start + m.start);
+        yield { theme: m.themeId, text: m.text, line, character, length: m.end - m.start, ...(m.wrapped ? { wrapped: true as const } : {}) };
+      }
     }
-    if (pending) yield pending;
-    pending = { theme, text: piece, line: t.line, character: t.startIndex, length: piece.length };
   }
-  if (pending) yield pending;
 }
 
-/**
- * The grammar's occurrences without those inside a wrapped phrase, and the wrapped phrases, in document
- * order. Both lists are in document order and the wrapped phrases do not overlap, so one pass over each
- * does it (a filter testing every token against every wrapped phrase took 12 minutes on 50 MB).
- */
-function* mergeWrapped(tokens: Iterable<ThemeOccurrence>, wrapped: readonly ThemeMatch[], index: LineIndex): Generator<ThemeOccurrence> {
-  let w = 0;
-  const asOccurrence = (m: ThemeMatch): ThemeOccurrence => {
-    const pos = index.positionAt(m.start);
-    return { theme: m.themeId, text: m.text, line: pos.line, character: pos.character, length: m.end - m.start, wrapped: true };
-  };
-  for (const o of tokens) {
-    const start = index.offsetAt(o);
-    // Wrapped phrases that end before this token: all of them come first.
-    while (w < wrapped.length && wrapped[w]!.end <= start) yield asOccurrence(wrapped[w++]!);
-    const next = wrapped[w];
-    if (next && next.start < start + o.length) continue; // inside (or across) a wrapped phrase: counted there
-    yield o;
+export function themeOccurrences(text: string, matcher: ThemeMatcher): ThemeOccurrence[] {
+  return [...eachThemeOccurrence(text, matcher)];
+}
+
+interface Run {
+  readonly start: number;
+  /** Just past the run's last character, before its line break. */
+  readonly end: number;
+}
+
+/** Line ends as LineIndex counts them. */
+const lineBreaks = (): RegExp => /\r\n?|\n/g;
+
+/** The runs of consecutive lines shorter than maxLineLength (lines VS Code leaves untokenised split them). */
+function* tokenisedRuns(text: string, maxLineLength: number): Generator<Run> {
+  const breaks = lineBreaks();
+  let start = -1;
+  let lineStart = 0;
+  for (;;) {
+    const b = breaks.exec(text);
+    const lineEnd = b ? b.index : text.length;
+    if (lineEnd - lineStart < maxLineLength) {
+      if (start < 0) start = lineStart;
+    } else if (start >= 0) {
+      yield { start, end: Math.max(start, lineStart - lineBreakBefore(text, lineStart)) };
+      start = -1;
+    }
+    if (!b) break;
+    lineStart = b.index + b[0].length;
   }
-  while (w < wrapped.length) yield asOccurrence(wrapped[w++]!);
+  if (start >= 0) yield { start, end: text.length };
+}
+
+/** The length of the line break that ends just before `offset` (0 at the text's start). */
+function lineBreakBefore(text: string, offset: number): number {
+  if (offset === 0) return 0;
+  return text.charCodeAt(offset - 1) === 10 && text.charCodeAt(offset - 2) === 13 ? 2 : 1;
+}
+
+/** Line and character of increasing offsets, in one pass over the line breaks (no index of all line starts). */
+class Positions {
+  private readonly breaks = lineBreaks();
+  private next: RegExpExecArray | null;
+  private line = 0;
+  private lineStart = 0;
+
+  constructor(private readonly text: string) {
+    this.next = this.breaks.exec(text);
+  }
+
+  at(offset: number): { line: number; character: number } {
+    while (this.next && this.next.index < offset) {
+      this.line++;
+      this.lineStart = this.next.index + this.next[0].length;
+      this.next = this.breaks.exec(this.text);
+    }
+    return { line: this.line, character: offset - this.lineStart };
+  }
 }

@@ -26,7 +26,7 @@ describe('policy-lens CLI', function () {
     assert.strictEqual((JSON.parse(r.stdout) as { plan: unknown }).plan, null);
   });
 
-  it('themes --json: grammar tokens, with wrapped phrases marked', async () => {
+  it('themes --json: the matcher\'s phrases, with wrapped phrases marked', async () => {
     const r = await cli('themes', SAMPLE_US, '--json');
     assert.strictEqual(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { theme: string; text: string; line: number; character: number; length: number; wrapped?: boolean }[];

@@ -130,6 +130,16 @@ describe('policy-lens CLI: hostile and unusual input files', function () {
     }
   });
 
+  it('a Markdown file gets the same phrases as the same text in plain text: the matcher\'s, as the editor decorates Markdown', async () => {
+    // The editor colours a .md (or .txt) document from the matcher, inline code and link targets included.
+    const text = `${LINES.join('\n')}\n\nInline \`open source\` and [a link](https://example.org/national-security).\n`;
+    await fs.writeFile(path.join(dir, 'same.md'), text);
+    await fs.writeFile(path.join(dir, 'same.txt'), text);
+    const md = await themes(path.join(dir, 'same.md'));
+    assert.deepStrictEqual(md, await themes(path.join(dir, 'same.txt')));
+    assert.deepStrictEqual(md.filter((o) => o.line === 6).map((o) => o.text), ['open source', 'national-security']);
+  });
+
   it('a line of 20,000 characters or more gets no theme tokens, as in VS Code (the CLI tokenised it)', async () => {
     const long = `open source ${'word '.repeat(5000)}`.slice(0, 25000);
     const limit = `AI safety ${'x'.repeat(20000 - 10)}`;

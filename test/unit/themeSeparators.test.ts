@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import type { IGrammar } from 'vscode-textmate';
-import { loadGrammar } from '../../src/cli/textmate';
+import { grammarThemeTokens, loadGrammar } from '../../src/cli/textmate';
 import { themeOccurrences, type ThemeOccurrence } from '../../src/cli/themeOccurrences';
 import type { KnowledgePack } from '../../src/core/data/model';
 import { POLICY_TEXT_SCOPE } from '../../src/core/lexicon/grammar';
@@ -95,15 +95,18 @@ describe('theme separators in the grammar (Oniguruma) and the matcher (V8) alike
       `open${b(19_000)}x open source`, // under VS Code's 20,000-character tokenisation limit
     ];
     for (const line of lines) {
-      const fromGrammar = themeOccurrences(line, grammar, new ThemeMatcher([])).map((o) => `${o.character}:${o.length}:${o.theme}`);
+      const fromGrammar = [...grammarThemeTokens(line, grammar)].map((o) => `${o.character}:${o.length}:${o.theme}`);
       assert.deepStrictEqual(fromGrammar, keys(matcher.matchLine(line)), line.slice(0, 40));
     }
   });
 });
 
-/** themeOccurrences as it was (a filter over every wrapped phrase per token, then a sort): the reference. */
-function occurrencesBefore(text: string, grammar: IGrammar, matcher: ThemeMatcher): ThemeOccurrence[] {
-  const all = themeOccurrences(text, grammar, new ThemeMatcher([]));
+/**
+ * What the CLI printed when it read the grammar: its tokens, less those inside a phrase broken across a line
+ * break, plus those phrases (a filter over every wrapped phrase per token, then a sort): the reference.
+ */
+function occurrencesFromGrammar(text: string, grammar: IGrammar, matcher: ThemeMatcher): ThemeOccurrence[] {
+  const all: ThemeOccurrence[] = [...grammarThemeTokens(text, grammar)];
   const wrapped = matcher.matchWrapped(text);
   const index = new LineIndex(text);
   const kept = all.filter((o) => {
@@ -117,20 +120,43 @@ function occurrencesBefore(text: string, grammar: IGrammar, matcher: ThemeMatche
   return kept.sort((a, b) => a.line - b.line || a.character - b.character);
 }
 
-describe('themeOccurrences (issue 13: O(tokens × wrapped) on 50 MB)', function () {
+describe('themeOccurrences: the matcher gives what the grammar and the wrapped phrases gave (issue 13)', function () {
   this.timeout(120000);
+  let pack: KnowledgePack;
+  let matcher: ThemeMatcher;
+  let grammar: IGrammar;
+  before(async () => {
+    pack = await bundledPack();
+    matcher = new ThemeMatcher(pack.themes);
+    grammar = await loadGrammar(POLICY_TEXT_SCOPE);
+  });
 
-  it('drops grammar tokens inside wrapped phrases in one pass, with the same result as the filter it replaced', async () => {
-    const pack = await bundledPack();
-    const matcher = new ThemeMatcher(pack.themes);
-    const grammar = await loadGrammar(POLICY_TEXT_SCOPE);
+  it('on policy text, occurrence for occurrence, wrapped phrases marked', () => {
     const phrase = fc.constantFrom('open source', 'open\nsource', 'national security', 'national\nsecurity', 'export controls', 'export\n  controls', 'AI safety', 'open', 'data', 'the');
-    const text = fc.array(fc.tuple(phrase, fc.constantFrom(' ', '\n', ', ', '.\n')), { maxLength: 40 }).map((xs) => xs.map(([p, g]) => p + g).join(''));
+    const text = fc.array(fc.tuple(phrase, fc.constantFrom(' ', '\n', ', ', '.\n', '\r\n')), { maxLength: 40 }).map((xs) => xs.map(([p, g]) => p + g).join(''));
     fc.assert(
       fc.property(text, (t) => {
-        assert.deepStrictEqual(themeOccurrences(t, grammar, matcher), occurrencesBefore(t, grammar, matcher));
+        assert.deepStrictEqual(themeOccurrences(t, matcher), occurrencesFromGrammar(t, grammar, matcher));
       }),
       { seed: 4242, numRuns: 150 },
     );
+  });
+
+  it('matched a piece at a time, the same as in one pass (a piece ending inside a word or a phrase)', () => {
+    const text = 'open source and national\nsecurity, export controls. '.repeat(4_000);
+    const one = matcher.matchText(text);
+    const pieces: unknown[] = [];
+    for (let from = 0; from < text.length; ) from = matcher.eachMatchInPart(text, from, Math.min(text.length, from + 37), (m) => pieces.push(m));
+    assert.deepStrictEqual(pieces, one);
+    assert.strictEqual(themeOccurrences(text, matcher).length, one.length);
+  });
+
+  it('leaves out lines VS Code does not tokenise (20,000 characters or more), as the editor does', () => {
+    const long = `open source ${'x '.repeat(10_000)}`;
+    const text = `open\nsource\n${long}\nnational\nsecurity\n${long}`;
+    const got = themeOccurrences(text, matcher).map((o) => `${o.line}:${o.character}:${o.theme}${o.wrapped ? ':wrapped' : ''}`);
+    assert.deepStrictEqual(got, ['0:0:open-source:wrapped', '3:0:safety-security:wrapped']);
+    // A phrase is not joined across a long line either.
+    assert.deepStrictEqual(themeOccurrences(`open\n${long}\nsource`, matcher), []);
   });
 });

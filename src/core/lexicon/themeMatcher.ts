@@ -63,6 +63,15 @@ export class ThemeMatcher {
     scan(this.wrappedMode, text, 0, 'all', visit);
   }
 
+  /**
+   * eachMatchInText for the matches that start in [from, to), the regex still seeing the whole text. Returns
+   * where the next part starts (past `to` when a match or a word runs across it): parts resumed there find
+   * exactly what one pass finds, so 50 MB can be matched a piece at a time, holding one piece's matches.
+   */
+  eachMatchInPart(text: string, from: number, to: number, visit: (m: ThemeMatch) => void): number {
+    return scan(this.wrappedMode, text, 0, 'all', visit, from, to);
+  }
+
   /** Only the matches broken across a line break. */
   matchWrapped(text: string): ThemeMatch[] {
     // The same scan as matchText, keeping only the wrapped ones as it goes: on 50 MB, every match held
@@ -112,11 +121,12 @@ function collect(run: (visit: (m: ThemeMatch) => void) => void): ThemeMatch[] {
   return out;
 }
 
-function scan(c: Compiled, text: string, offset: number, mode: ScanMode, visit: (m: ThemeMatch) => void): void {
+/** Visits the matches that start in [from, to); returns where a scan of the rest resumes. */
+function scan(c: Compiled, text: string, offset: number, mode: ScanMode, visit: (m: ThemeMatch) => void, from = 0, to = text.length): number {
   const { sticky, firstWords, heads, otherStarts, groupThemes, minWord, maxWord, word } = c;
   const n = text.length;
-  let i = 0;
-  while (i < n) {
+  let i = from;
+  while (i < to) {
     const ch = text.charCodeAt(i);
     let at = -1;
     if (word[ch] === 1) {
@@ -147,4 +157,5 @@ function scan(c: Compiled, text: string, offset: number, mode: ScanMode, visit: 
     if (wrapped || mode !== 'wrapped') visit({ themeId, start: at + offset, end: end + offset, text: m[0], wrapped });
     i = end;
   }
+  return i;
 }
