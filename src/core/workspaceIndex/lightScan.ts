@@ -26,8 +26,16 @@ const ITEM = '  - id: ';
 /** Thrown (once made, never caught elsewhere) when the scan is not sure: the caller reads the file in full. */
 const UNSURE = new Error('outside the light scan');
 
-/** The fields of an annotation (its column-4 keys). */
-const FIELDS = new Set(['target', 'codes', 'note', 'links', 'author', 'created', 'modified']);
+/** The fields of an annotation (its column-4 keys), with their colon, matched in place (no string made). */
+const FIELDS = ['target:', 'codes:', 'created:', 'author:', 'note:', 'links:', 'modified:'] as const;
+const [TARGET, CODES, CREATED, AUTHOR, , LINKS] = [0, 1, 2, 3, 4, 5];
+const NO_CODES = -1;
+
+/** Which field the line at `p` starts (an index in FIELDS), or -1. */
+function fieldAt(text: string, p: number): number {
+  for (let i = 0; i < FIELDS.length; i++) if (text.startsWith(FIELDS[i]!, p)) return i;
+  return -1;
+}
 
 /** A scalar as written after `key: ` or `- ` on one line: a plain string, or a quoted one on one line. */
 function scalarAt(line: string): string {
@@ -41,27 +49,44 @@ function scalarAt(line: string): string {
     throw UNSURE;
   }
   if (typeof v !== 'string') throw UNSURE;
-  return v;
+  // A copy: V8 keeps a long substring as a slice of the whole text, which would keep every file's text alive.
+  return v.length < 13 ? v : `${v} `.slice(0, -1);
 }
 
-interface Draft {
-  id: string;
-  codes: string[];
-  author?: string;
-  start?: number;
-  created: boolean;
+interface Lists {
+  list?: readonly string[];
+  next?: Map<string, Lists>;
 }
 
-export function lightScan(text: string): LightAnnotation[] | undefined {
+/** What the scan makes of each annotation (the index makes its own entries directly). */
+export type MakeLight<T> = (id: string, codes: readonly string[], author: string | undefined, start: number) => T;
+
+const plain: MakeLight<LightAnnotation> = (id, codes, author, start) => (author === undefined ? { id, codes, start } : { id, codes, author, start });
+
+export function lightScan(text: string): LightAnnotation[] | undefined;
+export function lightScan<T>(text: string, make: MakeLight<T>): T[] | undefined;
+export function lightScan<T>(text: string, make?: MakeLight<T>): (T | LightAnnotation)[] | undefined {
   try {
-    return scan(text);
+    return scan<T | LightAnnotation>(text, make ?? plain);
   } catch (err) {
     if (err === UNSURE) return undefined;
     throw err;
   }
 }
 
-function scan(text: string): LightAnnotation[] {
+/** The decimal after `start: `, up to the end of its line (as the serializer writes offsets). */
+function offsetAt(text: string, p: number, e: number): number {
+  if (e === p || e - p > 15 || (text.charCodeAt(p) === 48 && e - p > 1)) throw UNSURE;
+  let n = 0;
+  for (let i = p; i < e; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) throw UNSURE;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+function scan<T>(text: string, make: MakeLight<T>): T[] {
   if (!text.startsWith('version: 1\ndocument: ') || !text.endsWith('\n') || text.includes('\r')) throw UNSURE;
   const key = text.indexOf('\nannotations:');
   if (key < 0) throw UNSURE;
@@ -74,17 +99,42 @@ function scan(text: string): LightAnnotation[] {
     return [];
   }
   if (rest !== '') throw UNSURE;
-  const out: LightAnnotation[] = [];
+  const out: T[] = [];
   const ids = new Set<string>();
-  let a: Draft | undefined;
+  // Codes and authors repeat from one annotation to the next: each line's value is read once per file.
+  const values = new Map<string, string>();
+  const valueAt = (from: number, to: number): string => {
+    const raw = text.slice(from, to);
+    let v = values.get(raw);
+    if (v === undefined) values.set(raw, (v = scalarAt(raw)));
+    return v;
+  };
+  // Annotations with the same codes share one (read-only) list: found through a trie of the codes, no key made.
+  const lists: Lists = {};
+  const shared = (cs: readonly string[]): readonly string[] => {
+    let node = lists;
+    for (const c of cs) {
+      const next = (node.next ??= new Map());
+      let child = next.get(c);
+      if (!child) next.set(c, (child = {}));
+      node = child;
+    }
+    return (node.list ??= cs.slice());
+  };
+  // The annotation being read: its id (undefined before the first), codes, author, start, created line.
+  let id: string | undefined;
+  const codes: string[] = [];
+  let author: string | undefined;
+  let start = -1;
+  let created = false;
   /** The field at column 4 the line is in, and whether a `position:` of the target was seen. */
-  let field = '';
+  let field = -2;
   let inPosition = false;
   const finish = (): void => {
-    if (!a) return;
-    if (a.start === undefined || !a.created || ids.has(a.id)) throw UNSURE;
-    ids.add(a.id);
-    out.push(a.author === undefined ? { id: a.id, codes: a.codes, start: a.start } : { id: a.id, codes: a.codes, author: a.author, start: a.start });
+    if (id === undefined) return;
+    if (start < 0 || !created || ids.has(id)) throw UNSURE;
+    ids.add(id);
+    out.push(make(id, shared(codes), author, start));
   };
   for (let s = keyEnd + 1; s < text.length; ) {
     const e = text.indexOf('\n', s);
@@ -100,31 +150,33 @@ function scan(text: string): LightAnnotation[] {
     if (indent === 2) {
       if (text.charCodeAt(p) !== 45 || !text.startsWith(ITEM, p - 2)) throw UNSURE;
       finish();
-      const id = scalarAt(text.slice(p - 2 + ITEM.length, e));
-      if (!ANNOTATION_ID_PATTERN.test(id)) throw UNSURE;
-      a = { id, codes: [], created: false };
-      field = 'id';
-    } else if (!a || indent < 4 || indent === 5) throw UNSURE;
+      const next = scalarAt(text.slice(p - 2 + ITEM.length, e));
+      if (!ANNOTATION_ID_PATTERN.test(next)) throw UNSURE;
+      id = next;
+      codes.length = 0;
+      author = undefined;
+      start = -1;
+      created = false;
+      field = -2;
+    } else if (id === undefined || indent < 4 || indent === 5) throw UNSURE;
     else if (indent === 4) {
-      const colon = text.indexOf(':', p);
-      if (colon < 0 || colon > e) throw UNSURE;
-      field = text.slice(p, colon);
-      const after = text.charCodeAt(colon + 1);
-      if (!FIELDS.has(field) || (colon + 1 !== e && after !== 32)) throw UNSURE;
-      if (field === 'author') a.author = scalarAt(text.slice(colon + 2, e));
-      else if (field === 'codes' && text.startsWith(' []', colon + 1) && colon + 4 === e) field = 'no codes';
-      else if (field === 'created') a.created = true;
-      else if (field !== 'no codes' && (field === 'codes' || field === 'target' || field === 'links') !== (colon + 1 === e)) throw UNSURE; // a list or mapping below, or a value here
-    } else if (indent === 6 && field === 'codes') {
+      field = fieldAt(text, p);
+      if (field < 0) throw UNSURE;
+      const colon = p + FIELDS[field]!.length - 1;
+      if (colon + 1 !== e && text.charCodeAt(colon + 1) !== 32) throw UNSURE;
+      if (field === AUTHOR) author = valueAt(colon + 2, e);
+      else if (field === CODES && colon + 4 === e && text.startsWith(' []', colon + 1)) field = NO_CODES;
+      else if (field === CREATED) created = true;
+      else if ((field === CODES || field === TARGET || field === LINKS) !== (colon + 1 === e)) throw UNSURE; // a list or mapping below, or a value here
+    } else if (indent === 6 && field === CODES) {
       if (text.charCodeAt(p) !== 45 /* - */ || text.charCodeAt(p + 1) !== 32) throw UNSURE;
-      const code = scalarAt(text.slice(p + 2, e));
-      if (a.codes.includes(code)) throw UNSURE; // the schema's uniqueItems: the full read reports it
-      a.codes.push(code);
-    } else if (indent === 6 && field === 'target') inPosition = e === p + 'position:'.length && text.startsWith('position:', p);
-    else if (indent === 8 && field === 'target' && inPosition && text.startsWith('start: ', p)) {
-      const n = text.slice(p + 'start: '.length, e);
-      if (!/^(?:0|[1-9][0-9]{0,14})$/.test(n) || a.start !== undefined) throw UNSURE;
-      a.start = Number(n);
+      const code = valueAt(p + 2, e);
+      if (codes.includes(code)) throw UNSURE; // the schema's uniqueItems: the full read reports it
+      codes.push(code);
+    } else if (indent === 6 && field === TARGET) inPosition = e === p + 'position:'.length && text.startsWith('position:', p);
+    else if (indent === 8 && field === TARGET && inPosition && text.startsWith('start: ', p)) {
+      if (start >= 0) throw UNSURE;
+      start = offsetAt(text, p + 'start: '.length, e);
     }
   }
   finish();

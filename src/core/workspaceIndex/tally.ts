@@ -30,19 +30,21 @@ const bump = (m: Map<string, number>, key: string, n = 1): void => {
   m.set(key, (m.get(key) ?? 0) + n);
 };
 
-/** The distinct codes of an annotation (the schema asks for unique items; a hand edit may repeat one). */
-export function distinctCodes(a: IndexedAnnotation): readonly string[] {
-  const cs = codesOf(a);
+/** The distinct codes of a list (the schema asks for unique items; a hand edit may repeat one). */
+function distinct(cs: readonly string[]): readonly string[] {
   return cs.length < 2 || (cs.length === 2 && cs[0] !== cs[1]) ? cs : [...new Set(cs)];
 }
 
 export function tally(items: readonly IndexedAnnotation[], keep?: (a: IndexedAnnotation) => boolean, status?: (a: IndexedAnnotation) => AnchorStatus | undefined): Tally {
   const attached: IndexedAnnotation[] = [];
   const orphans: IndexedAnnotation[] = [];
-  const single = new Map<string, number>();
-  const multi = new Map<string, CodeSet>();
+  // Per codes array first: a scanned sidecar shares one array among the annotations with the same codes
+  // (lightScan.ts), so this is a lookup by identity, and each distinct list is looked at once below.
+  const lists = new Map<readonly string[], number>();
   const authors = new Map<string, number>();
   const documents = new Map<string, number>();
+  let document: string | undefined;
+  let inDocument = 0;
   for (const a of items) {
     if (keep && !keep(a)) continue;
     if (status && status(a) === 'orphaned') {
@@ -50,16 +52,29 @@ export function tally(items: readonly IndexedAnnotation[], keep?: (a: IndexedAnn
       continue;
     }
     attached.push(a);
-    const cs = distinctCodes(a);
-    if (cs.length === 1) bump(single, cs[0]!);
+    const cs = codesOf(a);
+    lists.set(cs, (lists.get(cs) ?? 0) + 1);
+    bump(authors, authorOf(a) ?? NO_AUTHOR);
+    // A sidecar's annotations all annotate one document: counted as a run.
+    if (a.document !== document) {
+      if (document !== undefined) bump(documents, document, inDocument);
+      document = a.document;
+      inDocument = 0;
+    }
+    inDocument++;
+  }
+  if (document !== undefined) bump(documents, document, inDocument);
+  const single = new Map<string, number>();
+  const multi = new Map<string, CodeSet>();
+  for (const [list, n] of lists) {
+    const cs = distinct(list);
+    if (cs.length === 1) bump(single, cs[0]!, n);
     else if (cs.length > 1) {
       const key = JSON.stringify(cs);
       const set = multi.get(key);
-      if (set) set.count++;
-      else multi.set(key, { codes: cs, count: 1 });
+      if (set) set.count += n;
+      else multi.set(key, { codes: cs, count: n });
     }
-    bump(authors, authorOf(a) ?? NO_AUTHOR);
-    bump(documents, a.document);
   }
   return { attached, orphans, single, multi, authors, documents };
 }

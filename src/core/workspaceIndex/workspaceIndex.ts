@@ -199,13 +199,16 @@ export class WorkspaceIndex {
     // The last check is shown until the one that follows this read (settled) replaces it.
     const status = previous?.status && previous.document === document ? previous.status : undefined;
     const decoded = got.bytes.length <= this.maxBytes ? decodeSidecarBytes(got.bytes) : undefined;
-    const scanned = decoded && !decoded.problems.length ? lightScan(decoded.text) : undefined;
-    if (scanned) {
-      const lazy: LazySidecar = new LazySidecar(display, got.bytes, this.maxBytes, (full) => this.readInFull(location, lazy, scanned, full));
-      this.lazies.set(location, lazy);
-      const annotations = scanned.map((l) => new LightIndexed(location, document, l, lazy));
-      this.entries.set(location, { sidecar: location, document, annotations, problemCount: 0, readOnly: false, status });
-      return;
+    if (decoded && !decoded.problems.length) {
+      // The scan makes the entry's annotations itself (one object each); the full read comes on first use.
+      let scanned: LightIndexed[] | undefined;
+      const lazy: LazySidecar = new LazySidecar(display, got.bytes, this.maxBytes, (full) => this.readInFull(location, lazy, scanned!, full));
+      scanned = lightScan(decoded.text, (id, codes, author, start) => new LightIndexed(location, document, id, codes, author, start, lazy));
+      if (scanned) {
+        this.lazies.set(location, lazy);
+        this.entries.set(location, { sidecar: location, document, annotations: scanned, problemCount: 0, readOnly: false, status });
+        return;
+      }
     }
     const parsed = readForIndex(display, got.bytes, this.maxBytes);
     this.entries.set(location, this.fullEntry(location, document, parsed, status));
