@@ -114,7 +114,7 @@ function scan<T>(text: string, make: MakeLight<T>): T[] {
   const shared = (cs: readonly string[]): readonly string[] => {
     let node = lists;
     for (const c of cs) {
-      const next = (node.next ??= new Map());
+      const next = (node.next ??= new Map<string, Lists>());
       let child = next.get(c);
       if (!child) next.set(c, (child = {}));
       node = child;

@@ -201,9 +201,8 @@ export class WorkspaceIndex {
     const decoded = got.bytes.length <= this.maxBytes ? decodeSidecarBytes(got.bytes) : undefined;
     if (decoded && !decoded.problems.length) {
       // The scan makes the entry's annotations itself (one object each); the full read comes on first use.
-      let scanned: LightIndexed[] | undefined;
       const lazy: LazySidecar = new LazySidecar(display, got.bytes, this.maxBytes, (full) => this.readInFull(location, lazy, scanned!, full));
-      scanned = lightScan(decoded.text, (id, codes, author, start) => new LightIndexed(location, document, id, codes, author, start, lazy));
+      const scanned = lightScan(decoded.text, (id, codes, author, start) => new LightIndexed(location, document, id, codes, author, start, lazy));
       if (scanned) {
         this.lazies.set(location, lazy);
         this.entries.set(location, { sidecar: location, document, annotations: scanned, problemCount: 0, readOnly: false, status });
