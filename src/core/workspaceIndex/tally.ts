@@ -36,7 +36,9 @@ function distinct(cs: readonly string[]): readonly string[] {
 }
 
 export function tally(items: readonly IndexedAnnotation[], keep?: (a: IndexedAnnotation) => boolean, status?: (a: IndexedAnnotation) => AnchorStatus | undefined): Tally {
-  const attached: IndexedAnnotation[] = [];
+  // With nothing to leave out (no filter, no orphan known), the part's list is the attached list itself.
+  const all = !keep && !status;
+  const picked: IndexedAnnotation[] = [];
   const orphans: IndexedAnnotation[] = [];
   // Per codes array first: a scanned sidecar shares one array among the annotations with the same codes
   // (lightScan.ts), so this is a lookup by identity, and each distinct list is looked at once below.
@@ -51,7 +53,7 @@ export function tally(items: readonly IndexedAnnotation[], keep?: (a: IndexedAnn
       orphans.push(a);
       continue;
     }
-    attached.push(a);
+    if (!all) picked.push(a);
     const cs = codesOf(a);
     lists.set(cs, (lists.get(cs) ?? 0) + 1);
     bump(authors, authorOf(a) ?? NO_AUTHOR);
@@ -76,7 +78,7 @@ export function tally(items: readonly IndexedAnnotation[], keep?: (a: IndexedAnn
       else multi.set(key, { codes: cs, count: n });
     }
   }
-  return { attached, orphans, single, multi, authors, documents };
+  return { attached: all ? items : picked, orphans, single, multi, authors, documents };
 }
 
 /** Parts added up: per code, code set, author and document over the whole workspace. */
