@@ -1,11 +1,14 @@
 /**
- * Figure 14 — the annotations explorer (issue 10): a generated workspace of 1,000 documents (50 MB) with
+ * Figure 15 — the annotations explorer (issue 10): a generated workspace of 1,000 documents (50 MB) with
  * 100,000 annotations, on disk. Goal: the explorer ready (< 1 s) after the view opens — every sidecar found,
- * read through the port with the one bounded reader and parsed by the editor's own reader (the index built),
- * and the first tree level grouped by code. Baseline in the same run: the naive way, each sidecar found the
- * same way, read, and parsed in full by the `yaml` package. Also: the orphan check of every annotation against
- * its document (after the first level is shown), one sidecar changed (a file event), and linear growth
- * (250, 500 and 1,000 documents: time per annotation).
+ * read through the port with the one bounded reader and light-scanned for what the first level shows (ids,
+ * codes, authors, start offsets: lightScan.ts; the full read of a sidecar waits for its first use), and the
+ * first tree level by code built as the tree builds it (FirstLevel: each sidecar counted, the counts added
+ * up; a group's annotations are collected only when it is expanded). Baseline in the same run: the naive
+ * way, each sidecar found the same way, read, and parsed in full by the `yaml` package, codes counted. Also:
+ * the orphan check of every annotation against its document (after the first level is shown; it reads
+ * every sidecar in full), one sidecar changed (a file event: that sidecar re-read and counted again, the
+ * first level added up again), and linear growth (250, 500 and 1,000 documents: CPU time per annotation).
  */
 import { promises as fsp } from 'fs';
 import * as os from 'os';
