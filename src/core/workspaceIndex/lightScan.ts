@@ -147,19 +147,21 @@ function scan<T>(b: Uint8Array, make: MakeLight<T>): T[] {
   };
   // Annotations with the same codes share one (read-only) list: found through a trie of the codes, no key made.
   const lists: Lists = {};
-  const shared = (cs: readonly string[]): readonly string[] => {
+  const shared = (cs: readonly string[], count: number): readonly string[] => {
     let node = lists;
-    for (const c of cs) {
+    for (let k = 0; k < count; k++) {
       const next = (node.next ??= new Map<string, Lists>());
-      let child = next.get(c);
-      if (!child) next.set(c, (child = {}));
+      let child = next.get(cs[k]!);
+      if (!child) next.set(cs[k]!, (child = {}));
       node = child;
     }
-    return (node.list ??= cs.slice());
+    return (node.list ??= cs.slice(0, count));
   };
   // The annotation being read: its id (undefined before the first), codes, author, start, created line.
   let id: string | undefined;
+  // The codes so far (the first `coded` of the list, reused from one annotation to the next).
   const codes: string[] = [];
+  let coded = 0;
   let author: string | undefined;
   let start = -1;
   let created = false;
@@ -170,15 +172,15 @@ function scan<T>(b: Uint8Array, make: MakeLight<T>): T[] {
     if (id === undefined) return;
     if (start < 0 || !created || ids.has(id)) throw UNSURE;
     ids.add(id);
-    out.push(make(id, shared(codes), author, start));
+    out.push(make(id, shared(codes, coded), author, start));
   };
   for (let s = keyEnd + 1; s < n; ) {
-    const e = b.indexOf(NL, s);
     // Columns past 8 are not told apart: such lines (quotes, notes, links) are skipped unread.
     let p = s;
     const deep = s + 9;
     while (p < deep && b[p] === SPACE) p++;
     const indent = p - s;
+    const e = b.indexOf(NL, p);
     s = e + 1;
     // Blank lines and anything deeper than column 8 belong to a block scalar or a nested value: skipped.
     if (p === e || indent === 9) continue;
@@ -189,7 +191,7 @@ function scan<T>(b: Uint8Array, make: MakeLight<T>): T[] {
       const next = scalarAt(textOf(b, p - 2 + ITEM.length, e));
       if (!ANNOTATION_ID_PATTERN.test(next)) throw UNSURE;
       id = next;
-      codes.length = 0;
+      coded = 0;
       author = undefined;
       start = -1;
       created = false;
@@ -207,8 +209,8 @@ function scan<T>(b: Uint8Array, make: MakeLight<T>): T[] {
     } else if (indent === 6 && field === CODES) {
       if (b[p] !== DASH || b[p + 1] !== SPACE) throw UNSURE;
       const code = valueAt(p + 2, e);
-      if (codes.includes(code)) throw UNSURE; // the schema's uniqueItems: the full read reports it
-      codes.push(code);
+      for (let k = 0; k < coded; k++) if (codes[k] === code) throw UNSURE; // the schema's uniqueItems: the full read reports it
+      codes[coded++] = code;
     } else if (indent === 6 && field === TARGET) inPosition = e === p + POSITION.length && at(b, p, POSITION);
     else if (indent === 8 && field === TARGET && inPosition && at(b, p, START)) {
       if (start >= 0) throw UNSURE;
