@@ -2,6 +2,7 @@ import type { AnchorStatus } from '../anchoring';
 import type { Code } from '../codebook/codebook';
 import { filterPredicate, NO_AUTHOR, type ExplorerFilter } from './filter';
 import { authorOf, codesOf, idOf, startOf, type IndexedAnnotation } from './model';
+import { addUp, hasCode, tally, type Tally } from './tally';
 
 export type GroupMode = 'code' | 'document' | 'author';
 
@@ -41,34 +42,44 @@ export interface GroupOptions {
  * they have no place in their document now), then the groups of the mode. Empty groups are left out.
  */
 export function groupAnnotations(all: readonly IndexedAnnotation[], options: GroupOptions): GroupNode[] {
-  const keep = options.filter ? filterPredicate(options.filter) : () => true;
-  const status = options.status ?? (() => undefined);
+  const keep = options.filter ? filterPredicate(options.filter) : undefined;
+  return groupTallies([tally(all, keep, options.status)], options);
+}
+
+/**
+ * The same from parts counted apart (tally.ts: one per sidecar, firstLevel.ts): only counts are added up
+ * here; a group's annotations are picked out of the parts that hold some, and sorted, when first read.
+ */
+export function groupTallies(parts: readonly Tally[], options: Pick<GroupOptions, 'mode' | 'codes' | 'documentLabel'>): GroupNode[] {
   const label = options.documentLabel ?? ((d: string) => d);
-  const attached: IndexedAnnotation[] = [];
-  const orphans: IndexedAnnotation[] = [];
-  for (const a of all) if (keep(a)) (status(a) === 'orphaned' ? orphans : attached).push(a);
   const order = documentOrder(label);
-  const groups = options.mode === 'code' ? byCode(attached, options.codes, order) : options.mode === 'document' ? byDocument(attached, label) : byAuthor(attached, order);
-  if (orphans.length === 0) return groups;
-  return [sortedLater({ kind: 'orphans', key: 'orphans', label: 'Orphaned', count: orphans.length, children: [] }, orphans, order), ...groups];
+  const sum = addUp(parts);
+  const groups = options.mode === 'code' ? byCode(parts, sum, options.codes, order) : options.mode === 'document' ? byDocument(parts, sum, label, order) : byAuthor(parts, sum, order);
+  if (sum.orphans === 0) return groups;
+  const orphans = (): IndexedAnnotation[] => parts.flatMap((p) => p.orphans);
+  return [itemsLater({ kind: 'orphans', key: 'orphans', label: 'Orphaned', count: sum.orphans, children: [] }, orphans, order), ...groups];
 }
 
 type Order = (a: IndexedAnnotation, b: IndexedAnnotation) => number;
+type Sum = ReturnType<typeof addUp>;
 
 /**
- * The node with its items sorted on first read: the first level needs only the counts, and sorting
- * 100,000 annotations into every group would cost more than grouping them.
+ * The node with its items collected and sorted on first read: the first level needs only the counts, and
+ * sorting 100,000 annotations into every group would cost more than counting them.
  */
-function sortedLater(node: Omit<GroupNode, 'items'>, items: IndexedAnnotation[], order: Order): GroupNode {
-  let sorted = false;
+function itemsLater(node: Omit<GroupNode, 'items'>, collect: () => IndexedAnnotation[], order: Order): GroupNode {
+  let items: IndexedAnnotation[] | undefined;
   return Object.defineProperty(node, 'items', {
     enumerable: true,
-    get: () => {
-      if (!sorted) items.sort(order);
-      sorted = true;
-      return items;
-    },
+    get: () => (items ??= collect().sort(order)),
   }) as GroupNode;
+}
+
+/** The attached annotations of the parts that `has`, those that `pick`. */
+function collect(parts: readonly Tally[], has: (p: Tally) => boolean, pick: (a: IndexedAnnotation) => boolean): IndexedAnnotation[] {
+  const out: IndexedAnnotation[] = [];
+  for (const p of parts) if (has(p)) for (const a of p.attached) if (pick(a)) out.push(a);
+  return out;
 }
 
 /** By document label, then position, then id: the same order on every refresh. */
@@ -87,57 +98,67 @@ function documentOrder(label: (d: string) => string): (a: IndexedAnnotation, b: 
   };
 }
 
-/**
- * By code, as a hierarchy: each code under its `parent` (codebook codes can sit under a theme or another
- * code; a cycle or an unknown parent makes a root). An annotation with several codes is in each of them;
- * a group's count is its distinct annotations, its sub-groups' included.
- */
-function byCode(list: readonly IndexedAnnotation[], codes: readonly Code[], order: Order): GroupNode[] {
-  const direct = new Map<string, IndexedAnnotation[]>();
-  for (const a of list) {
-    const cs = codesOf(a);
-    for (const c of cs.length === 1 ? cs : new Set(cs)) {
-      let bucket = direct.get(c);
-      if (!bucket) direct.set(c, (bucket = []));
-      bucket.push(a);
-    }
-  }
-  const known = new Map(codes.map((c) => [c.id, c]));
-  const children = new Map<string | undefined, string[]>();
-  const parentOf = (id: string): string | undefined => {
+/** Each code's parent as shown: a cycle (a → b → a) or an unknown parent makes a root. */
+function parents(known: ReadonlyMap<string, Code>, ids: readonly string[]): Map<string, string | undefined> {
+  const out = new Map<string, string | undefined>();
+  for (const id of ids) {
     const p = known.get(id)?.parent;
-    if (!p || !known.has(p)) return undefined;
-    // A cycle (a → b → a) would hide both: the code whose ancestors come back to it is a root.
+    let shown = p && known.has(p) ? p : undefined;
+    // A cycle would hide every code in it: the code whose ancestors come back to one of them is a root.
     const seen = new Set([id]);
-    for (let q: string | undefined = p; q; q = known.get(q)?.parent) {
-      if (seen.has(q)) return undefined;
+    for (let q: string | undefined = shown; q; q = known.get(q)?.parent) {
+      if (seen.has(q)) {
+        shown = undefined;
+        break;
+      }
       seen.add(q);
     }
-    return p;
-  };
-  const ids = [...codes.map((c) => c.id), ...[...direct.keys()].filter((c) => !known.has(c)).sort()];
-  for (const id of ids) {
-    const p = parentOf(id);
-    const list2 = children.get(p) ?? [];
-    list2.push(id);
-    children.set(p, list2);
+    out.set(id, shown);
   }
-  // Each built node with every annotation in it and below (unsorted, for the distinct count of its parent).
-  const build = (id: string): { node: GroupNode; below: Set<IndexedAnnotation> } | undefined => {
-    const subs = (children.get(id) ?? []).map(build).filter((n) => n !== undefined);
-    const items = direct.get(id) ?? [];
-    if (items.length === 0 && subs.length === 0) return undefined;
-    let below: Set<IndexedAnnotation>;
-    if (subs.length === 0) below = new Set(items);
-    else {
-      below = new Set(items);
-      for (const s of subs) for (const a of s.below) below.add(a);
+  return out;
+}
+
+/**
+ * By code, as a hierarchy: each code under its `parent` (codebook codes can sit under a theme or another
+ * code). An annotation with several codes is in each of them; a group's count is its distinct annotations,
+ * its sub-groups' included: each code set counts once in every group that its codes or their ancestors make.
+ */
+function byCode(parts: readonly Tally[], sum: Sum, codes: readonly Code[], order: Order): GroupNode[] {
+  const known = new Map(codes.map((c) => [c.id, c]));
+  const used = new Set([...sum.single.keys(), ...[...sum.multi.values()].flatMap((s) => s.codes)]);
+  const ids = [...codes.map((c) => c.id), ...[...used].filter((c) => !known.has(c)).sort()];
+  const parentOf = parents(known, ids);
+  const counts = new Map<string, number>();
+  const reach = (code: string, n: number, seen?: Set<string>): void => {
+    for (let q: string | undefined = code; q !== undefined; q = parentOf.get(q)) {
+      if (seen) {
+        if (seen.has(q)) return; // the rest of the chain was counted for this set already
+        seen.add(q);
+      }
+      counts.set(q, (counts.get(q) ?? 0) + n);
     }
-    const code = known.get(id);
-    const node = sortedLater({ kind: 'code', key: `code:${id}`, label: code?.label ?? id, count: below.size, children: subs.map((s) => s.node), code, unknownCode: code === undefined }, items, order);
-    return { node, below };
   };
-  return (children.get(undefined) ?? []).map(build).flatMap((n) => (n ? [n.node] : []));
+  for (const [code, n] of sum.single) reach(code, n);
+  for (const s of sum.multi.values()) {
+    const seen = new Set<string>();
+    for (const c of s.codes) reach(c, s.count, seen);
+  }
+  const children = new Map<string | undefined, string[]>();
+  for (const id of ids) {
+    const p = parentOf.get(id);
+    const list = children.get(p) ?? [];
+    list.push(id);
+    children.set(p, list);
+  }
+  const build = (id: string): GroupNode | undefined => {
+    const count = counts.get(id) ?? 0;
+    if (count === 0) return undefined;
+    const subs = (children.get(id) ?? []).map(build).filter((n) => n !== undefined);
+    const code = known.get(id);
+    const direct = (): IndexedAnnotation[] => collect(parts, (p) => hasCode(p, id), (a) => codesOf(a).includes(id));
+    return itemsLater({ kind: 'code', key: `code:${id}`, label: code?.label ?? id, count, children: subs, code, unknownCode: code === undefined }, direct, order);
+  };
+  return (children.get(undefined) ?? []).map(build).filter((n) => n !== undefined);
 }
 
 /** Every annotation of a group and its sub-groups (with repeats when one is in several). */
@@ -147,28 +168,20 @@ export function allItems(node: GroupNode): IndexedAnnotation[] {
   return out;
 }
 
-function byDocument(list: readonly IndexedAnnotation[], label: (d: string) => string): GroupNode[] {
-  const docs = new Map<string, IndexedAnnotation[]>();
-  for (const a of list) {
-    let bucket = docs.get(a.document);
-    if (!bucket) docs.set(a.document, (bucket = []));
-    bucket.push(a);
-  }
-  const order = documentOrder(label);
-  return [...docs]
-    .map(([document, items]): GroupNode => sortedLater({ kind: 'document', key: `document:${document}`, label: label(document), count: items.length, children: [], document }, items, order))
+function byDocument(parts: readonly Tally[], sum: Sum, label: (d: string) => string, order: Order): GroupNode[] {
+  return [...sum.documents]
+    .map(([document, count]): GroupNode => {
+      const items = (): IndexedAnnotation[] => collect(parts, (p) => p.documents.has(document), (a) => a.document === document);
+      return itemsLater({ kind: 'document', key: `document:${document}`, label: label(document), count, children: [], document }, items, order);
+    })
     .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }
 
-function byAuthor(list: readonly IndexedAnnotation[], order: Order): GroupNode[] {
-  const authors = new Map<string, IndexedAnnotation[]>();
-  for (const a of list) {
-    const who = authorOf(a) ?? NO_AUTHOR;
-    let bucket = authors.get(who);
-    if (!bucket) authors.set(who, (bucket = []));
-    bucket.push(a);
-  }
-  return [...authors]
+function byAuthor(parts: readonly Tally[], sum: Sum, order: Order): GroupNode[] {
+  return [...sum.authors]
     .sort(([a], [b]) => (a === NO_AUTHOR ? 1 : b === NO_AUTHOR ? -1 : a.localeCompare(b)))
-    .map(([author, items]): GroupNode => sortedLater({ kind: 'author', key: `author:${author}`, label: author, count: items.length, children: [], author: author === NO_AUTHOR ? undefined : author }, items, order));
+    .map(([author, count]): GroupNode => {
+      const items = (): IndexedAnnotation[] => collect(parts, (p) => p.authors.has(author), (a) => (authorOf(a) ?? NO_AUTHOR) === author);
+      return itemsLater({ kind: 'author', key: `author:${author}`, label: author, count, children: [], author: author === NO_AUTHOR ? undefined : author }, items, order);
+    });
 }

@@ -43,23 +43,16 @@ export class LazySidecar {
 }
 
 /** An annotation of a scanned sidecar: id, codes, author and start known; the rest read on first use. */
-export class LightIndexed implements IndexedAnnotation {
-  readonly id: string;
-  readonly codes: readonly string[];
-  readonly author: string | undefined;
-  readonly start: number;
-
+export class LightIndexed implements IndexedAnnotation, LightAnnotation {
   constructor(
     readonly sidecar: string,
     readonly document: string,
-    light: LightAnnotation,
+    readonly id: string,
+    readonly codes: readonly string[],
+    readonly author: string | undefined,
+    readonly start: number,
     private readonly source: LazySidecar,
-  ) {
-    this.id = light.id;
-    this.codes = light.codes;
-    this.author = light.author;
-    this.start = light.start;
-  }
+  ) {}
 
   get annotation(): Annotation {
     return this.source.annotation(this);

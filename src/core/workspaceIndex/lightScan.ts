@@ -10,10 +10,15 @@ import { fastReadScalar } from '../sidecar/fastRead';
  * expanded, a filter is typed, an annotation is revealed or the orphan check runs, so that 100,000
  * annotations are counted in a fraction of the time (and memory) of reading them.
  *
+ * It reads the file's bytes, not a decoded text: the lines are found by their ASCII bytes (a byte of a UTF-8
+ * sequence is never one of them) and only the values it keeps are decoded, so 50 MB of sidecars are not made
+ * into strings at all. The rest of the file is not checked for valid UTF-8 here: the full read does that.
+ *
  * Gives up — undefined, the caller reads the file in full at once — on anything it is not sure of: another
- * layout (flow style, comments, another indentation), a scalar outside the fast reader's subset, an
- * annotation without its id, start or created line, a duplicate id or code. The full read, when it comes,
- * is still the truth: the index compares the two and shows the full one when they differ.
+ * layout (flow style, comments, another indentation, a byte order mark), a scalar outside the fast reader's
+ * subset or not valid UTF-8, an annotation without its id, start or created line, a duplicate id or code.
+ * The full read, when it comes, is still the truth: the index compares the two and shows the full one when
+ * they differ (invalid UTF-8 elsewhere in the file, say).
  */
 export interface LightAnnotation {
   readonly id: string;
@@ -22,12 +27,52 @@ export interface LightAnnotation {
   readonly start: number;
 }
 
-const ITEM = '  - id: ';
+const ascii = (s: string): Uint8Array => new TextEncoder().encode(s);
+const HEAD = ascii('version: 1\ndocument: ');
+const ANNOTATIONS = ascii('\nannotations:');
+const ITEM = ascii('  - id: ');
+const EMPTY = ascii(' []');
+const POSITION = ascii('position:');
+const START = ascii('start: ');
+const NL = 10;
+const SPACE = 32;
+const DASH = 45;
 /** Thrown (once made, never caught elsewhere) when the scan is not sure: the caller reads the file in full. */
 const UNSURE = new Error('outside the light scan');
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** The fields of an annotation (its column-4 keys). */
-const FIELDS = new Set(['target', 'codes', 'note', 'links', 'author', 'created', 'modified']);
+/** The fields of an annotation (its column-4 keys), with their colon, matched in place. */
+const FIELDS = ['target:', 'codes:', 'created:', 'author:', 'note:', 'links:', 'modified:'].map(ascii);
+const [TARGET, CODES, CREATED, AUTHOR, , LINKS] = [0, 1, 2, 3, 4, 5];
+const NO_CODES = -1;
+
+/** Whether the bytes at `p` are `word`. */
+function at(b: Uint8Array, p: number, word: Uint8Array): boolean {
+  if (p < 0 || p + word.length > b.length) return false;
+  for (let i = 0; i < word.length; i++) if (b[p + i] !== word[i]) return false;
+  return true;
+}
+
+/** Which field the line at `p` starts (an index in FIELDS), or -1. */
+function fieldAt(b: Uint8Array, p: number): number {
+  for (let i = 0; i < FIELDS.length; i++) if (at(b, p, FIELDS[i]!)) return i;
+  return -1;
+}
+
+/** The bytes from..to as text: ASCII as it is, anything else (or a long value) as strict UTF-8 (else not sure). */
+function textOf(b: Uint8Array, from: number, to: number): string {
+  if (to - from <= 256) {
+    const units = new Array<number>(Math.max(0, to - from));
+    let i = from;
+    for (; i < to && b[i]! < 0x80; i++) units[i - from] = b[i]!;
+    if (i >= to) return String.fromCharCode(...units);
+  }
+  try {
+    return utf8.decode(b.subarray(from, to));
+  } catch {
+    throw UNSURE;
+  }
+}
 
 /** A scalar as written after `key: ` or `- ` on one line: a plain string, or a quoted one on one line. */
 function scalarAt(line: string): string {
@@ -44,87 +89,132 @@ function scalarAt(line: string): string {
   return v;
 }
 
-interface Draft {
-  id: string;
-  codes: string[];
-  author?: string;
-  start?: number;
-  created: boolean;
+/** The decimal from p to e (as the serializer writes offsets). */
+function offsetAt(b: Uint8Array, p: number, e: number): number {
+  if (e === p || e - p > 15 || (b[p] === 48 && e - p > 1)) throw UNSURE;
+  let n = 0;
+  for (let i = p; i < e; i++) {
+    const d = b[i]! - 48;
+    if (d < 0 || d > 9) throw UNSURE;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
-export function lightScan(text: string): LightAnnotation[] | undefined {
+interface Lists {
+  list?: readonly string[];
+  next?: Map<string, Lists>;
+}
+
+/** What the scan makes of each annotation (the index makes its own entries directly). */
+export type MakeLight<T> = (id: string, codes: readonly string[], author: string | undefined, start: number) => T;
+
+const plain: MakeLight<LightAnnotation> = (id, codes, author, start) => (author === undefined ? { id, codes, start } : { id, codes, author, start });
+
+export function lightScan(bytes: Uint8Array): LightAnnotation[] | undefined;
+export function lightScan<T>(bytes: Uint8Array, make: MakeLight<T>): T[] | undefined;
+export function lightScan<T>(bytes: Uint8Array, make?: MakeLight<T>): (T | LightAnnotation)[] | undefined {
   try {
-    return scan(text);
+    return scan<T | LightAnnotation>(bytes, make ?? plain);
   } catch (err) {
     if (err === UNSURE) return undefined;
     throw err;
   }
 }
 
-function scan(text: string): LightAnnotation[] {
-  if (!text.startsWith('version: 1\ndocument: ') || !text.endsWith('\n') || text.includes('\r')) throw UNSURE;
-  const key = text.indexOf('\nannotations:');
-  if (key < 0) throw UNSURE;
-  const keyEnd = text.indexOf('\n', key + 1);
-  const rest = text.slice(key + '\nannotations:'.length, keyEnd);
-  // The head (version, document) is two lines; `annotations: []` has no items.
-  if (text.indexOf('\n', 'version: 1\ndocument: '.length) !== key) throw UNSURE;
-  if (rest === ' []') {
-    if (keyEnd !== text.length - 1) throw UNSURE;
+function scan<T>(b: Uint8Array, make: MakeLight<T>): T[] {
+  const n = b.length;
+  if (!at(b, 0, HEAD) || b[n - 1] !== NL || b.indexOf(13) >= 0) throw UNSURE;
+  // The head (version, document) is two lines, then `annotations:`; `annotations: []` has no items.
+  const key = b.indexOf(NL, HEAD.length);
+  if (!at(b, key, ANNOTATIONS)) throw UNSURE;
+  const keyEnd = b.indexOf(NL, key + 1);
+  const after = key + ANNOTATIONS.length;
+  if (keyEnd === after + EMPTY.length && at(b, after, EMPTY)) {
+    if (keyEnd !== n - 1) throw UNSURE;
     return [];
   }
-  if (rest !== '') throw UNSURE;
-  const out: LightAnnotation[] = [];
+  if (keyEnd !== after) throw UNSURE;
+  const out: T[] = [];
   const ids = new Set<string>();
-  let a: Draft | undefined;
+  // Codes and authors repeat from one annotation to the next: each line's value is read once per file.
+  const values = new Map<string, string>();
+  const valueAt = (from: number, to: number): string => {
+    const raw = textOf(b, from, to);
+    let v = values.get(raw);
+    if (v === undefined) values.set(raw, (v = scalarAt(raw)));
+    return v;
+  };
+  // Annotations with the same codes share one (read-only) list: found through a trie of the codes, no key made.
+  const lists: Lists = {};
+  const shared = (cs: readonly string[], count: number): readonly string[] => {
+    let node = lists;
+    for (let k = 0; k < count; k++) {
+      const next = (node.next ??= new Map<string, Lists>());
+      let child = next.get(cs[k]!);
+      if (!child) next.set(cs[k]!, (child = {}));
+      node = child;
+    }
+    return (node.list ??= cs.slice(0, count));
+  };
+  // The annotation being read: its id (undefined before the first), codes, author, start, created line.
+  let id: string | undefined;
+  // The codes so far (the first `coded` of the list, reused from one annotation to the next).
+  const codes: string[] = [];
+  let coded = 0;
+  let author: string | undefined;
+  let start = -1;
+  let created = false;
   /** The field at column 4 the line is in, and whether a `position:` of the target was seen. */
-  let field = '';
+  let field = -2;
   let inPosition = false;
   const finish = (): void => {
-    if (!a) return;
-    if (a.start === undefined || !a.created || ids.has(a.id)) throw UNSURE;
-    ids.add(a.id);
-    out.push(a.author === undefined ? { id: a.id, codes: a.codes, start: a.start } : { id: a.id, codes: a.codes, author: a.author, start: a.start });
+    if (id === undefined) return;
+    if (start < 0 || !created || ids.has(id)) throw UNSURE;
+    ids.add(id);
+    out.push(make(id, shared(codes, coded), author, start));
   };
-  for (let s = keyEnd + 1; s < text.length; ) {
-    const e = text.indexOf('\n', s);
+  for (let s = keyEnd + 1; s < n; ) {
     // Columns past 8 are not told apart: such lines (quotes, notes, links) are skipped unread.
     let p = s;
     const deep = s + 9;
-    while (p < deep && text.charCodeAt(p) === 32) p++;
+    while (p < deep && b[p] === SPACE) p++;
     const indent = p - s;
+    const e = b.indexOf(NL, p);
     s = e + 1;
     // Blank lines and anything deeper than column 8 belong to a block scalar or a nested value: skipped.
     if (p === e || indent === 9) continue;
-    if (text.charCodeAt(p) === 35 /* # */ && indent <= 4) throw UNSURE; // a comment line: another layout
+    if (b[p] === 35 /* # */ && indent <= 4) throw UNSURE; // a comment line: another layout
     if (indent === 2) {
-      if (text.charCodeAt(p) !== 45 || !text.startsWith(ITEM, p - 2)) throw UNSURE;
+      if (b[p] !== DASH || !at(b, p - 2, ITEM)) throw UNSURE;
       finish();
-      const id = scalarAt(text.slice(p - 2 + ITEM.length, e));
-      if (!ANNOTATION_ID_PATTERN.test(id)) throw UNSURE;
-      a = { id, codes: [], created: false };
-      field = 'id';
-    } else if (!a || indent < 4 || indent === 5) throw UNSURE;
+      const next = scalarAt(textOf(b, p - 2 + ITEM.length, e));
+      if (!ANNOTATION_ID_PATTERN.test(next)) throw UNSURE;
+      id = next;
+      coded = 0;
+      author = undefined;
+      start = -1;
+      created = false;
+      field = -2;
+    } else if (id === undefined || indent < 4 || indent === 5) throw UNSURE;
     else if (indent === 4) {
-      const colon = text.indexOf(':', p);
-      if (colon < 0 || colon > e) throw UNSURE;
-      field = text.slice(p, colon);
-      const after = text.charCodeAt(colon + 1);
-      if (!FIELDS.has(field) || (colon + 1 !== e && after !== 32)) throw UNSURE;
-      if (field === 'author') a.author = scalarAt(text.slice(colon + 2, e));
-      else if (field === 'codes' && text.startsWith(' []', colon + 1) && colon + 4 === e) field = 'no codes';
-      else if (field === 'created') a.created = true;
-      else if (field !== 'no codes' && (field === 'codes' || field === 'target' || field === 'links') !== (colon + 1 === e)) throw UNSURE; // a list or mapping below, or a value here
-    } else if (indent === 6 && field === 'codes') {
-      if (text.charCodeAt(p) !== 45 /* - */ || text.charCodeAt(p + 1) !== 32) throw UNSURE;
-      const code = scalarAt(text.slice(p + 2, e));
-      if (a.codes.includes(code)) throw UNSURE; // the schema's uniqueItems: the full read reports it
-      a.codes.push(code);
-    } else if (indent === 6 && field === 'target') inPosition = e === p + 'position:'.length && text.startsWith('position:', p);
-    else if (indent === 8 && field === 'target' && inPosition && text.startsWith('start: ', p)) {
-      const n = text.slice(p + 'start: '.length, e);
-      if (!/^(?:0|[1-9][0-9]{0,14})$/.test(n) || a.start !== undefined) throw UNSURE;
-      a.start = Number(n);
+      field = fieldAt(b, p);
+      if (field < 0) throw UNSURE;
+      const colon = p + FIELDS[field]!.length - 1;
+      if (colon + 1 !== e && b[colon + 1] !== SPACE) throw UNSURE;
+      if (field === AUTHOR) author = valueAt(colon + 2, e);
+      else if (field === CODES && colon + 4 === e && at(b, colon + 1, EMPTY)) field = NO_CODES;
+      else if (field === CREATED) created = true;
+      else if ((field === CODES || field === TARGET || field === LINKS) !== (colon + 1 === e)) throw UNSURE; // a list or mapping below, or a value here
+    } else if (indent === 6 && field === CODES) {
+      if (b[p] !== DASH || b[p + 1] !== SPACE) throw UNSURE;
+      const code = valueAt(p + 2, e);
+      for (let k = 0; k < coded; k++) if (codes[k] === code) throw UNSURE; // the schema's uniqueItems: the full read reports it
+      codes[coded++] = code;
+    } else if (indent === 6 && field === TARGET) inPosition = e === p + POSITION.length && at(b, p, POSITION);
+    else if (indent === 8 && field === TARGET && inPosition && at(b, p, START)) {
+      if (start >= 0) throw UNSURE;
+      start = offsetAt(b, p + START.length, e);
     }
   }
   finish();

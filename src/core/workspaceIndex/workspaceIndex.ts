@@ -3,7 +3,6 @@ import { readBytes } from '../fs/readBytes';
 import { DEFAULT_SIDECAR_MAX_BYTES } from '../limits';
 import { anchorOnDisk } from './anchorStatus';
 import type { IndexedAnnotation, SidecarEntry, SidecarLayout } from './model';
-import { decodeSidecarBytes } from '../sidecar/decode';
 import { LazySidecar, LightIndexed, sameAsScanned } from './lazySidecar';
 import { lightScan, type LightAnnotation } from './lightScan';
 import { readForIndex, type IndexRead } from './readForIndex';
@@ -198,14 +197,15 @@ export class WorkspaceIndex {
     const previous = this.entries.get(location);
     // The last check is shown until the one that follows this read (settled) replaces it.
     const status = previous?.status && previous.document === document ? previous.status : undefined;
-    const decoded = got.bytes.length <= this.maxBytes ? decodeSidecarBytes(got.bytes) : undefined;
-    const scanned = decoded && !decoded.problems.length ? lightScan(decoded.text) : undefined;
-    if (scanned) {
-      const lazy: LazySidecar = new LazySidecar(display, got.bytes, this.maxBytes, (full) => this.readInFull(location, lazy, scanned, full));
-      this.lazies.set(location, lazy);
-      const annotations = scanned.map((l) => new LightIndexed(location, document, l, lazy));
-      this.entries.set(location, { sidecar: location, document, annotations, problemCount: 0, readOnly: false, status });
-      return;
+    if (got.bytes.length <= this.maxBytes) {
+      // The scan makes the entry's annotations itself (one object each); the full read comes on first use.
+      const lazy: LazySidecar = new LazySidecar(display, got.bytes, this.maxBytes, (full) => this.readInFull(location, lazy, scanned!, full));
+      const scanned = lightScan(got.bytes, (id, codes, author, start) => new LightIndexed(location, document, id, codes, author, start, lazy));
+      if (scanned) {
+        this.lazies.set(location, lazy);
+        this.entries.set(location, { sidecar: location, document, annotations: scanned, problemCount: 0, readOnly: false, status });
+        return;
+      }
     }
     const parsed = readForIndex(display, got.bytes, this.maxBytes);
     this.entries.set(location, this.fullEntry(location, document, parsed, status));

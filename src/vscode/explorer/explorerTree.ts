@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { AnchorStatus } from '../../core/anchoring';
 import type { Code } from '../../core/codebook/codebook';
 import { themeColourId } from '../../core/lexicon/contributions';
-import { groupAnnotations, groupByProvision, type ExplorerFilter, type GroupMode, type GroupNode, type IndexedAnnotation, type ProvisionSpan, type WorkspaceIndex } from '../../core/workspaceIndex';
+import { FirstLevel, groupByProvision, type ExplorerFilter, type GroupMode, type GroupNode, type IndexedAnnotation, type ProvisionSpan, type SidecarEntry, type WorkspaceIndex } from '../../core/workspaceIndex';
 import { CommandId } from '../commandIds';
 
 export interface GroupElement {
@@ -36,6 +36,8 @@ export interface TreeSources {
   readonly provisions: (document: string) => Promise<ProvisionSpan[]>;
   /** Where an annotation stands: the open document's live status first, else the check against the disk. */
   readonly status: (a: IndexedAnnotation) => AnchorStatus | undefined;
+  /** The same for all of a sidecar's annotations, where its document is open (else the index's check). */
+  readonly liveStatus: (entry: SidecarEntry) => ReadonlyMap<string, AnchorStatus> | undefined;
   /** Told the number of top-level groups after each build. */
   readonly built?: (groups: number) => void;
 }
@@ -46,14 +48,16 @@ const oneLine = (s: string, max: number): string => {
 };
 
 /**
- * The explorer's tree: groups from the core (groupAnnotations), built once per refresh from the index and
- * handed out level by level; a document's provisions are recognised when it is expanded.
+ * The explorer's tree: groups from the core (FirstLevel: counted per sidecar, so a refresh after a file event
+ * counts that sidecar again), built once per refresh from the index and handed out level by level, each
+ * group's annotations collected when it is expanded; a document's provisions are recognised then too.
  */
 export class ExplorerTree implements vscode.TreeDataProvider<ExplorerElement>, vscode.Disposable {
   private mode: GroupMode = 'code';
   private filter: ExplorerFilter = {};
   private top: GroupElement[] | undefined;
   private readonly withProvisions = new Map<string, Promise<GroupNode>>();
+  private readonly firstLevel = new FirstLevel();
   private readonly changed = new vscode.EventEmitter<ExplorerElement | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
@@ -129,11 +133,11 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerElement>, v
   private async build(): Promise<GroupElement[]> {
     await this.sources.index.ready();
     const codes = await this.sources.codes();
-    const nodes = groupAnnotations(this.sources.index.annotations(), {
+    const nodes = this.firstLevel.group(this.sources.index.sidecars(), {
       mode: this.mode,
       filter: this.filter,
       codes,
-      status: this.sources.status,
+      liveStatus: this.sources.liveStatus,
       documentLabel: (d) => vscode.workspace.asRelativePath(vscode.Uri.parse(d)),
     });
     this.sources.built?.(nodes.length);

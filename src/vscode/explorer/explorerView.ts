@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AnchorStatus } from '../../core/anchoring';
 import type { FileSystemPort } from '../../core/fs/fileSystem';
-import { WorkspaceIndex, describeFilter, idOf, isEmptyFilter, type IndexedAnnotation, type ProvisionSpan } from '../../core/workspaceIndex';
+import { WorkspaceIndex, describeFilter, idOf, isEmptyFilter, type IndexedAnnotation, type ProvisionSpan, type SidecarEntry } from '../../core/workspaceIndex';
 import type { AnnotationStore } from '../annotations/annotationStore';
 import type { CodebookService } from '../annotations/codebookService';
 import type { DocumentAnalysis } from '../documentAnalysis';
@@ -41,7 +41,8 @@ export interface ExplorerApi {
 export function registerExplorer(store: AnnotationStore, codebook: CodebookService, analysis: DocumentAnalysis, port: FileSystemPort): { disposable: vscode.Disposable; api: ExplorerApi } {
   const index = new WorkspaceIndex(port, editorLayout(), { maxBytes: setting('sidecarMaxBytes') });
   const status = (a: IndexedAnnotation): AnchorStatus | undefined => store.peek(vscode.Uri.parse(a.document))?.status.get(idOf(a)) ?? index.entry(a.sidecar)?.status?.get(idOf(a));
-  const tree = new ExplorerTree({ index, codes: () => codebook.codes(), provisions: (d) => provisionsOf(analysis, d), status, built: (n) => showEmpty(n) });
+  const liveStatus = (e: SidecarEntry): ReadonlyMap<string, AnchorStatus> | undefined => store.peek(vscode.Uri.parse(e.document))?.status;
+  const tree = new ExplorerTree({ index, codes: () => codebook.codes(), provisions: (d) => provisionsOf(analysis, d), status, liveStatus, built: (n) => showEmpty(n) });
   const view = vscode.window.createTreeView(EXPLORER_VIEW, { treeDataProvider: tree, showCollapseAll: true });
 
   const quietly = (p: Promise<unknown>): void => void p.catch(logFailure('annotations explorer'));
