@@ -100,7 +100,7 @@ export const explorerFigure: Figure = {
   number: 15,
   id: 'explorer',
   title: 'Annotations explorer: a 1,000-document workspace',
-  aliases: ['fig14', 'workspace-index'],
+  aliases: ['fig15', 'workspace-index'],
 
   async run(ctx: BenchContext): Promise<Row[]> {
     const docs = ctx.tiny ? 8 : 1_000;
