@@ -11,6 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { FIGURES } from './figures';
 import { renderTable, type BenchContext, type Figure, type Row } from './framework';
+import { withReadmeTable } from './readmeTable';
 import { Inputs, REPO } from './inputs';
 
 export interface RunOptions {
@@ -29,6 +30,10 @@ export interface FigureResult {
   readonly title: string;
   readonly seconds: number;
   readonly rows: readonly Row[];
+  /** When it ran, if before the latest run (results.json keeps each figure's latest run). */
+  readonly from?: string;
+  /** The one-minute load average when it finished. */
+  readonly load?: number;
 }
 
 export interface BenchResults {
@@ -67,7 +72,7 @@ export async function runBench(options: RunOptions = {}): Promise<BenchResults> 
     }
     // Tiny inputs say nothing about the goals: their rows are shown, never judged.
     if (tiny) rows = rows.map((r) => (r.verdict === 'pass' || r.verdict === 'fail' ? { ...r, verdict: 'info' } : r));
-    figures.push({ number: f.number, id: f.id, title: f.title, seconds: (performance.now() - t0) / 1000, rows });
+    figures.push({ number: f.number, id: f.id, title: f.title, seconds: (performance.now() - t0) / 1000, rows, load: Math.round(os.loadavg()[0]! * 10) / 10 });
   }
   const cpus = os.cpus();
   const results: BenchResults = {
@@ -77,7 +82,14 @@ export async function runBench(options: RunOptions = {}): Promise<BenchResults> 
     figures,
   };
   const target = options.write ?? (tiny ? false : path.join(REPO, 'bench', 'results.json'));
-  if (target) writeFileSync(target, `${JSON.stringify(merge(target, results), null, 2)}\n`);
+  if (target) {
+    const merged = merge(target, results);
+    writeFileSync(target, `${JSON.stringify(merged, null, 2)}\n`);
+    // The README's table follows the default results file (another --out is a private run).
+    const readme = path.join(REPO, 'README.md');
+    const updated = target === path.join(REPO, 'bench', 'results.json') ? withReadmeTable(readFileSync(readme, 'utf8'), merged) : undefined;
+    if (updated !== undefined) writeFileSync(readme, updated);
+  }
   return results;
 }
 
@@ -88,7 +100,7 @@ function merge(file: string, fresh: BenchResults): BenchResults {
     const old = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
     if (old.tiny || !Array.isArray(old.figures as unknown)) return fresh;
     const ran = new Set(fresh.figures.map((f) => f.number));
-    const figures = [...old.figures.filter((f) => !ran.has(f.number)).map((f) => ({ ...f, from: (f as { from?: string }).from ?? old.date })), ...fresh.figures];
+    const figures = [...old.figures.filter((f) => !ran.has(f.number)).map((f) => ({ ...f, from: f.from ?? old.date, ...(f.load === undefined && !f.from ? { load: old.machine.loadavg[0] } : {}) })), ...fresh.figures];
     return { ...fresh, figures: figures.sort((a, b) => a.number - b.number) };
   } catch {
     return fresh;
