@@ -1,7 +1,6 @@
-import { compareAnnotations, sameAnnotationData, type Annotation, type Sidecar } from '../sidecar/model';
-import { fastAnalyse } from '../sidecar/parse';
+import { sameAnnotationData, type Annotation } from '../sidecar/model';
 import { renderAnnotationItem } from '../sidecar/serialize';
-import { blockStart, blockText, cutBlocks, TOP_LEVEL_LINE, withBlocks, type SidecarBlocks } from './sidecarBlocks';
+import { blockEnd, blockStart, blockText, cutBlocks, readBlocks, TOP_LEVEL_LINE, type SidecarBlocks } from './sidecarBlocks';
 import { threeWayMerge, type KeptChange } from './threeWayMerge';
 
 /**
@@ -60,20 +59,7 @@ export function blockMerge(base: string, ours: string, theirs: string): BlockMer
 
 /** Whether block `k` of `a` and block `j` of `b` are the same text (lengths first, then one comparison). */
 function sameBlock(a: SidecarBlocks, k: number, b: SidecarBlocks, j: number): boolean {
-  const la = (a.starts[k + 1] ?? a.text.length) - a.starts[k]!;
-  const lb = (b.starts[j + 1] ?? b.text.length) - b.starts[j]!;
-  return la === lb && blockText(a, k) === blockText(b, j);
-}
-
-/** The blocks of `cut` whose ids are in `ids`, read as one sidecar (with the cut's head); undefined if they do not read. */
-function readBlocks(cut: SidecarBlocks, ids: ReadonlySet<string>): { sidecar: Sidecar; comments: boolean } | undefined {
-  const blocks: string[] = [];
-  cut.ids.forEach((id, k) => {
-    if (ids.has(id)) blocks.push(blockText(cut, k));
-  });
-  const read = fastAnalyse('block', withBlocks(cut, blocks), {});
-  if (!read || read.result.annotations.length !== blocks.length) return undefined;
-  return { sidecar: read.result.sidecar, comments: read.read.annotations?.items.some((it) => it.comments) ?? false };
+  return blockEnd(a, k) - a.starts[k]! === blockEnd(b, j) - b.starts[j]! && blockText(a, k) === blockText(b, j);
 }
 
 /**
@@ -117,11 +103,11 @@ function writeBlocks(o: SidecarBlocks, oursAt: ReadonlyMap<string, number>, alik
     }
     const start = blockStart(o, k);
     const id = o.ids[k]!;
-    if (start === undefined || start < lastStart || (start === lastStart && id < lastId)) return undefined;
+    if (start === undefined || precedes(start, id, lastStart, lastId)) return undefined;
     lastStart = start;
     lastId = id;
-    if (m < merged.length && before(merged[m]!, start, id) && commentBefore(o, k)) return undefined; // an insertion above block k
-    while (m < merged.length && before(merged[m]!, start, id)) parts.push(render(merged[m++]!));
+    if (m < merged.length && precedes(merged[m]!.target.position.start, merged[m]!.id, start, id) && commentBefore(o, k)) return undefined; // an insertion above block k
+    while (m < merged.length && precedes(merged[m]!.target.position.start, merged[m]!.id, start, id)) parts.push(render(merged[m++]!));
     parts.push(blockText(o, k));
   }
   if (m < merged.length && commentBefore(o, o.ids.length)) return undefined;
@@ -130,6 +116,7 @@ function writeBlocks(o: SidecarBlocks, oursAt: ReadonlyMap<string, number>, alik
   return { text: parts.join(''), count: parts.length - 1 };
 }
 
-function before(a: Annotation, start: number, id: string): boolean {
-  return compareAnnotations(a, { id, target: { quote: { exact: '', prefix: '', suffix: '' }, position: { start, end: start } }, codes: [], created: '' }) < 0;
+/** Document order, as compareAnnotations sorts: by start, then id. */
+function precedes(startA: number, idA: string, startB: number, idB: string): boolean {
+  return startA < startB || (startA === startB && idA < idB);
 }

@@ -9,6 +9,9 @@
  * it does not accept sends the caller back to reading the whole file.
  */
 
+import type { Sidecar } from '../sidecar/model';
+import { fastAnalyse } from '../sidecar/parse';
+
 const ITEM = '  - id: ';
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 /** A line at column 0 (a top-level key) after the `annotations:` line: not a layout cut here. */
@@ -60,6 +63,20 @@ export function blockText(cut: SidecarBlocks, k: number): string {
 export function withBlocks(cut: SidecarBlocks, blocks: readonly string[]): string {
   const head = cut.text.slice(0, cut.keyAt);
   return blocks.length ? `${head}annotations:\n${blocks.join('')}` : `${head}annotations: []\n`;
+}
+
+/**
+ * The blocks of `cut` whose ids are in `ids`, read by the fast reader as one sidecar with the cut's head (and
+ * whether any of them holds a comment); undefined when they do not read, each as exactly one annotation.
+ */
+export function readBlocks(cut: SidecarBlocks, ids: ReadonlySet<string>): { sidecar: Sidecar; comments: boolean } | undefined {
+  const blocks: string[] = [];
+  cut.ids.forEach((id, k) => {
+    if (ids.has(id)) blocks.push(blockText(cut, k));
+  });
+  const read = fastAnalyse('block', withBlocks(cut, blocks), {});
+  if (!read || read.result.annotations.length !== blocks.length) return undefined;
+  return { sidecar: read.result.sidecar, comments: read.read.annotations?.items.some((it) => it.comments) ?? false };
 }
 
 const POSITION = '\n      position:\n        start: ';
